@@ -1,0 +1,64 @@
+"""The `mtqa` command: a click group whose subcommands live one per module, loaded lazily.
+
+User errors (MtqaError) end as one line `mtqa: error: …` and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from mtqa import __version__
+from mtqa.errors import MtqaError
+
+# Subcommand -> "module:attribute"; a command whose module is absent is not offered.
+COMMANDS: dict[str, str] = {
+    "check": "mtqa.cli.check:check",
+    "fix": "mtqa.cli.fix:fix",
+    "score": "mtqa.cli.score:score",
+    "rules": "mtqa.cli.rules:rules",
+    "languagetool": "mtqa.cli.languagetool:languagetool",
+    "serve": "mtqa.cli.serve:serve",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [n for n, t in COMMANDS.items() if importlib.util.find_spec(t.partition(":")[0]) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.list_commands(ctx):
+            return None
+        module, _, attr = COMMANDS[name].partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="mtqa")
+def cli() -> None:
+    """mtqa finds what machine translation got wrong in English news.
+
+    \b
+    Start with:  mtqa check ARTICLE.txt
+    Exit codes:  0 clean, 1 findings over the gate (--fail-on, --max-mqm),
+                 2 usage, configuration or input errors.
+    """
+
+
+def fail(message: str) -> None:
+    """Print one error line and exit 2."""
+    click.echo(f"mtqa: error: {message}", err=True)
+    sys.exit(2)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="mtqa", standalone_mode=True)
+    except MtqaError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("mtqa: interrupted", err=True)
+        sys.exit(130)

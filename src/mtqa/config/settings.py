@@ -1,0 +1,204 @@
+"""Resolve configuration once into a frozen Settings object that checkers receive.
+
+Layering (sqlfluff's): the packaged, commented ``defaults.toml`` is both the default
+values and their documentation; a project file may only set keys that exist there
+(typos are errors, not silently ignored); command-line flags override the file.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from mtqa.errors import ConfigError
+from mtqa.model import Severity
+
+CONFIG_FILENAMES = ("mtqa.toml", "pyproject.toml")
+
+
+def packaged_defaults() -> dict[str, Any]:
+    text = resources.files("mtqa.config").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """First `mtqa.toml`, or `pyproject.toml` with a `[tool.mtqa]` table, upward from ``start``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILENAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "mtqa.toml":
+                return candidate
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "mtqa" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtqa", {})
+    return data
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, where: str = "") -> None:
+    """Merge ``override`` into ``base``, refusing keys and types the defaults do not know."""
+    for key, value in override.items():
+        dotted = f"{where}{key}"
+        if key not in base:
+            # Checker sections may hold options a checker documents itself.
+            if where.startswith("checkers.") and where.count(".") == 2:
+                base[key] = value
+                continue
+            raise ConfigError(f"{origin}: unknown option {dotted!r}")
+        current = base[key]
+        if isinstance(current, dict):
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{origin}: option {dotted!r} must be a table")
+            _merge(current, value, origin, f"{dotted}.")
+        else:
+            if isinstance(current, bool) != isinstance(value, bool) or (
+                isinstance(current, list) != isinstance(value, list)
+            ) or (isinstance(current, str) != isinstance(value, str)):
+                raise ConfigError(
+                    f"{origin}: option {dotted!r} must be {type(current).__name__}, got {type(value).__name__}"
+                )
+            base[key] = value
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    source_lang: str | None = None
+    fail_on: Severity | None = None
+    max_mqm: float = 0.0
+    format: str = "text"
+    severity_weights: Mapping[str, float] = field(
+        default_factory=lambda: MappingProxyType({"minor": 1, "major": 5, "critical": 25})
+    )
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    encoding_confidence: float = 0.5
+    max_bytes: int = 20_000_000
+    accept_words: tuple[str, ...] = ()
+    reject_words: tuple[str, ...] = ()
+    checkers: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    # Run options that come only from the command line.
+    source_file: str | None = None
+    reference_file: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    keep_text: bool = False
+    # Where the configuration came from, for provenance and relative paths.
+    config_path: str | None = None
+    config_hash: str = ""
+
+    def checker_options(self, name: str) -> Mapping[str, Any]:
+        return self.checkers.get(name, MappingProxyType({}))
+
+    @property
+    def config_dir(self) -> Path:
+        return Path(self.config_path).parent if self.config_path else Path.cwd()
+
+    @property
+    def grammar_enabled(self) -> bool:
+        return bool(self.checker_options("grammar").get("enabled", True))
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    search_from: Path | None = None,
+    run_options: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build Settings from defaults, a config file (given or found) and dotted-key overrides.
+
+    ``overrides`` uses the config file's keys (``{"checkers.grammar.enabled": False}``);
+    ``run_options`` sets Settings fields that exist only per run (source_file, baseline…).
+    """
+    data = packaged_defaults()
+    path: Path | None
+    if config_file is not None:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+    else:
+        path = find_config_file(search_from or Path.cwd())
+    if path is not None:
+        _merge(data, read_config_file(path), str(path))
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        *parents, leaf = dotted.split(".")
+        table = data
+        for part in parents:
+            table = table.setdefault(part, {})
+        table[leaf] = copy.deepcopy(value)
+    return _build(data, path, run_options or {})
+
+
+def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:
+    origin = str(path) if path else "defaults"
+    try:
+        fail_on = Severity.parse(data["fail_on"]) if data["fail_on"] else None
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: fail_on: {exc}") from None
+    weights = data["severity_weights"]
+    for name, weight in weights.items():
+        if name not in ("minor", "major", "critical") or not isinstance(weight, (int, float)) or weight < 0:
+            raise ConfigError(f"{origin}: severity_weights.{name} must be a non-negative number")
+    try:
+        max_mqm = float(data["max_mqm"])
+    except (TypeError, ValueError):
+        raise ConfigError(f"{origin}: max_mqm must be a number") from None
+    source_lang = (data["source_lang"] or "").strip().lower() or None
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return Settings(
+        select=tuple(data["select"]),
+        ignore=tuple(data["ignore"]),
+        source_lang=source_lang,
+        fail_on=fail_on,
+        max_mqm=max_mqm,
+        format=data["format"],
+        severity_weights=_freeze(weights),
+        include=tuple(data["inputs"]["include"]),
+        exclude=tuple(data["inputs"]["exclude"]),
+        encoding_confidence=float(data["inputs"]["encoding_confidence"]),
+        max_bytes=int(data["inputs"]["max_bytes"]),
+        accept_words=tuple(data["vocabulary"]["accept"]),
+        reject_words=tuple(data["vocabulary"]["reject"]),
+        checkers=_freeze(data["checkers"]),
+        config_path=str(path) if path else None,
+        config_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16],
+        **dict(run_options),
+    )

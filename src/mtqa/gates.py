@@ -1,0 +1,31 @@
+"""Exit codes: 0 clean, 1 when the gate fails (--fail-on, --max-mqm), 2 on input errors."""
+
+from __future__ import annotations
+
+from mtqa.config.settings import Settings
+from mtqa.model import Report
+
+EXIT_OK = 0
+EXIT_GATE = 1
+EXIT_ERROR = 2
+
+
+def gate_failures(report: Report, settings: Settings) -> list[str]:
+    """Reasons the gate fails, one per document and threshold (empty when it passes)."""
+    reasons: list[str] = []
+    for doc in report.documents:
+        if settings.fail_on is not None:
+            worst = [f for f in doc.findings if f.severity.rank >= settings.fail_on.rank]
+            if worst:
+                reasons.append(f"{doc.id}: {len(worst)} finding(s) at or above {settings.fail_on.value}")
+        if settings.max_mqm and doc.mqm_per_1000_words > settings.max_mqm:
+            reasons.append(
+                f"{doc.id}: MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {settings.max_mqm:g}"
+            )
+    return reasons
+
+
+def exit_code(report: Report, settings: Settings) -> int:
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_GATE if gate_failures(report, settings) else EXIT_OK

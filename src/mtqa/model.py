@@ -1,0 +1,312 @@
+"""The data that flows one way through mtqa: Document -> Segment -> Finding -> Report.
+
+Findings are frozen so no stage can quietly rewrite another's result; a Document builds
+its own findings (``Document.finding``) so that text, line, column and segment fields are
+always derived from the offsets in one place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtqa.categories import validate_category
+from mtqa.offsets import LineIndex
+
+
+class Severity(enum.Enum):
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r}; expected minor, major or critical") from None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Applicability(enum.Enum):
+    """How sure a suggestion is (ruff's fix safety): `mtqa fix` applies only `safe` by default."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence or an aligned unit: ``start``/``end`` are offsets into the document text."""
+
+    start: int
+    end: int
+    id: str | None = None
+    source: str | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    checker: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    suggestions: tuple[str, ...] = ()
+    confidence: float = 1.0
+    evidence: str | None = None
+    applicability: Applicability = Applicability.UNSAFE
+    segment: str | None = None
+    segment_start: int | None = None
+    segment_end: int | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "checker": self.checker,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "suggestions": list(self.suggestions),
+            "confidence": round(self.confidence, 3),
+        }
+        if self.suggestions:
+            data["applicability"] = self.applicability.value
+        if self.evidence is not None:
+            data["evidence"] = self.evidence
+        if self.segment is not None:
+            data["segment"] = self.segment
+            data["segment_start"] = self.segment_start
+            data["segment_end"] = self.segment_end
+        return data
+
+
+@dataclass(slots=True, eq=False)
+class Document:
+    """One article (or one group of aligned segments) exactly as read.
+
+    ``text`` is the decoded target text; every offset in mtqa points into it.
+    ``masked`` lists spans no checker may flag (Markdown front matter and code, for
+    example); ``analysis_text`` is ``text`` with those spans blanked to spaces, so
+    checkers can scan it without ever shifting an offset.
+    ``units`` are reader-provided aligned segments (JSONL, TSV, XLIFF, parallel files);
+    plain articles have none and are segmented into sentences.
+    """
+
+    id: str
+    path: str
+    text: str
+    source_text: str | None = None
+    source_lang: str | None = None
+    reference_text: str | None = None
+    units: tuple[Segment, ...] = ()
+    masked: tuple[tuple[int, int], ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def line_index(self) -> LineIndex:
+        index = self._cache.get("line_index")
+        if index is None:
+            index = self._cache["line_index"] = LineIndex(self.text)
+        return index
+
+    @property
+    def analysis_text(self) -> str:
+        cached = self._cache.get("analysis_text")
+        if cached is None:
+            cached = self._cache["analysis_text"] = blank_spans(self.text, self.masked)
+        return cached
+
+    @property
+    def sentences(self) -> tuple[Segment, ...]:
+        """Sentence segments (within each unit for segment-based inputs), computed once."""
+        cached = self._cache.get("sentences")
+        if cached is None:
+            from mtqa.segment.sentences import sentence_segments
+
+            cached = self._cache["sentences"] = sentence_segments(self)
+        return cached
+
+    @property
+    def paragraphs(self) -> tuple[Segment, ...]:
+        cached = self._cache.get("paragraphs")
+        if cached is None:
+            from mtqa.segment.paragraphs import paragraph_segments
+
+            cached = self._cache["paragraphs"] = paragraph_segments(self)
+        return cached
+
+    @property
+    def has_source(self) -> bool:
+        return self.source_text is not None or any(u.source is not None for u in self.units)
+
+    @property
+    def has_reference(self) -> bool:
+        return self.reference_text is not None or any(u.reference is not None for u in self.units)
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.masked)
+
+    def unit_index(self, offset: int) -> int | None:
+        """Index of the aligned unit containing ``offset``, or None."""
+        if not self.units:
+            return None
+        starts = self._cache.get("unit_starts")
+        if starts is None:
+            starts = self._cache["unit_starts"] = [u.start for u in self.units]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.units[i].start <= offset <= self.units[i].end:
+            return i
+        return None
+
+    def finding(
+        self,
+        *,
+        rule: str,
+        checker: str,
+        category: str,
+        severity: Severity | str,
+        message: str,
+        start: int,
+        end: int,
+        suggestions: tuple[str, ...] | list[str] = (),
+        confidence: float = 1.0,
+        evidence: str | None = None,
+        applicability: Applicability | str = Applicability.UNSAFE,
+    ) -> Finding:
+        """Build a Finding whose text, line, column and segment fields match its offsets."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"{rule}: span {start}-{end} outside document of length {len(self.text)}")
+        line, column = self.line_index.line_col(start)
+        index = self.unit_index(start)
+        segment = seg_start = seg_end = None
+        if index is not None:
+            unit = self.units[index]
+            segment = unit.id if unit.id is not None else str(index + 1)
+            seg_start, seg_end = start - unit.start, min(end, unit.end) - unit.start
+        return Finding(
+            rule=rule,
+            checker=checker,
+            category=validate_category(category),
+            severity=Severity.parse(severity),
+            message=message,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            text=self.text[start:end],
+            suggestions=tuple(suggestions),
+            confidence=confidence,
+            evidence=evidence,
+            applicability=Applicability(str(applicability)),
+            segment=segment,
+            segment_start=seg_start,
+            segment_end=seg_end,
+        )
+
+
+def blank_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each span replaced by spaces (newlines kept), preserving every offset."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter needs to describe a rule (SARIF `rules`, docs, `mtqa rules show`)."""
+
+    code: str
+    name: str
+    checker: str
+    category: str
+    severity: Severity
+    title: str
+    description: str = ""
+    link: str | None = None
+    pack: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """The findings and scores of one document; keeps only the lines reporters quote."""
+
+    path: str
+    id: str
+    words: int
+    findings: list[Finding]
+    penalty: float
+    score: float
+    mqm_per_1000_words: float
+    lines: dict[int, str] = field(default_factory=dict)
+    text: str | None = None
+    metrics: dict[str, Any] = field(default_factory=dict)
+    suppressed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A file mtqa could not read; reported in one line, never as a traceback."""
+
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
+class Report:
+    documents: list[DocumentResult]
+    errors: list[InputProblem]
+    tool: dict[str, Any]
+    provenance: dict[str, Any]
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    baseline: dict[str, Any] | None = None
+    severity_weights: dict[str, float] = field(default_factory=dict)
+
+    def iter_findings(self):
+        """Every (document, finding) pair in report order."""
+        for doc in self.documents:
+            for finding in doc.findings:
+                yield doc, finding

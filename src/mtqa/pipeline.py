@@ -1,0 +1,163 @@
+"""Runs checkers over documents one at a time and builds the Report.
+
+Streaming: a Document is read, checked, reduced to a DocumentResult (findings, scores and
+only the lines reporters quote) and dropped before the next one is read, so memory stays
+flat however many files a corpus holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+
+from mtqa import __version__
+from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_checker_class
+from mtqa.config.settings import Settings
+from mtqa.model import Document, DocumentResult, Finding, InputProblem, Report, RuleInfo
+from mtqa.readers import iter_documents
+from mtqa.scoring import count_words, penalty, per_1000_words, score
+from mtqa.selection import Selector
+
+# Hooks other stages register to filter a document's findings (suppression comments,
+# vocabulary); each takes (document, findings, settings) and returns the kept findings.
+FINDING_FILTERS: list[Callable[[Document, list[Finding], Settings], list[Finding]]] = []
+
+
+class Pipeline:
+    """Owns the checkers for one run; use as a context manager so servers are closed."""
+
+    def __init__(self, settings: Settings, checker_names: Iterable[str] | None = None) -> None:
+        self.settings = settings
+        self.skipped: dict[str, str] = {}
+        self.checkers: list[Checker] = []
+        self._stack = ExitStack()
+        names = list(checker_names) if checker_names is not None else available_checkers()
+        selector = Selector.build(settings.select, settings.ignore)
+        for name in names:
+            cls = load_checker_class(name)
+            if name == "grammar" and not settings.grammar_enabled:
+                self.skipped[name] = "turned off (--no-grammar or config)"
+                continue
+            if not selector.checker_wanted(name, cls.categories):
+                self.skipped[name] = "not selected"
+                continue
+            checker = cls(settings)
+            self._stack.callback(checker.close)
+            self.checkers.append(checker)
+        self.rules: dict[str, RuleInfo] = {}
+        for checker in self.checkers:
+            for info in checker.rule_infos():
+                self.rules[info.code] = info
+        packs = {code: info.pack for code, info in self.rules.items() if info.pack}
+        self.selector = Selector.build(settings.select, settings.ignore, packs)
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def check_document(self, document: Document) -> DocumentResult:
+        findings: list[Finding] = []
+        for checker in self.checkers:
+            if "source" in checker.needs and not document.has_source:
+                continue
+            if "reference" in checker.needs and not document.has_reference:
+                continue
+            for finding in checker.check(document):
+                if self.selector.allows(finding) and not document.is_masked(finding.start, finding.end):
+                    findings.append(finding)
+        findings = _dedupe(findings)
+        before = len(findings)
+        for hook in FINDING_FILTERS:
+            findings = hook(document, findings, self.settings)
+        findings.sort(key=Finding.sort_key)
+        return build_result(document, findings, self.settings, suppressed=before - len(findings))
+
+    def run(self, paths: Iterable[str], on_document: Callable[[str], None] | None = None) -> Report:
+        return self.run_documents(iter_documents(paths, self.settings), on_document)
+
+    def run_documents(
+        self, items: Iterable[Document | InputProblem], on_document: Callable[[str], None] | None = None
+    ) -> Report:
+        results: list[DocumentResult] = []
+        errors: list[InputProblem] = []
+        for item in items:
+            if isinstance(item, InputProblem):
+                errors.append(item)
+            else:
+                results.append(self.check_document(item))
+            if on_document is not None:
+                on_document(item.path)
+        return self.report(results, errors)
+
+    def provenance(self) -> dict:
+        return {
+            "checkers": [c.name for c in self.checkers],
+            "skipped": dict(sorted(self.skipped.items())),
+            "checker_details": {c.name: c.describe() for c in self.checkers if c.describe()},
+            "config": self.settings.config_path,
+            "config_hash": self.settings.config_hash,
+            "source_lang": self.settings.source_lang,
+        }
+
+    def report(self, results: list[DocumentResult], errors: list[InputProblem]) -> Report:
+        languagetool = None
+        for checker in self.checkers:
+            languagetool = checker.describe().get("languagetool") or languagetool
+        return Report(
+            documents=results,
+            errors=errors,
+            tool={"name": "mtqa", "version": __version__, "languagetool": languagetool},
+            provenance=self.provenance(),
+            rules=dict(sorted(self.rules.items())),
+            severity_weights=dict(self.settings.severity_weights),
+        )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Two checkers flagging the same span with the same rule count once."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def build_result(
+    document: Document, findings: list[Finding], settings: Settings, suppressed: int = 0
+) -> DocumentResult:
+    words = count_words(document.analysis_text)
+    pen = penalty(findings, settings.severity_weights)
+    lines: dict[int, str] = {}
+    index = document.line_index
+    for f in findings:
+        if f.line not in lines:
+            start, end = index.line_span(f.line)
+            lines[f.line] = document.text[start:end]
+    return DocumentResult(
+        path=document.path,
+        id=document.id,
+        words=words,
+        findings=findings,
+        penalty=pen,
+        score=score(pen, words),
+        mqm_per_1000_words=per_1000_words(pen, words),
+        lines=lines,
+        text=document.text if settings.keep_text else None,
+        suppressed=suppressed,
+    )
+
+
+def iter_results(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+    for document in documents:
+        yield pipeline.check_document(document)
+
+
+__all__ = ["Pipeline", "CheckerUnavailable", "FINDING_FILTERS", "build_result", "iter_results"]

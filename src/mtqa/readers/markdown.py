@@ -1,0 +1,69 @@
+"""Markdown: one document; front matter, code, URLs and markup are masked, never flagged.
+
+Masking keeps offsets into the file exact: masked characters become spaces only in the
+text checkers scan (``Document.analysis_text``), never in the text findings quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtqa.config.settings import Settings
+from mtqa.model import Document
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]+>")
+_BARE_URL = re.compile(r"\bhttps?://\S+")
+_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]+\S.*$", re.M)
+_LINE_MARKUP = re.compile(r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.M)
+_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
+_IMAGE_BANG = re.compile(r"!(?=\[)")
+_LINK_BRACKETS = re.compile(r"\[(?=[^\]]*\]\()|(?<=[^\[])\](?=\()")
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        spans.append(front.span())
+    spans.extend(_fenced_blocks(text))
+    for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _AUTOLINK, _BARE_URL,
+                    _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG, _LINK_BRACKETS):
+        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    return _merge(spans)
+
+
+def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    while True:
+        opening = _FENCE_OPEN.search(text, pos)
+        if not opening:
+            return
+        fence = opening.group(1)
+        closing = re.compile(rf"^[ ]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        end_match = closing.search(text, opening.end())
+        end = end_match.end() if end_match else len(text)
+        yield opening.start(), end
+        pos = end
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
+    yield Document(
+        id=path, path=path, text=text, source_lang=settings.source_lang, masked=tuple(masked_spans(text))
+    )

@@ -1,0 +1,25 @@
+"""Reporters: one module per format, each a pure function ``render(report, color=False) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+REPORTERS: dict[str, str] = {
+    "text": "mtqa.reporters.text",
+    "json": "mtqa.reporters.json_",
+    "html": "mtqa.reporters.html",
+    "sarif": "mtqa.reporters.sarif",
+    "junit": "mtqa.reporters.junit",
+    "markdown": "mtqa.reporters.markdown",
+    "github": "mtqa.reporters.github",
+}
+
+
+def available_formats() -> list[str]:
+    return [name for name, module in REPORTERS.items() if importlib.util.find_spec(module) is not None]
+
+
+def render(report, format_name: str, color: bool = False) -> str:
+    module = importlib.import_module(REPORTERS[format_name])
+    return module.render(report, color=color)

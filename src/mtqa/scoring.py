@@ -1,0 +1,28 @@
+"""MQM scoring: penalty = sum of severity weights; per 1,000 words; score out of 100."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from mtqa.model import Finding
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def penalty(findings: Iterable[Finding], weights: Mapping[str, float]) -> float:
+    return float(sum(weights.get(f.severity.value, 0) for f in findings))
+
+
+def per_1000_words(penalty_value: float, words: int) -> float:
+    return round(penalty_value * 1000 / words, 2) if words else 0.0
+
+
+def score(penalty_value: float, words: int) -> float:
+    if not words:
+        return 100.0 if not penalty_value else 0.0
+    return round(max(0.0, 100.0 - penalty_value * 100.0 / words), 2)

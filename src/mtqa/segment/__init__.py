@@ -1,0 +1,1 @@
+"""Sentence and paragraph segmentation with exact offsets into the document text."""

@@ -1,0 +1,64 @@
+"""--select / --ignore: each entry is a code prefix, a pack, a checker or an MQM category.
+
+As in flake8, the most specific matching entry wins: a finding is reported when its best
+`select` match (everything matches an empty `select`) is more specific than its best
+`ignore` match. Code prefixes beat packs and checkers, which beat categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from mtqa.categories import CATEGORIES
+from mtqa.checkers import REGISTRY
+from mtqa.model import Finding
+
+_CATEGORY_ROOTS = frozenset(c.split("/")[0] for c in CATEGORIES)
+_KNOWN_CHECKERS = frozenset(REGISTRY)
+
+
+@dataclass(frozen=True)
+class Selector:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: Mapping[str, str] = field(default_factory=dict)  # rule code -> pack
+
+    @classmethod
+    def build(cls, select: Iterable[str], ignore: Iterable[str], packs: Mapping[str, str] | None = None) -> Selector:
+        clean = lambda entries: tuple(e.strip() for e in entries if e.strip())  # noqa: E731
+        return cls(clean(select), clean(ignore), dict(packs or {}))
+
+    def allows(self, finding: Finding) -> bool:
+        chosen = self._specificity(finding, self.select) if self.select else 0
+        if chosen < 0:
+            return False
+        return chosen > self._specificity(finding, self.ignore)
+
+    def checker_wanted(self, checker: str, categories: Iterable[str]) -> bool:
+        """False when nothing the checker can emit would be reported, so it need not run."""
+        if checker in self.ignore:
+            return False
+        if not self.select:
+            return True
+        cats = tuple(categories)
+        for entry in self.select:
+            if entry in _CATEGORY_ROOTS or "/" in entry:
+                if any(c == entry or c.split("/")[0] == entry for c in cats):
+                    return True
+            elif entry == checker or entry not in _KNOWN_CHECKERS:
+                return True  # a code prefix or pack: only the findings can tell
+        return False
+
+    def _specificity(self, finding: Finding, entries: tuple[str, ...]) -> int:
+        best = -1
+        rule = finding.rule.upper()
+        for entry in entries:
+            if entry.upper().startswith(("MTQA", "LT")) and rule.startswith(entry.upper()):
+                best = max(best, 100 + len(entry))
+            elif entry.lower() in (finding.checker, self.packs.get(finding.rule)):
+                best = max(best, 50)
+            elif entry.lower() in (finding.category, finding.category.split("/")[0]):
+                best = max(best, 20 + len(entry))
+        return best
+

@@ -1,0 +1,59 @@
+"""Totals over a Report that every reporter shares, so counts agree across formats."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from mtqa.model import Report, Severity
+from mtqa.scoring import per_1000_words, score
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    words: int
+    findings: int
+    by_severity: dict[str, int]
+    by_category: dict[str, int]
+    by_checker: dict[str, int]
+    penalty: float
+    score: float
+    mqm_per_1000_words: float
+    errors: int
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "words": self.words,
+            "findings": self.findings,
+            "by_severity": self.by_severity,
+            "by_category": self.by_category,
+            "penalty": self.penalty,
+            "score": self.score,
+            "mqm_per_1000_words": self.mqm_per_1000_words,
+        }
+
+
+def summarize(report: Report) -> Summary:
+    severities: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    checkers: Counter[str] = Counter()
+    for _, f in report.iter_findings():
+        severities[f.severity.value] += 1
+        categories[f.category] += 1
+        checkers[f.checker] += 1
+    words = sum(d.words for d in report.documents)
+    pen = sum(d.penalty for d in report.documents)
+    return Summary(
+        documents=len(report.documents),
+        words=words,
+        findings=sum(severities.values()),
+        by_severity={s.value: severities.get(s.value, 0) for s in Severity},
+        by_category=dict(sorted(categories.items())),
+        by_checker=dict(sorted(checkers.items())),
+        penalty=pen,
+        score=score(pen, words),
+        mqm_per_1000_words=per_1000_words(pen, words),
+        errors=len(report.errors),
+    )
