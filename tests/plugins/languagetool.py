@@ -1,0 +1,1 @@
+"""Session fixtures for the real LanguageTool server (filled in by the grammar work)."""
