@@ -63,7 +63,26 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def front_matter(text: str) -> dict:
+    """The YAML front matter as a dict (empty when absent or not a mapping)."""
+    match = _FRONT_MATTER.match(text)
+    if not match or not text.startswith("---"):
+        return {}
+    import yaml
+
+    body = match.group().split("\n", 1)[1].rsplit("\n", 2)[0]
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
+    meta = front_matter(text)
+    # The command line wins; otherwise the article itself may say what it was translated from.
+    lang = settings.source_lang or str(meta.get("source_lang") or meta.get("source_language") or "").lower() or None
     yield Document(
-        id=path, path=path, text=text, source_lang=settings.source_lang, masked=tuple(masked_spans(text))
+        id=path, path=path, text=text, source_lang=lang, masked=tuple(masked_spans(text)),
+        metadata={"format": "markdown", "front_matter": {k: str(v) for k, v in meta.items()}},
     )
