@@ -1,0 +1,74 @@
+"""TMX 1.4: one Document per file, one aligned unit per `<tu>`.
+
+The source variant is the `<tuv>` in the header's (or the unit's) `srclang`; the target
+is the first other variant, preferring English (mtqa checks English output). Inline codes
+(`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<ut>`, `<hi>`) become placeholders as in XLIFF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from mtqa.config.settings import Settings
+from mtqa.errors import InputError
+from mtqa.model import Document
+from mtqa.readers.inline import TaggedUnit, flatten, tagged_document
+from mtqa.readers.segments import Unit
+from mtqa.readers.xmlsafe import XML_LANG, child, children, local_name, parse_xml
+
+
+def _lang(tuv: etree._Element) -> str:
+    return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
+
+
+def _primary(lang: str) -> str:
+    return lang.split("-")[0].split("_")[0]
+
+
+def _seg(tuv: etree._Element | None) -> tuple[str, tuple]:
+    seg = child(tuv, "seg") if tuv is not None else None
+    if seg is None:
+        return "", ()
+    text, tags = flatten(seg)
+    return text.replace("\r", " ").replace("\n", " "), tuple(tags)
+
+
+def _pick(tuvs: list[etree._Element], srclang: str) -> tuple[etree._Element | None, etree._Element | None]:
+    if srclang in ("", "*all*"):
+        source = tuvs[0] if tuvs else None
+    else:
+        source = next((t for t in tuvs if _primary(_lang(t)) == _primary(srclang)), None)
+    others = [t for t in tuvs if t is not source]
+    target = next((t for t in others if _primary(_lang(t)) == "en"), others[0] if others else None)
+    return source, target
+
+
+def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]:
+    root = parse_xml(data, path)
+    if local_name(root) != "tmx":
+        raise InputError(path, f"not TMX: the root element is <{local_name(root)}>")
+    header = child(root, "header")
+    body = child(root, "body")
+    if body is None:
+        raise InputError(path, "TMX has no <body> element")
+    header_src = (header.get("srclang") if header is not None else "") or ""
+    items: list[TaggedUnit] = []
+    source_langs: set[str] = set()
+    for number, tu in enumerate(children(body, "tu"), 1):
+        source_el, target_el = _pick(children(tu, "tuv"), (tu.get("srclang") or header_src).lower())
+        source, source_tags = _seg(source_el)
+        target, target_tags = _seg(target_el)
+        if source_el is not None:
+            source_langs.add(_primary(_lang(source_el)))
+        items.append(TaggedUnit(
+            Unit(target=target, id=tu.get("tuid") or str(number), source=source if source_el is not None else None),
+            target_tags=target_tags,
+            source_tags=source_tags,
+            has_target=target_el is not None,
+        ))
+    if not items:
+        raise InputError(path, "TMX has no translation units")
+    source_lang = settings.source_lang or (next(iter(source_langs)) if len(source_langs) == 1 else None)
+    yield tagged_document(path, path, items, source_lang or None, {"format": "tmx"})

@@ -1,0 +1,100 @@
+"""XLIFF 1.2 and 2.x: one Document per `<file>`, one aligned unit per translation unit.
+
+1.2: each `<trans-unit>` (not `translate="no"`) is a unit with its `id`; 2.x: each
+`<segment>` of a `<unit>` is a unit, id `unit` or `unit/segment` when a unit has several.
+A missing `<target>` gives an empty unit recorded in ``metadata["missing_targets"]``.
+Inline codes become placeholders (see ``mtqa.readers.inline``); parsing goes through the
+safe parser in ``mtqa.readers.xmlsafe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from mtqa.config.settings import Settings
+from mtqa.errors import InputError
+from mtqa.model import Document
+from mtqa.readers.inline import TaggedUnit, flatten, tagged_document
+from mtqa.readers.segments import Unit
+from mtqa.readers.xmlsafe import child, children, local_name, parse_xml
+
+
+def _lang(value: str | None) -> str | None:
+    return value.split("-")[0].split("_")[0].lower() if value else None
+
+
+def _text(element: etree._Element | None) -> tuple[str, tuple]:
+    if element is None:
+        return "", ()
+    text, tags = flatten(element)
+    if "\n" in text or "\r" in text:
+        # A Document joins units with newlines; a newline inside a unit would split it.
+        text = text.replace("\r", " ").replace("\n", " ")
+    return text, tuple(tags)
+
+
+def _item(unit_id: str, source_el, target_el) -> TaggedUnit:
+    source, source_tags = _text(source_el)
+    target, target_tags = _text(target_el)
+    return TaggedUnit(
+        Unit(target=target, id=unit_id, source=source if source_el is not None else None),
+        target_tags=target_tags,
+        source_tags=source_tags,
+        has_target=target_el is not None,
+    )
+
+
+def _units_12(file_el: etree._Element) -> list[TaggedUnit]:
+    items = []
+    for element in file_el.iter():
+        if local_name(element) != "trans-unit" or element.get("translate") == "no":
+            continue
+        unit_id = element.get("id") or str(len(items) + 1)
+        items.append(_item(unit_id, child(element, "source"), child(element, "target")))
+    return items
+
+
+def _units_2(file_el: etree._Element) -> list[TaggedUnit]:
+    items = []
+    for unit in file_el.iter():
+        if local_name(unit) != "unit" or unit.get("translate") == "no":
+            continue
+        unit_id = unit.get("id") or str(len(items) + 1)
+        segments = children(unit, "segment")
+        for number, segment in enumerate(segments, 1):
+            seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
+            items.append(_item(seg_id, child(segment, "source"), child(segment, "target")))
+    return items
+
+
+def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]:
+    root = parse_xml(data, path)
+    if local_name(root) != "xliff":
+        raise InputError(path, f"not XLIFF: the root element is <{local_name(root)}>")
+    version = root.get("version", "")
+    major = version.split(".")[0] if version else ("2" if "document:2" in (root.nsmap.get(None) or "") else "1")
+    files = children(root, "file")
+    if not files:
+        raise InputError(path, "XLIFF has no <file> element")
+    found = False
+    for number, file_el in enumerate(files, 1):
+        if major == "1":
+            items = _units_12(file_el)
+            source_lang = _lang(file_el.get("source-language"))
+            target_lang = _lang(file_el.get("target-language"))
+            name = file_el.get("original")
+        else:
+            items = _units_2(file_el)
+            source_lang = _lang(root.get("srcLang"))
+            target_lang = _lang(root.get("trgLang"))
+            name = file_el.get("id")
+        if not items:
+            continue
+        found = True
+        doc_id = f"{path}#{name or number}" if len(files) > 1 else path
+        metadata = {"format": f"xliff-{major}", "target_lang": target_lang, "original": name}
+        yield tagged_document(doc_id, path, items, settings.source_lang or source_lang, metadata)
+    if not found:
+        raise InputError(path, "XLIFF has no translation units")
