@@ -113,11 +113,18 @@ def read_file(path: str, settings: Settings) -> list[Document]:
 
 
 def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | InputProblem]:
-    for item in expand_paths(paths, settings):
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        try:
-            yield from read_file(item, settings)
-        except InputError as exc:
-            yield InputProblem(exc.path, exc.reason)
+    aligned = settings.source_file or settings.reference_file
+    for root in paths:
+        for item in expand_paths([root], settings):
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            try:
+                documents = read_file(item, settings)
+                if aligned:  # --source/--reference: line-aligned files or mirrored folders
+                    from mtqa.readers.parallel import attach_sidecars
+
+                    documents = [attach_sidecars(d, root, settings) for d in documents]
+                yield from documents
+            except InputError as exc:
+                yield InputProblem(exc.path, exc.reason)
