@@ -75,7 +75,9 @@ class Pipeline:
         for hook in FINDING_FILTERS:
             findings = hook(document, findings, self.settings)
         findings.sort(key=Finding.sort_key)
-        return build_result(document, findings, self.settings, suppressed=before - len(findings))
+        result = build_result(document, findings, self.settings, suppressed=before - len(findings))
+        result.metrics = dict(document.metadata.get("metrics", {}))  # e.g. BLEU/chrF/TER (reference)
+        return result
 
     def run(self, paths: Iterable[str], on_document: Callable[[str], None] | None = None) -> Report:
         return self.run_documents(iter_documents(paths, self.settings), on_document)
@@ -108,12 +110,16 @@ class Pipeline:
         languagetool = None
         for checker in self.checkers:
             languagetool = checker.describe().get("languagetool") or languagetool
+        metrics: dict = {}
+        for checker in self.checkers:  # corpus-level metrics of checkers that keep them
+            metrics.update(getattr(checker, "corpus_metrics", dict)())
         return Report(
             documents=results,
             errors=errors,
             tool={"name": "mtqa", "version": __version__, "languagetool": languagetool},
             provenance=self.provenance(),
             rules=dict(sorted(self.rules.items())),
+            metrics=metrics,
             severity_weights=dict(self.settings.severity_weights),
         )
 

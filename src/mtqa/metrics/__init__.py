@@ -1,0 +1,1 @@
+"""Reference-based metrics (BLEU, chrF, TER) through sacrebleu, with its signatures."""

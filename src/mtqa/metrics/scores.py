@@ -1,0 +1,78 @@
+"""Corpus and segment scores with sacrebleu, each with the signature that reproduces it.
+
+mtqa calls sacrebleu's own metric classes with their defaults (BLEU 13a tokenisation and
+exponential smoothing, chrF2 = character 6-grams with beta 2, TER case-insensitive), so a
+score printed by mtqa is the score `sacrebleu REF -i SYS -m bleu chrf ter` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.base import Metric
+
+from mtqa.errors import MtqaError
+
+METRICS = ("bleu", "chrf", "ter")
+# The name sacrebleu gives each score ("chrF2", not "chrf").
+LABELS = {"bleu": "BLEU", "chrf": "chrF2", "ter": "TER"}
+# Direction: TER is an error rate, lower is better.
+HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False}
+
+
+def make_metric(name: str, options: Mapping[str, Any] | None = None) -> Metric:
+    """A sacrebleu metric object; ``options`` are its constructor arguments."""
+    options = dict(options or {})
+    if name == "bleu":
+        return BLEU(**options)
+    if name == "chrf":
+        return CHRF(**options)
+    if name == "ter":
+        return TER(**options)
+    raise MtqaError(f"unknown metric {name!r}; choose from {', '.join(METRICS)}")
+
+
+def check_aligned(hypotheses: Sequence[str], references: Sequence[str], what: str = "system") -> None:
+    if len(hypotheses) != len(references):
+        raise MtqaError(f"{what} has {len(hypotheses)} segments but the reference has {len(references)}")
+    if not hypotheses:
+        raise MtqaError(f"{what} has no segments")
+
+
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
+                  metrics: Sequence[str] = METRICS,
+                  options: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """``{"bleu": {"score": 31.2, "signature": "nrefs:1|case:mixed|…"}, …}`` for one system."""
+    check_aligned(hypotheses, references)
+    results: dict[str, dict[str, Any]] = {}
+    for name in metrics:
+        metric = make_metric(name, (options or {}).get(name))
+        score = metric.corpus_score(list(hypotheses), [list(references)])
+        results[name] = {"score": score.score, "signature": str(metric.get_signature())}
+    return results
+
+
+def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str],
+                  options: Mapping[str, Any] | None = None) -> tuple[list[float], str]:
+    """Per-segment chrF scores and the signature."""
+    metric = make_metric("chrf", options)
+    scores = [metric.sentence_score(h, [r]).score for h, r in zip(hypotheses, references)]
+    return scores, str(metric.get_signature())
+
+
+def read_segments(path: str) -> list[str]:
+    """Lines of a plain-text system or reference file, right-stripped as sacrebleu reads them."""
+    from mtqa.readers.decode import decode_bytes
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise MtqaError(f"{path}: {exc.strerror or exc}") from None
+    text = decode_bytes(data, path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.rstrip() for line in lines]
