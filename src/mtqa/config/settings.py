@@ -113,6 +113,8 @@ class Settings:
     accept_words: tuple[str, ...] = ()
     reject_words: tuple[str, ...] = ()
     checkers: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    # The `[server]` table for `mtqa serve` (see mtqa.server.config).
+    server: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Run options that come only from the command line.
     source_file: str | None = None
     reference_file: str | None = None
@@ -198,6 +200,7 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         accept_words=tuple(data["vocabulary"]["accept"]),
         reject_words=tuple(data["vocabulary"]["reject"]),
         checkers=_freeze(data["checkers"]),
+        server=_freeze(data.get("server", {})),
         config_path=str(path) if path else None,
         config_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16],
         **dict(run_options),

@@ -1,0 +1,173 @@
+"""The Starlette application: routes, error mapping and the service's lifetime.
+
+``create_app`` builds the Pipeline (through CheckService) once, at startup, and wraps
+the routes in the Guard middleware. Endpoints under /v2 speak LanguageTool's API and
+answer errors in plain text as LanguageTool does; everything else answers JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from mtqa.config.settings import Settings
+from mtqa.server.config import ServerConfig
+from mtqa.server.guard import Guard, token_matches
+from mtqa.server.ltapi import LANGUAGES, BadRequest, TextTooLong, build_response, parse_check_form
+from mtqa.server.native import parse_native
+from mtqa.server.page import review_page
+from mtqa.server.service import Busy, CheckService
+
+log = logging.getLogger("mtqa.server")
+
+
+def _error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
+    if request.url.path.startswith("/v2/"):
+        return PlainTextResponse(f"Error: {message}", status_code=status, headers=headers)
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """URL-encoded form fields, decoded strictly as UTF-8 (LanguageTool clients send these)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in ("application/x-www-form-urlencoded", ""):
+        raise Unsupported(f"send application/x-www-form-urlencoded form fields, not {content_type}")
+    body = await request.body()
+    try:
+        pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict",
+                          max_num_fields=100)
+    except UnicodeDecodeError:
+        raise BadRequest("form body is not valid percent-encoded UTF-8") from None
+    except ValueError as exc:  # too many fields
+        raise BadRequest(f"malformed form body: {exc}") from None
+    return dict(pairs)
+
+
+class Unsupported(BadRequest):
+    """Answered with 415."""
+
+
+async def _run(request: Request, document) -> tuple:
+    service: CheckService = request.app.state.service
+    return await service.check(document), service
+
+
+def _handled(handler):
+    """Map the errors every check endpoint shares to LanguageTool's status codes."""
+
+    async def wrapper(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Unsupported as exc:
+            return _error(request, 415, str(exc))
+        except TextTooLong as exc:
+            return _error(request, 413, str(exc))
+        except BadRequest as exc:
+            return _error(request, 400, str(exc))
+        except Busy as exc:
+            return _error(request, 503, str(exc), {"Retry-After": str(exc.retry_after)})
+        except UnicodeDecodeError:
+            return _error(request, 400, "request body is not valid UTF-8")
+
+    wrapper.__name__ = handler.__name__
+    return wrapper
+
+
+@_handled
+async def v2_check(request: Request) -> Response:
+    form = await _form(request)
+    config: ServerConfig = request.app.state.config
+    if config.token and not request.scope.get("state", {}).get("token_ok"):
+        if not token_matches(config.token, form.get("apiKey")):
+            return _error(request, 401, "missing or wrong token (send it as apiKey or an Authorization header)")
+    check = parse_check_form(form, config.max_text_chars)
+    document = check.document()
+    result, service = await _run(request, document)
+    body = build_response(check, document, result, service.pipeline.rules,
+                          [c.name for c in service.pipeline.checkers])
+    log.info("v2/check chars=%d matches=%d", len(document.text), len(body["matches"]))
+    return JSONResponse(body)
+
+
+async def v2_languages(request: Request) -> Response:
+    return JSONResponse(list(LANGUAGES))
+
+
+async def v2_healthcheck(request: Request) -> Response:
+    service: CheckService = request.app.state.service
+    if service.in_flight >= service.capacity:
+        return PlainTextResponse("Error: too many parallel requests", status_code=503)
+    return PlainTextResponse("OK")
+
+
+@_handled
+async def api_check(request: Request) -> Response:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/x-www-form-urlencoded":
+        payload = await _form(request)
+    else:
+        try:
+            payload = json.loads(await request.body())
+        except ValueError:
+            raise BadRequest("body is not valid JSON") from None
+    config: ServerConfig = request.app.state.config
+    document = parse_native(payload, config.max_text_chars)
+    result, service = await _run(request, document)
+    from mtqa.reporters.json_ import report_to_dict
+
+    report = service.pipeline.report([result], [])
+    log.info("api/check chars=%d findings=%d", len(document.text), len(result.findings))
+    return JSONResponse(report_to_dict(report))
+
+
+async def healthz(request: Request) -> Response:
+    service: CheckService = request.app.state.service
+    stats = service.stats()
+    busy = stats["in_flight"] >= stats["capacity"]
+    return JSONResponse({"status": "busy" if busy else "ok", **stats}, status_code=503 if busy else 200)
+
+
+async def index(request: Request) -> Response:
+    return HTMLResponse(request.app.state.page, headers={
+        "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                                   "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
+                                   "frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    })
+
+
+def create_app(settings: Settings, config: ServerConfig, service: CheckService | None = None):
+    """The ASGI app. ``service`` may be passed in (tests share one across apps)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        owned = service is None
+        app.state.service = service or CheckService(settings, config)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.service.close()
+
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/v2/check", v2_check, methods=["POST"]),
+        Route("/v2/languages", v2_languages, methods=["GET"]),
+        Route("/v2/healthcheck", v2_healthcheck, methods=["GET"]),
+        Route("/api/check", api_check, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.config = config
+    app.state.page = review_page(token_required=bool(config.token))
+    if service is not None:
+        app.state.service = service
+    return Guard(app, config)

@@ -1,0 +1,94 @@
+"""What `mtqa serve` may do, resolved once: bind address, token, limits, CORS, hosts.
+
+The defaults are the safe ones (LanguageTool's and Jupyter's lessons): listen on loopback
+only, refuse to listen anywhere else without a token, cap every request's size and time,
+bound the work in flight, send no CORS headers and answer only to local Host names.
+Each value comes from the `[server]` table of the configuration (documented in
+defaults.toml) and can be overridden on the command line.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mtqa.errors import MtqaError
+
+TOKEN_ENV = "MTQA_TOKEN"
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8081
+    token: str = ""
+    allowed_hosts: tuple[str, ...] = ()
+    allow_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 2 * 1024 * 1024
+    max_text_chars: int = 200_000
+    request_timeout: float = 30.0
+    concurrency: int = 2
+    queue: int = 16
+    rate_limit: int = 0
+
+    @classmethod
+    def from_settings(cls, table: Mapping[str, Any], **overrides: Any) -> ServerConfig:
+        """Build from the `[server]` table, then apply non-None command-line overrides."""
+        values: dict[str, Any] = {}
+        for key in ("host", "port", "token", "max_body_bytes", "max_text_chars", "request_timeout",
+                    "concurrency", "queue", "rate_limit"):
+            if key in table:
+                values[key] = table[key]
+        for key in ("allowed_hosts", "allow_origins"):
+            if key in table:
+                values[key] = tuple(table[key])
+        config = cls(**values)
+        if not config.token and os.environ.get(TOKEN_ENV):
+            config = replace(config, token=os.environ[TOKEN_ENV])
+        changes = {k: v for k, v in overrides.items() if v is not None and v != ()}
+        config = replace(config, **changes)
+        config.validate()
+        return config
+
+    @property
+    def is_loopback(self) -> bool:
+        return is_loopback_host(self.host)
+
+    def validate(self) -> None:
+        """Refuse unsafe or meaningless combinations before anything listens."""
+        if not self.is_loopback and not self.token:
+            raise MtqaError(
+                f"refusing to listen on {self.host or '*'} without a token: set --token or "
+                f"{TOKEN_ENV} (anyone who can reach the port could use the server otherwise)"
+            )
+        if "*" in self.allow_origins and self.token:
+            raise MtqaError("--allow-origin '*' cannot be combined with a token; list the origins instead")
+        for name, value, low in (("port", self.port, 0), ("max_body_bytes", self.max_body_bytes, 1024),
+                                 ("max_text_chars", self.max_text_chars, 1), ("concurrency", self.concurrency, 1),
+                                 ("queue", self.queue, 0), ("rate_limit", self.rate_limit, 0)):
+            if not isinstance(value, int) or value < low or (name == "port" and value > 65535):
+                raise MtqaError(f"server option {name} must be an integer >= {low}, got {value!r}")
+        if not self.request_timeout > 0:
+            raise MtqaError(f"server option request_timeout must be positive, got {self.request_timeout!r}")
+
+    def host_names(self) -> frozenset[str]:
+        """Host-header names the server answers to (DNS-rebinding defence)."""
+        names = set(LOOPBACK_NAMES)
+        names.update(h.lower() for h in self.allowed_hosts)
+        if self.host not in WILDCARD_HOSTS:
+            names.add(self.host.lower().strip("[]"))
+        return frozenset(names)
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,224 @@
+"""LanguageTool's HTTP API (`/v2/check`, `/v2/languages`) spoken by mtqa.
+
+Requests are LanguageTool's form fields; answers are LanguageTool's JSON (the shape of
+languagetool-core's RuleMatchesAsJsonSerializer), so every client of LanguageTool —
+language-tool-python, browser extensions, LTeX, office add-ins — shows mtqa's findings.
+Offsets and lengths are UTF-16 code units, as in Java and JavaScript strings; mtqa works
+in code points, and the conversion goes through ``mtqa.offsets.Utf16Index``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mtqa import __version__
+from mtqa.model import Document, DocumentResult, Finding, RuleInfo
+from mtqa.offsets import Utf16Index
+
+# English only: mtqa checks English targets. Variants share the server's one pipeline.
+LANGUAGES = (
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "English (Australian)", "code": "en", "longCode": "en-AU"},
+    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
+    {"name": "English (New Zealand)", "code": "en", "longCode": "en-NZ"},
+    {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
+)
+_BY_CODE = {lang["longCode"].lower(): lang for lang in LANGUAGES}
+
+# MQM category -> (LanguageTool category id, name, ITS issue type). LanguageTool's own ids
+# where one fits, so clients that colour by category (TYPOS red, STYLE blue) do so here.
+CATEGORY_MAP: Mapping[str, tuple[str, str, str]] = {
+    "fluency/grammar": ("GRAMMAR", "Grammar", "grammar"),
+    "fluency/spelling": ("TYPOS", "Possible Typo", "misspelling"),
+    "fluency/punctuation": ("PUNCTUATION", "Punctuation", "typographical"),
+    "fluency/inconsistency": ("MTQA_INCONSISTENCY", "Inconsistency", "inconsistency"),
+    "fluency/register": ("STYLE", "Style", "register"),
+    "style/awkward": ("STYLE", "Style", "style"),
+    "accuracy/mistranslation": ("MTQA_ACCURACY", "Translation accuracy", "mistranslation"),
+    "accuracy/omission": ("MTQA_ACCURACY", "Translation accuracy", "omission"),
+    "accuracy/addition": ("MTQA_ACCURACY", "Translation accuracy", "addition"),
+    "accuracy/untranslated": ("MTQA_ACCURACY", "Translation accuracy", "untranslated"),
+    "terminology/inconsistent": ("MTQA_TERMINOLOGY", "Terminology", "terminology"),
+    "locale/convention": ("MTQA_LOCALE", "Locale convention", "locale-violation"),
+    "other/boilerplate": ("MTQA_BOILERPLATE", "Boilerplate", "other"),
+}
+CONTEXT_CHARS = 40  # LanguageTool's default context size on each side
+
+
+class BadRequest(ValueError):
+    """Answered with 400 and the message, as LanguageTool does."""
+
+
+@dataclass
+class CheckRequest:
+    text: str
+    language: dict
+    masked: tuple[tuple[int, int], ...] = ()
+    mother_tongue: str | None = None
+    enabled_rules: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset()
+    enabled_categories: frozenset[str] = frozenset()
+    disabled_categories: frozenset[str] = frozenset()
+    enabled_only: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def document(self) -> Document:
+        return Document(id="<request>", path="<request>", text=self.text, masked=self.masked,
+                        source_lang=self.mother_tongue)
+
+    def keeps(self, finding: Finding) -> bool:
+        """LanguageTool's rule and category switches, applied to one finding."""
+        category_id = lt_category(finding.category)[0]
+        names = {finding.rule, finding.checker}
+        categories = {category_id, finding.category, finding.category.split("/")[0], finding.checker}
+        if self.disabled_rules & names or self.disabled_categories & categories:
+            return False
+        if self.enabled_only:
+            return bool(self.enabled_rules & names or self.enabled_categories & categories)
+        return True
+
+
+def _ids(form: Mapping[str, str], key: str) -> frozenset[str]:
+    return frozenset(x.strip() for x in form.get(key, "").split(",") if x.strip())
+
+
+def parse_check_form(form: Mapping[str, str], max_text_chars: int) -> CheckRequest:
+    """Validate LanguageTool's /v2/check form fields; raise BadRequest like LanguageTool does."""
+    language = (form.get("language") or "").strip()
+    if not language:
+        raise BadRequest("Missing 'language' parameter, e.g. 'language=en-US' or 'language=auto'")
+    if language.lower() == "auto":
+        lang = _BY_CODE["en-us"]
+    else:
+        lang = _BY_CODE.get(language.lower())
+        if lang is None:
+            raise BadRequest(f"'{language}' is not a language code known to mtqa: mtqa checks English text "
+                             "only (en, en-US, en-GB, …)")
+    if "text" in form and "data" in form:
+        raise BadRequest("Set only one of the parameters 'text' or 'data'")
+    if "text" in form:
+        text, masked = form["text"], ()
+    elif "data" in form:
+        text, masked = parse_annotated_data(form["data"])
+    else:
+        raise BadRequest("Missing 'text' or 'data' parameter")
+    if len(text) > max_text_chars:
+        raise TextTooLong(f"text exceeds the limit of {max_text_chars} characters ({len(text)} characters)")
+    mother = (form.get("motherTongue") or "").strip().split("-")[0].lower() or None
+    request = CheckRequest(
+        text=text, language=lang, masked=masked, mother_tongue=mother,
+        enabled_rules=_ids(form, "enabledRules"), disabled_rules=_ids(form, "disabledRules"),
+        enabled_categories=_ids(form, "enabledCategories"), disabled_categories=_ids(form, "disabledCategories"),
+        enabled_only=form.get("enabledOnly", "").lower() == "true",
+    )
+    if request.enabled_only and not (request.enabled_rules or request.enabled_categories):
+        raise BadRequest("You cannot specify 'enabledOnly=true' without enabledRules or enabledCategories")
+    return request
+
+
+class TextTooLong(BadRequest):
+    """Answered with 413, LanguageTool's status for texts over maxTextLength."""
+
+
+def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """LanguageTool's `data` parameter: text and markup parts, markup never checked.
+
+    The document keeps every part as sent so offsets refer to the client's original
+    string; markup spans are masked (blanked for checkers, never flagged). LanguageTool
+    checks markup as its `interpretAs`; mtqa blanks it, which keeps sentence splitting
+    at paragraph tags since the markup turns into spaces.
+    """
+    try:
+        data = json.loads(raw)
+        parts = data["annotation"]
+        if not isinstance(parts, list):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise BadRequest("'data' must be JSON like {\"annotation\": [{\"text\": \"…\"}, {\"markup\": \"…\"}]}") from None
+    pieces: list[str] = []
+    masked: list[tuple[int, int]] = []
+    pos = 0
+    for part in parts:
+        if not isinstance(part, dict) or not isinstance(part.get("text", part.get("markup")), str):
+            raise BadRequest("each 'annotation' item needs a string 'text' or 'markup'")
+        if "text" in part:
+            piece = part["text"]
+        else:
+            piece = part["markup"]
+            if piece:
+                masked.append((pos, pos + len(piece)))
+        pieces.append(piece)
+        pos += len(piece)
+    return "".join(pieces), tuple(masked)
+
+
+def lt_category(category: str) -> tuple[str, str, str]:
+    found = CATEGORY_MAP.get(category)
+    if found:
+        return found
+    top = category.split("/")[0]
+    return (f"MTQA_{top.upper()}", top.capitalize(), "uncategorized")
+
+
+def build_response(request: CheckRequest, document: Document, result: DocumentResult,
+                   rules: Mapping[str, RuleInfo], checkers: list[str]) -> dict:
+    text = document.text
+    index = Utf16Index(text)
+    sentences = document.sentences if text.strip() else ()
+    sentence_starts = [s.start for s in sentences]
+    matches = [_match(f, text, index, sentences, sentence_starts, rules.get(f.rule))
+               for f in result.findings if request.keeps(f)]
+    return {
+        "software": {"name": "mtqa", "version": __version__, "buildDate": None, "apiVersion": 1,
+                     "premium": False, "premiumHint": None, "status": ""},
+        "warnings": {"incompleteResults": False},
+        "language": {"name": request.language["name"], "code": request.language["longCode"],
+                     "detectedLanguage": {"name": request.language["name"], "code": request.language["longCode"],
+                                          "confidence": 1.0, "source": "mtqa"}},
+        "matches": matches,
+        "sentenceRanges": [[index.to_utf16(s.start), index.to_utf16(s.end)] for s in sentences],
+        "mtqa": {"checkers": checkers, "words": result.words, "mqm_per_1000_words": result.mqm_per_1000_words,
+                 "score": result.score},
+    }
+
+
+def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts, info: RuleInfo | None) -> dict:
+    start16, end16 = index.to_utf16(f.start), index.to_utf16(f.end)
+    ctx_start, ctx_end = max(0, f.start - CONTEXT_CHARS), min(len(text), f.end + CONTEXT_CHARS)
+    prefix = "..." if ctx_start > 0 else ""
+    suffix = "..." if ctx_end < len(text) else ""
+    before = text[ctx_start:f.start]
+    context = (prefix + before + text[f.start:f.end] + text[f.end:ctx_end] + suffix).replace("\n", " ")
+    sentence = ""
+    i = bisect.bisect_right(sentence_starts, f.start) - 1
+    if 0 <= i < len(sentences):
+        sentence = text[sentences[i].start:sentences[i].end]
+    cat_id, cat_name, issue = lt_category(f.category)
+    rule = {"id": f.rule, "description": (info.title if info and info.title else f.message),
+            "issueType": issue, "category": {"id": cat_id, "name": cat_name}}
+    if info and info.link:
+        rule["urls"] = [{"value": info.link}]
+    return {
+        "message": f.message,
+        "shortMessage": "",
+        "replacements": [{"value": s} for s in f.suggestions],
+        "offset": start16,
+        "length": end16 - start16,
+        "context": {"text": context, "offset": _u16len(prefix + before), "length": end16 - start16},
+        "sentence": sentence,
+        "type": {"typeName": "UnknownWord" if cat_id == "TYPOS" else "Other"},
+        "rule": rule,
+        "ignoreForIncompleteSentence": False,
+        "contextForSureMatch": 0,
+        "mtqa": {"checker": f.checker, "category": f.category, "severity": f.severity.value,
+                 "confidence": round(f.confidence, 3), "applicability": f.applicability.value},
+    }
+
+
+def _u16len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2

@@ -1,0 +1,52 @@
+"""Serving the app with uvicorn, with transport limits matching the ServerConfig."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from mtqa.config.settings import Settings
+from mtqa.server.config import WILDCARD_HOSTS, ServerConfig
+
+
+def startup_warnings(config: ServerConfig) -> list[str]:
+    """LanguageTool-style warnings for configurations that widen who can reach the server."""
+    notes = []
+    if not config.is_loopback:
+        notes.append(f"WARNING: listening on {config.host or '*'}: anyone who can reach this port and knows "
+                     "the token can use the server. It speaks plain HTTP; put it behind a reverse proxy "
+                     "that terminates TLS.")
+        if config.host in WILDCARD_HOSTS and not config.allowed_hosts:
+            notes.append("WARNING: no --allowed-host given: only requests addressed to localhost will be "
+                         "answered; add the server's public name with --allowed-host NAME.")
+    if "*" in config.allow_origins:
+        notes.append("WARNING: --allow-origin '*' lets any web page you visit call this server.")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        notes.append("WARNING: running as root is not needed and not recommended.")
+    return notes
+
+
+def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
+    import uvicorn
+
+    from mtqa.server.app import create_app
+
+    for note in startup_warnings(config):
+        print(note, file=sys.stderr)
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    app = create_app(settings, config)
+    uvicorn.run(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level=log_level,
+        # Open connections beyond work capacity + headroom get uvicorn's own 503.
+        limit_concurrency=config.concurrency + config.queue + 64,
+        timeout_keep_alive=5,
+        # Headers larger than this are refused before any app code runs.
+        h11_max_incomplete_event_size=16 * 1024,
+        proxy_headers=False,
+        server_header=False,
+        access_log=log_level == "debug",
+    )

@@ -1,0 +1,100 @@
+"""One Pipeline for the server's lifetime, and bounded, timed access to it.
+
+Checkers may hold expensive state (a LanguageTool connection, compiled rule packs), so
+the Pipeline is built once at startup and shared. ``check_document`` is synchronous and
+CPU- or I/O-bound, so it runs in a thread pool of ``concurrency`` workers; at most
+``queue`` more requests may wait. Beyond that a request is refused at once (503 +
+Retry-After, LanguageTool's `maxWorkQueueSize` behaviour) instead of piling up. A check
+that exceeds ``request_timeout`` answers 503 to its client, but its slot is released only
+when the worker really finishes, so a slow check can never let more work in than the
+bound allows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from mtqa.config.settings import Settings
+from mtqa.model import Document, DocumentResult
+from mtqa.server.config import ServerConfig
+
+
+class Busy(Exception):
+    """No room in the work queue; the client should retry after ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class CheckService:
+    def __init__(self, settings: Settings, config: ServerConfig, checker_names: list[str] | None = None) -> None:
+        from mtqa.pipeline import Pipeline
+
+        self.settings = settings
+        self.config = config
+        self.pipeline = Pipeline(settings, checker_names)
+        self._executor = ThreadPoolExecutor(max_workers=config.concurrency, thread_name_prefix="mtqa-check")
+        self._lock = threading.Lock()
+        self._admitted = 0
+        self.started = time.time()
+        self.served = 0
+        self.refused = 0
+        self.timed_out = 0
+
+    @property
+    def capacity(self) -> int:
+        return self.config.concurrency + self.config.queue
+
+    @property
+    def in_flight(self) -> int:
+        return self._admitted
+
+    def _admit(self) -> None:
+        with self._lock:
+            if self._admitted >= self.capacity:
+                self.refused += 1
+                raise Busy(f"server busy: {self._admitted} checks running or queued; try again shortly")
+            self._admitted += 1
+
+    def _release(self, _future: Future) -> None:
+        with self._lock:
+            self._admitted -= 1
+
+    async def check(self, document: Document) -> DocumentResult:
+        """Run the pipeline on ``document`` off the event loop, within the bounds."""
+        self._admit()
+        try:
+            future = self._executor.submit(self.pipeline.check_document, document)
+        except BaseException:
+            self._release(None)  # type: ignore[arg-type]
+            raise
+        future.add_done_callback(self._release)
+        try:
+            result = await asyncio.wait_for(asyncio.wrap_future(future), self.config.request_timeout)
+        except asyncio.TimeoutError:
+            future.cancel()  # succeeds only if it had not started; a running check finishes in its slot
+            self.timed_out += 1
+            raise Busy(f"check took longer than {self.config.request_timeout:g} s, this server's limit",
+                       retry_after=5) from None
+        self.served += 1
+        return result
+
+    def stats(self) -> dict:
+        return {
+            "uptime_s": round(time.time() - self.started, 1),
+            "in_flight": self._admitted,
+            "capacity": self.capacity,
+            "served": self.served,
+            "refused": self.refused,
+            "timed_out": self.timed_out,
+            "checkers": [c.name for c in self.pipeline.checkers],
+            "skipped": dict(self.pipeline.skipped),
+        }
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self.pipeline.close()
