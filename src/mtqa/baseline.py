@@ -1,0 +1,158 @@
+"""Baselines: record today's findings so CI gates only on findings that are new.
+
+A finding is identified by a fingerprint of its rule, the flagged text and a few words
+of context on each side, never by line or offset, so adding a paragraph above an old
+finding does not make it "new". Identical fingerprints in one document are counted, so
+a second copy of a known artifact is still reported. SARIF's ``partialFingerprints``
+use the same function, so code-scanning tools track findings the way baselines do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from mtqa.errors import MtqaError
+from mtqa.model import DocumentResult, Finding, Report
+
+FORMAT_VERSION = 1
+# Words of context kept on each side: enough to tell two occurrences of "She" apart,
+# few enough that an edit elsewhere in the paragraph leaves the fingerprint alone.
+CONTEXT_WORDS = 3
+_WORD = re.compile(r"\S+")
+
+
+def _context(line: str | None, finding: Finding) -> tuple[str, str]:
+    """The CONTEXT_WORDS words before and after the finding on its line."""
+    if line is None:
+        return "", ""
+    start = finding.column - 1
+    first_line_of_text = finding.text.split("\n", 1)[0]
+    end = start + len(first_line_of_text)
+    before = _WORD.findall(line[:start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(line[end:])[:CONTEXT_WORDS] if "\n" not in finding.text else []
+    return " ".join(before), " ".join(after)
+
+
+def fingerprint(finding: Finding, line: str | None) -> str:
+    """Stable id of a finding: rule + flagged text + surrounding words, no positions."""
+    before, after = _context(line, finding)
+    text = " ".join(finding.text.split())
+    key = "\x1f".join((finding.rule, text, before, after))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def document_key(doc: DocumentResult) -> str:
+    """How a baseline names a document: its path (relative, with /) and id when they differ."""
+    path = _portable(doc.path)
+    doc_id = _portable(doc.id)
+    return path if doc_id == path else f"{path}#{doc.id}"
+
+
+def _portable(path: str) -> str:
+    if path.startswith("<") or not os.path.isabs(path):
+        return path.replace(os.sep, "/")
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+
+
+def finding_fingerprints(doc: DocumentResult) -> list[str]:
+    return [fingerprint(f, doc.lines.get(f.line)) for f in doc.findings]
+
+
+def build_baseline(report: Report) -> dict:
+    documents: dict[str, list[dict]] = {}
+    for doc in report.documents:
+        entries = [
+            {"fingerprint": fp, "rule": f.rule, "text": f.text}
+            for f, fp in zip(doc.findings, finding_fingerprints(doc))
+        ]
+        if entries:
+            documents.setdefault(document_key(doc), []).extend(entries)
+    return {"mtqa_baseline": FORMAT_VERSION, "documents": dict(sorted(documents.items()))}
+
+
+def write_baseline(report: Report, path: str) -> int:
+    """Write the baseline file atomically; returns the number of entries recorded."""
+    from mtqa.cli.output import write_output
+
+    data = build_baseline(report)
+    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path)
+    return sum(len(v) for v in data["documents"].values())
+
+
+def read_baseline(path: str) -> dict[str, Counter[str]]:
+    """Fingerprint counts per document key; a broken file is a one-line error."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MtqaError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MtqaError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise MtqaError(f"{path}: baseline is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    if not isinstance(data, dict) or data.get("mtqa_baseline") != FORMAT_VERSION:
+        raise MtqaError(f"{path}: not an mtqa baseline (version {FORMAT_VERSION} expected)")
+    documents = data.get("documents")
+    if not isinstance(documents, dict):
+        raise MtqaError(f"{path}: baseline has no 'documents' table")
+    counts: dict[str, Counter[str]] = {}
+    for key, entries in documents.items():
+        if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
+            raise MtqaError(f"{path}: baseline entries of {key!r} must be objects with a fingerprint")
+        counts[key] = Counter(str(e["fingerprint"]) for e in entries)
+    return counts
+
+
+def apply_baseline(report: Report, path: str) -> Report:
+    """Keep only findings the baseline does not know; record what matched and what is gone.
+
+    Scores and penalties are recomputed from the remaining findings so the gate, which
+    reads them, also considers only new findings.
+    """
+    from mtqa.scoring import penalty, per_1000_words, score
+
+    known = read_baseline(path)
+    seen_keys: set[str] = set()
+    matched = new = 0
+    gone = 0
+    documents: list[DocumentResult] = []
+    weights = report.severity_weights or {"minor": 1, "major": 5, "critical": 25}
+    for doc in report.documents:
+        key = document_key(doc)
+        seen_keys.add(key)
+        remaining = Counter(known.get(key, Counter()))
+        kept: list[Finding] = []
+        for f, fp in zip(doc.findings, finding_fingerprints(doc)):
+            if remaining[fp] > 0:
+                remaining[fp] -= 1
+                matched += 1
+            else:
+                kept.append(f)
+        new += len(kept)
+        gone += sum(remaining.values())
+        pen = penalty(kept, weights)
+        documents.append(dataclasses.replace(
+            doc, findings=kept, penalty=pen, score=score(pen, doc.words),
+            mqm_per_1000_words=per_1000_words(pen, doc.words),
+        ))
+    # Documents in the baseline that this run did not check are not "fixed": they were
+    # simply not looked at, so their entries are reported apart from the gone ones.
+    unchecked = sum(sum(c.values()) for k, c in known.items() if k not in seen_keys)
+    report.documents = documents
+    report.baseline = {
+        "path": _portable(path),
+        "entries": sum(sum(c.values()) for c in known.values()),
+        "matched": matched,
+        "new": new,
+        "gone": gone,
+        "not_checked": unchecked,
+    }
+    return report

@@ -1,0 +1,79 @@
+"""JUnit XML for CI dashboards: one test case per document, one failure per gating finding.
+
+A finding fails its document's test when its severity is at or above the gate
+(``--fail-on``; without it every finding fails, as a test of "is this clean?"). Findings
+below the gate are listed in ``system-out`` so nothing is hidden. A document over
+``--max-mqm`` gets one more failure. Unreadable inputs are ``error`` test cases.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from mtqa.model import Report
+from mtqa.reporters.regions import fails_gate, gate_severity
+from mtqa.summary import summarize
+
+
+def _clean(text: str) -> str:
+    """Drop characters XML 1.0 cannot hold (control characters other than tab and newlines)."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
+                                                          and ord(ch) not in (0xFFFE, 0xFFFF)))
+
+
+def _describe(f) -> str:
+    lines = [f"{f.rule} {f.severity.value} ({f.category}, {f.checker}) at line {f.line}, column {f.column}",
+             f"text: {f.text}", f"message: {f.message}"]
+    if f.suggestions:
+        lines.append("suggestions: " + " | ".join(f.suggestions))
+    return "\n".join(lines)
+
+
+def render(report: Report, color: bool = False) -> str:
+    summary = summarize(report)
+    gate = gate_severity(report)
+    max_mqm = (report.provenance.get("gate") or {}).get("max_mqm")
+    suites = ET.Element("testsuites", name="mtqa")
+    suite = ET.SubElement(suites, "testsuite", name="mtqa")
+    failures = errors = 0
+    for doc in report.documents:
+        case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(doc.path))
+        if doc.id != doc.path:
+            case.set("name", _clean(f"{doc.path}#{doc.id}"))
+        below = []
+        for f in doc.findings:
+            if not fails_gate(f, report):
+                below.append(f)
+                continue
+            failures += 1
+            failure = ET.SubElement(case, "failure", type=f.rule,
+                                    message=_clean(f"{doc.path}:{f.line}:{f.column}: {f.rule} {f.message}"))
+            failure.text = _clean(_describe(f))
+        if max_mqm and doc.mqm_per_1000_words > max_mqm:
+            failures += 1
+            failure = ET.SubElement(case, "failure", type="max-mqm",
+                                    message=f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
+        out = ET.SubElement(case, "system-out")
+        out.text = _clean(
+            f"words {doc.words}, findings {len(doc.findings)}, penalty {doc.penalty:g}, "
+            f"MQM per 1,000 words {doc.mqm_per_1000_words:g}, score {doc.score:g}"
+            + "".join(f"\n\nbelow the gate ({gate.value}):\n{_describe(f)}" for f in below)
+        )
+    for error in report.errors:
+        errors += 1
+        case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(error.path))
+        ET.SubElement(case, "error", type="input", message=_clean(error.message))
+    tests = len(report.documents) + len(report.errors)
+    for element in (suites, suite):
+        element.set("tests", str(tests))
+        element.set("failures", str(failures))
+        element.set("errors", str(errors))
+    suite.set("skipped", "0")
+    props = ET.Element("properties")
+    for name, value in (("findings", summary.findings), ("words", summary.words),
+                        ("penalty", f"{summary.penalty:g}"), ("score", f"{summary.score:g}"),
+                        ("gate", gate.value)):
+        ET.SubElement(props, "property", name=name, value=str(value))
+    suite.insert(0, props)
+    ET.indent(suites, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

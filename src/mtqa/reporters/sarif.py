@@ -1,0 +1,157 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDE viewers).
+
+Rules come from the rule metadata of the run (plus a minimal entry for any code a
+finding carries that no checker described). Regions count columns in Unicode code points,
+as the run declares with ``columnKind``; ``partialFingerprints`` are the baseline
+fingerprints (rule, text, context) so a finding keeps its identity when lines shift.
+Suggestions become ``fixes``.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from mtqa.baseline import fingerprint
+from mtqa.model import Finding, Report, RuleInfo
+from mtqa.reporters.regions import SARIF_LEVELS, end_position, relative_uri
+from mtqa.summary import summarize
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "mtqaFingerprint/v1"
+
+
+def _uri(path: str) -> str:
+    uri = relative_uri(path)
+    return uri if uri.startswith("file:") else quote(uri, safe="/:#")
+
+
+def _rule_descriptor(info: RuleInfo) -> dict:
+    rule: dict = {
+        "id": info.code,
+        "name": info.name or info.code,
+        "shortDescription": {"text": info.title or info.code},
+        "defaultConfiguration": {"level": SARIF_LEVELS[info.severity]},
+        "properties": {"tags": [info.category, info.checker] + ([info.pack] if info.pack else []),
+                       "category": info.category, "checker": info.checker},
+    }
+    help_text = info.description or info.title or info.code
+    rule["fullDescription"] = {"text": help_text}
+    rule["help"] = {"text": help_text + (f"\n\nSee {info.link}" if info.link else "")}
+    if info.link:
+        rule["helpUri"] = info.link
+    return rule
+
+
+def _fallback_info(finding: Finding) -> RuleInfo:
+    """Rule metadata for a code no checker described (e.g. project vocabulary)."""
+    return RuleInfo(code=finding.rule, name=finding.rule, checker=finding.checker,
+                    category=finding.category, severity=finding.severity, title=finding.rule)
+
+
+def _region(finding: Finding, line: str | None) -> dict:
+    end_line, end_column = end_position(finding)
+    region: dict = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
+    if finding.text:
+        region["snippet"] = {"text": finding.text}
+    return region
+
+
+def _fixes(finding: Finding, uri: str) -> list[dict]:
+    end_line, end_column = end_position(finding)
+    deleted = {"startLine": finding.line, "startColumn": finding.column,
+               "endLine": end_line, "endColumn": end_column}
+    return [
+        {
+            "description": {"text": f"Replace {finding.text!r} with {suggestion!r}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri},
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": suggestion}}],
+            }],
+            "properties": {"applicability": finding.applicability.value},
+        }
+        for suggestion in finding.suggestions
+    ]
+
+
+def report_to_sarif(report: Report) -> dict:
+    infos: dict[str, RuleInfo] = dict(report.rules)
+    for _, f in report.iter_findings():
+        infos.setdefault(f.rule, _fallback_info(f))
+    codes = sorted(infos)
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    artifacts: list[str] = []
+    for doc in report.documents:
+        uri = _uri(doc.path)
+        if doc.findings and uri not in artifacts:
+            artifacts.append(uri)
+        for f in doc.findings:
+            line = doc.lines.get(f.line)
+            result: dict = {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": SARIF_LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": _region(f, line),
+                    },
+                }],
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, line)},
+                "properties": {
+                    "category": f.category,
+                    "checker": f.checker,
+                    "severity": f.severity.value,
+                    "confidence": round(f.confidence, 3),
+                },
+            }
+            if doc.id != doc.path:
+                result["properties"]["document"] = doc.id
+            if f.segment is not None:
+                result["properties"]["segment"] = f.segment
+            if f.evidence is not None:
+                result["properties"]["evidence"] = f.evidence
+            if f.suggestions:
+                result["fixes"] = _fixes(f, uri)
+            if report.baseline is not None:
+                result["baselineState"] = "new"
+            results.append(result)
+    summary = summarize(report)
+    invocation: dict = {"executionSuccessful": not report.errors}
+    if report.errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": e.message},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
+            for e in report.errors
+        ]
+    run: dict = {
+        "tool": {"driver": {
+            "name": "mtqa",
+            "version": str(report.tool.get("version", "")),
+            "rules": [_rule_descriptor(infos[c]) for c in codes],
+        }},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": {"uri": u}} for u in artifacts],
+        "results": results,
+        "properties": {
+            "summary": summary.to_dict(),
+            "provenance": report.provenance,
+        },
+    }
+    if report.tool.get("languagetool"):
+        run["properties"]["languagetool"] = report.tool["languagetool"]
+    if report.baseline is not None:
+        run["properties"]["baseline"] = report.baseline
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, color: bool = False) -> str:
+    return json.dumps(report_to_sarif(report), ensure_ascii=False, indent=2) + "\n"
