@@ -1,0 +1,174 @@
+"""The `mtqa score` leaderboard: systems with BLEU/chrF/TER, significance and artifact rates.
+
+``build`` computes it (sacrebleu for the metrics, mtqa's checkers for the artifacts);
+``render`` turns it into text, JSON or Markdown. The leaderboard is a plain dict, so the
+JSON format is simply that dict.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from mtqa import __version__
+from mtqa.metrics.scores import HIGHER_IS_BETTER, LABELS, METRICS, corpus_scores, read_segments
+
+FORMATS = ("text", "json", "markdown")
+SIGNIFICANCE = 0.05
+
+
+def system_names(paths: Sequence[str]) -> list[str]:
+    """File names without extension, or the paths themselves when two names collide."""
+    names = [os.path.splitext(os.path.basename(p))[0] for p in paths]
+    return names if len(set(names)) == len(names) else list(paths)
+
+
+def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, Any]:
+    """Findings of mtqa's checkers on one system output, per 1,000 words by MQM category."""
+    from mtqa.model import Document
+    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.parallel import attach
+
+    with open(path, "rb") as handle:
+        text = decode_bytes(handle.read(), path)
+    document = attach(Document(id=path, path=path, text=text), sources, None, (None, None))
+    result = pipeline.check_document(document)
+    counts = Counter(f.category for f in result.findings)
+    words = result.words
+
+    def rate(n: int) -> float:
+        return round(n * 1000 / words, 2) if words else 0.0
+
+    return {
+        "words": words,
+        "findings": len(result.findings),
+        "per_1000_words": rate(len(result.findings)),
+        "by_category": {c: rate(n) for c, n in sorted(counts.items())},
+        "mqm_per_1000_words": result.mqm_per_1000_words,
+    }
+
+
+def build(reference: str, systems: Sequence[str], *, source: str | None = None, pipeline=None,
+          metrics: Sequence[str] = METRICS, n_samples: int = 1000) -> dict[str, Any]:
+    references = read_segments(reference)
+    names = system_names(systems)
+    hypotheses = [(name, read_segments(path)) for name, path in zip(names, systems)]
+    if len(hypotheses) > 1:
+        from mtqa.metrics.compare import paired_bootstrap
+
+        signatures, rows = paired_bootstrap(hypotheses, references, metrics, n_samples)
+    else:
+        scores = corpus_scores(hypotheses[0][1], references, metrics)
+        signatures = {m: scores[m]["signature"] for m in metrics}
+        rows = [{"system": names[0], **{m: {"score": scores[m]["score"], "mean": None, "ci": None,
+                                             "p_value": None} for m in metrics}}]
+    sources = read_segments(source) if source is not None else None
+    if sources is not None and len(sources) != len(references):
+        from mtqa.errors import MtqaError
+
+        raise MtqaError(f"{source}: {len(sources)} lines but the reference has {len(references)}")
+    for row, path in zip(rows, systems):
+        row["path"] = path
+        for m in metrics:
+            cell = row[m]
+            cell["score"] = round(cell["score"], 4)
+            for key in ("mean", "ci"):
+                if cell[key] is not None:
+                    cell[key] = round(cell[key], 4)
+            cell["significant"] = cell["p_value"] is not None and cell["p_value"] < SIGNIFICANCE
+    if pipeline is not None:
+        for row, path in zip(rows, systems):
+            row["artifacts"] = artifact_rates(pipeline, path, sources)
+    return {
+        "tool": {"name": "mtqa", "version": __version__},
+        "reference": reference,
+        "source": source,
+        "segments": len(references),
+        "metrics": list(metrics),
+        "signatures": signatures,
+        "significance": {"test": "paired bootstrap (sacrebleu)", "samples": n_samples,
+                         "baseline": names[0], "threshold": SIGNIFICANCE} if len(systems) > 1 else None,
+        "checkers": list(pipeline.provenance()["checkers"]) if pipeline is not None else [],
+        "systems": rows,
+    }
+
+
+def _score(cell: dict, with_p: bool) -> str:
+    text = f"{cell['score']:.2f}"
+    if with_p and cell.get("p_value") is not None:
+        text += f" (p={cell['p_value']:.3f}){'*' if cell['significant'] else ''}"
+    return text
+
+
+def _table(board: dict) -> tuple[list[str], list[list[str]]]:
+    metrics = board["metrics"]
+    with_p = board["significance"] is not None
+    header = ["System"] + [LABELS[m] + ("" if HIGHER_IS_BETTER[m] else " (lower is better)") for m in metrics]
+    has_artifacts = any("artifacts" in r for r in board["systems"])
+    if has_artifacts:
+        header += ["Words", "Artifacts/1k words"]
+    rows = []
+    for row in board["systems"]:
+        cells = [row["system"]] + [_score(row[m], with_p) for m in metrics]
+        if has_artifacts:
+            cells += [str(row["artifacts"]["words"]), f"{row['artifacts']['per_1000_words']:.2f}"]
+        rows.append(cells)
+    return header, rows
+
+
+def _category_table(board: dict) -> tuple[list[str], list[list[str]]] | None:
+    systems = [r for r in board["systems"] if "artifacts" in r]
+    categories = sorted({c for r in systems for c in r["artifacts"]["by_category"]})
+    if not systems or not categories:
+        return None
+    header = ["Category"] + [r["system"] for r in systems]
+    rows = [[c] + [f"{r['artifacts']['by_category'].get(c, 0.0):.2f}" for r in systems] for c in categories]
+    return header, rows
+
+
+def _plain(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(x) for x in column) for column in zip(header, *rows)]
+    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w)  # noqa: E731
+                                   for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    return [line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in rows]
+
+
+def _markdown(header: list[str], rows: list[list[str]]) -> list[str]:
+    esc = lambda c: c.replace("|", "\\|")  # noqa: E731
+    out = ["| " + " | ".join(esc(h) for h in header) + " |",
+           "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
+    return out + ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
+
+
+def _notes(board: dict) -> list[str]:
+    notes = [f"{board['segments']} segments; reference {board['reference']}"]
+    if board["significance"]:
+        sig = board["significance"]
+        notes.append(f"p: {sig['test']} against {sig['baseline']} ({sig['samples']} resamples); "
+                     f"* = p < {sig['threshold']}")
+    if board["checkers"]:
+        notes.append("artifacts: findings of mtqa checkers " + ", ".join(board["checkers"]) +
+                     " per 1,000 words of system output")
+    notes += [f"{LABELS[m]} signature: {board['signatures'][m]}" for m in board["metrics"]]
+    return notes
+
+
+def render(board: dict, format_name: str = "text") -> str:
+    if format_name == "json":
+        return json.dumps(board, ensure_ascii=False, indent=2) + "\n"
+    table = _plain if format_name == "text" else _markdown
+    lines = []
+    if format_name == "markdown":
+        lines += ["## MT systems", ""]
+    lines += table(*_table(board))
+    categories = _category_table(board)
+    if categories is not None:
+        lines += ["", "## Artifacts per 1,000 words by MQM category", ""] if format_name == "markdown" else \
+            ["", "Artifacts per 1,000 words by MQM category"]
+        lines += table(*categories)
+    lines.append("")
+    lines += [("- " if format_name == "markdown" else "") + n for n in _notes(board)]
+    return "\n".join(lines) + "\n"
