@@ -166,4 +166,9 @@ def iter_results(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[
         yield pipeline.check_document(document)
 
 
+# Suppression comments and accepted words apply to every checker's findings.
+from mtqa.suppress import filter_findings as _suppress  # noqa: E402
+
+FINDING_FILTERS.append(_suppress)
+
 __all__ = ["Pipeline", "CheckerUnavailable", "FINDING_FILTERS", "build_result", "iter_results"]

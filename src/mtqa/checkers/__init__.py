@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "grammar": "mtqa.checkers.grammar:GrammarChecker",
     "bilingual": "mtqa.checkers.bilingual:BilingualChecker",
     "reference": "mtqa.checkers.reference:ReferenceChecker",
+    "vocabulary": "mtqa.checkers.vocabulary:VocabularyChecker",
 }
 
 

@@ -33,4 +33,6 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
     if not article or not article.strip():
         raise InputError(path, "no article text found in HTML")
     yield Document(id=path, path=path, text=article, source_lang=settings.source_lang,
-                   metadata={"format": "html"})
+                   # The markup stays for suppression comments (mtqa.suppress), which the
+                   # extracted text no longer holds.
+                   metadata={"format": "html", "markup": text})

@@ -1,0 +1,77 @@
+"""The project vocabulary's rejected words: house spellings and names the newsroom never uses.
+
+Each ``[vocabulary] reject`` entry is a word or phrase, optionally with the preferred
+form: ``"Kiev -> Kyiv"``. Matches are whole words and case-sensitive (names and house
+spellings are); a preferred form is a ``safe`` fix because the project itself asked for
+it. Accepted words are the other half of the vocabulary and are applied to every
+checker's findings by ``mtqa.suppress``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from mtqa.checkers.base import Checker
+from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+
+RULE = "MTQA-VOCAB-001"
+CATEGORY = "terminology/inconsistent"
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+
+
+def parse_entry(entry: str) -> tuple[str, str | None]:
+    """``"Kiev -> Kyiv"`` -> ("Kiev", "Kyiv"); ``"alright"`` -> ("alright", None)."""
+    parts = _ARROW.split(entry.strip(), maxsplit=1)
+    word = parts[0].strip()
+    preferred = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    return word, preferred
+
+
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of whole-word terms, longest first so phrases win over their words."""
+    clean = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+    if not clean:
+        return None
+    body = "|".join(re.escape(t) for t in clean)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _compiled(entries: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str | None]]:
+    preferred = dict(parse_entry(e) for e in entries if e.strip())
+    return term_pattern(tuple(preferred)), preferred
+
+
+class VocabularyChecker(Checker):
+    name = "vocabulary"
+    categories = (CATEGORY,)
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        options = settings.checker_options("vocabulary")
+        self.severity = Severity.parse(options.get("severity", "minor"))
+        self.pattern, self.preferred = _compiled(tuple(settings.reject_words))
+
+    def rule_infos(self) -> Iterator[RuleInfo]:
+        yield RuleInfo(
+            code=RULE, name="rejected-word", checker=self.name, category=CATEGORY, severity=self.severity,
+            title="Word the project vocabulary rejects",
+            description="What it flags: a word or name listed under [vocabulary] reject in the project "
+                        "configuration. Why it matters: house spellings and names must be consistent "
+                        "across a publication.",
+        )
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(document.analysis_text):
+            word = match.group()
+            preferred = self.preferred.get(word)
+            message = f"'{word}' is not used in this project" + (f"; write '{preferred}'" if preferred else "")
+            yield document.finding(
+                rule=RULE, checker=self.name, category=CATEGORY, severity=self.severity, message=message,
+                start=match.start(), end=match.end(), suggestions=(preferred,) if preferred else (),
+                applicability=Applicability.SAFE if preferred else Applicability.DISPLAY_ONLY,
+            )

@@ -1,0 +1,158 @@
+"""Inline suppression comments and accepted words: exceptions the project writes down.
+
+Comments (in Markdown, HTML and plain text alike, since they are HTML comments)::
+
+    <!-- mtqa-disable -->                 every rule off from here
+    <!-- mtqa-disable MTQA-HE-012, fluency -->   these rules off (code prefix, checker or category)
+    <!-- mtqa-enable -->                  back on (all, or the listed ones)
+    <!-- mtqa-disable-next-line [X, …] -->  nothing (or only X) reported on the next line
+
+A finding is dropped when its start falls in a region where its rule is off. Accepted
+words (``[vocabulary] accept``) are honoured for every checker: a finding whose span
+lies inside an accepted word or name is dropped, so "Khreshchatyk" stops being a
+spelling error once the newsroom accepts it.
+
+HTML inputs are checked on their extracted article text, where comments no longer
+exist; the reader keeps the markup in ``metadata["markup"]`` and each comment is placed
+where the text that follows it begins in the extracted text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtqa.checkers.vocabulary import term_pattern
+from mtqa.config.settings import Settings
+from mtqa.model import Document, Finding
+
+_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)\b(.*?)-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
+_SKIPPED_ELEMENTS = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.S | re.I)
+_ANCHOR_WORDS = 6
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Directive:
+    kind: str  # "disable", "enable" or "disable-next-line"
+    targets: tuple[str, ...]  # empty: every rule
+    start: int  # where the directive takes effect, as an offset into the document text
+    end: int
+
+
+def _targets(raw: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in re.split(r"[,\s]+", raw.strip()) if t.strip())
+
+
+def _matches(finding: Finding, targets: tuple[str, ...]) -> bool:
+    if not targets:
+        return True
+    for target in targets:
+        low = target.lower()
+        if finding.rule.upper().startswith(target.upper()) or low in (
+            finding.checker, finding.category, finding.category.split("/")[0]
+        ):
+            return True
+    return False
+
+
+def directives(document: Document) -> list[Directive]:
+    """The document's directives with offsets into ``document.text``."""
+    markup = document.metadata.get("markup")
+    if isinstance(markup, str):
+        return _html_directives(markup, document.text)
+    return [Directive(m.group(1).lower(), _targets(m.group(2)), m.start(), m.end())
+            for m in _DIRECTIVE.finditer(document.text)]
+
+
+def _html_directives(markup: str, text: str) -> list[Directive]:
+    """Place each comment of the markup where the text after it starts in the extracted text."""
+    found: list[Directive] = []
+    cursor = 0
+    for m in _DIRECTIVE.finditer(markup):
+        following = _SKIPPED_ELEMENTS.sub(" ", markup[m.end():m.end() + 4000])
+        words = html.unescape(_TAG.sub(" ", following)).split()[:_ANCHOR_WORDS]
+        position = len(text)
+        for size in range(len(words), 0, -1):
+            pattern = r"\s+".join(re.escape(w) for w in words[:size])
+            hit = re.compile(pattern).search(text, cursor)
+            if hit:
+                position = hit.start()
+                break
+        cursor = position
+        found.append(Directive(m.group(1).lower(), _targets(m.group(2)), position, position))
+    return found
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, targets) regions where findings are dropped; targets () means all rules."""
+    text = document.text
+    regions: list[tuple[int, int, tuple[str, ...]]] = []
+    open_all: int | None = None
+    open_rules: dict[str, int] = {}
+    from_markup = isinstance(document.metadata.get("markup"), str)
+    for d in directives(document):
+        if d.kind == "disable-next-line":
+            if from_markup:  # the comment sits before the text it silences
+                start, end = _line_bounds(text, min(d.start, max(len(text) - 1, 0)))
+            else:
+                _, line_end = _line_bounds(text, d.end)
+                start, end = _line_bounds(text, min(line_end + 1, len(text)))
+            regions.append((start, end, d.targets))
+        elif d.kind == "disable":
+            if not d.targets:
+                open_all = d.end if open_all is None else open_all
+            for t in d.targets:
+                open_rules.setdefault(t, d.end)
+        else:  # enable
+            if not d.targets:
+                if open_all is not None:
+                    regions.append((open_all, d.start, ()))
+                    open_all = None
+                for t, s in open_rules.items():
+                    regions.append((s, d.start, (t,)))
+                open_rules.clear()
+            for t in d.targets:
+                if t in open_rules:
+                    regions.append((open_rules.pop(t), d.start, (t,)))
+    if open_all is not None:
+        regions.append((open_all, len(text), ()))
+    regions.extend((s, len(text), (t,)) for t, s in open_rules.items())
+    return regions
+
+
+@lru_cache(maxsize=8)
+def _accept_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return term_pattern(words)
+
+
+def accepted_spans(document: Document, settings: Settings) -> list[tuple[int, int]]:
+    pattern = _accept_pattern(tuple(settings.accept_words))
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(document.text)]
+
+
+def filter_findings(document: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
+    """The pipeline hook: drop findings in suppressed regions or on accepted words."""
+    regions = suppressed_regions(document) if "mtqa-" in document.text or "markup" in document.metadata else []
+    accepted = accepted_spans(document, settings) if settings.accept_words else []
+    if not regions and not accepted:
+        return findings
+    kept = []
+    for f in findings:
+        if any(s <= f.start < e and _matches(f, targets) for s, e, targets in regions):
+            continue
+        if any(s <= f.start and f.end <= e for s, e in accepted):
+            continue
+        kept.append(f)
+    return kept
