@@ -25,6 +25,9 @@ Send = Callable[[dict], Awaitable[None]]
 # Paths that need no token: liveness probes, the language list LanguageTool clients fetch
 # before anything else, and the review page itself (it holds no data and asks for the token).
 PUBLIC_PATHS = frozenset({"/healthz", "/v2/healthcheck", "/v2/languages", "/"})
+# Largest header block accepted. uvicorn/h11 bound only a header block still arriving;
+# this also bounds one that arrived whole.
+MAX_HEADER_BYTES = 16 * 1024
 
 
 async def send_error(send: Send, path: str, status: int, message: str,
@@ -104,7 +107,11 @@ class Guard:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "/")
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        raw_headers = scope.get("headers", [])
+        if sum(len(k) + len(v) + 4 for k, v in raw_headers) > MAX_HEADER_BYTES:
+            await send_error(send, path, 431, f"request headers larger than {MAX_HEADER_BYTES} bytes")
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
 
         if "*" not in self.hosts and host_name(headers.get("host", "")) not in self.hosts:
             await send_error(send, path, 403, "Host header not allowed (DNS-rebinding protection); "
