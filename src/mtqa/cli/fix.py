@@ -1,0 +1,134 @@
+"""`mtqa fix`: apply safe suggestions to text and Markdown files, or show them as a diff."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from mtqa.errors import InputError, MtqaError
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return items or None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply suggestions marked unsafe (they may change meaning; review the diff).")
+@click.option("--select", multiple=True, metavar="X", help="Fix only these (same forms as `mtqa check --select`).")
+@click.option("--ignore", multiple=True, metavar="X", help="Do not fix these.")
+@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
+@click.option("--source-lang", metavar="LANG", help="Language the text was translated from (he, ru, ar, …).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml).")
+def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang, config_file) -> None:
+    """Apply the safe suggestions of `mtqa check` to text and Markdown files.
+
+    Files are rewritten atomically (a failed write leaves the original untouched); a file
+    whose check fails is never written. Other formats (HTML, JSONL, XLIFF…) are refused.
+
+    \b
+    Exit codes: 0 done (or nothing to fix), 1 with --diff when fixes are pending,
+                2 when a file could not be checked or written.
+    Examples:
+      mtqa fix article.md --diff
+      mtqa fix corpus/ --no-grammar
+    """
+    from mtqa.checkers import CheckerUnavailable
+    from mtqa.config.settings import load_settings
+    from mtqa.fix import WRITABLE, atomic_write, decode_for_fix, fix_text, make_document_factory, unified_diff
+    from mtqa.pipeline import Pipeline
+    from mtqa.readers import expand_paths
+
+    overrides = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "source_lang": source_lang,
+        "checkers.grammar.enabled": False if no_grammar else None,
+    }
+    settings = load_settings(config_file, overrides)
+    errors = 0
+    targets: list[str] = []
+    named = set(paths)
+    for item in expand_paths(paths, settings):
+        if not isinstance(item, str):
+            click.echo(f"mtqa: error: {item.path}: {item.message}", err=True)
+            errors += 1
+        elif item not in named and os.path.splitext(item)[1].lower() not in WRITABLE:
+            continue  # found in a folder: other formats are simply not fix targets
+        else:
+            targets.append(item)
+    fixed_files = applied = pending = unsafe_left = overlapping = 0
+    try:
+        pipeline = Pipeline(settings)
+    except CheckerUnavailable as exc:
+        raise MtqaError(str(exc)) from None
+    with pipeline:
+        for path in targets:
+            try:
+                make_document = make_document_factory(path, settings)
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                if len(data) > settings.max_bytes:
+                    raise InputError(path, "file too large to fix")
+                text, encoding = decode_for_fix(data, path)
+                result = fix_text(path, text, make_document,
+                                  lambda doc: pipeline.check_document(doc).findings, unsafe=unsafe_fixes)
+            except MtqaError as exc:
+                click.echo(f"mtqa: error: {exc}", err=True)
+                errors += 1
+                continue
+            except OSError as exc:
+                click.echo(f"mtqa: error: {path}: {exc.strerror or exc}", err=True)
+                errors += 1
+                continue
+            except Exception as exc:  # a checker failed: this file is not written
+                click.echo(f"mtqa: error: {path}: check failed, file not written ({type(exc).__name__}: {exc})",
+                           err=True)
+                errors += 1
+                continue
+            unsafe_left += result.unsafe_left
+            overlapping += result.overlapping
+            if not result.converged:
+                click.echo(f"mtqa: warning: {path}: fixes did not settle after {len(result.applied)} edits",
+                           err=True)
+            if not result.changed:
+                continue
+            if show_diff:
+                sys.stdout.write(unified_diff(path, result.original, result.fixed))
+                pending += len(result.applied)
+                fixed_files += 1
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    if handle.read() != data:
+                        raise InputError(path, "changed while it was being fixed; not written")
+                atomic_write(path, encoding.encode(result.fixed))
+            except MtqaError as exc:
+                click.echo(f"mtqa: error: {exc}", err=True)
+                errors += 1
+                continue
+            except OSError as exc:
+                click.echo(f"mtqa: error: {path}: cannot write: {exc.strerror or exc}; file unchanged", err=True)
+                errors += 1
+                continue
+            applied += len(result.applied)
+            fixed_files += 1
+    sys.stdout.flush()
+    if show_diff:
+        click.echo(f"mtqa: {pending} fix(es) would be applied in {fixed_files} file(s)", err=True)
+    else:
+        click.echo(f"mtqa: applied {applied} fix(es) in {fixed_files} file(s)", err=True)
+    if unsafe_left:
+        click.echo(f"mtqa: {unsafe_left} more suggestion(s) are unsafe; review them with --unsafe-fixes --diff",
+                   err=True)
+    if overlapping:
+        click.echo(f"mtqa: {overlapping} suggestion(s) overlapped another fix and were left", err=True)
+    if errors:
+        sys.exit(2)
+    sys.exit(1 if show_diff and pending else 0)

@@ -1,0 +1,221 @@
+"""Applying suggestions to files: choosing non-overlapping edits, converging, writing atomically.
+
+Only formats whose document text *is* the file text (plain text and Markdown) can be
+written back; everything else is refused with a reason. A fix run re-checks the text
+after each pass until nothing safe is left (at most MAX_PASSES, as sqlfluff caps its
+loop), so running ``mtqa fix`` twice changes nothing the second time.
+
+Writes follow sqlfluff's recipe: a temporary file in the same folder, flushed and
+fsynced, given the original's permission bits, then ``os.replace``d over the original
+(the target of a symlink, not the link). Any failure removes the temporary file and
+leaves the original byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import difflib
+import importlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtqa.errors import InputError
+from mtqa.model import Applicability, Document, Finding
+
+MAX_PASSES = 10
+CHUNK = 1 << 16
+# Extensions whose reader keeps the file text as the document text.
+WRITABLE = {".txt": "mtqa.readers.text", ".md": "mtqa.readers.markdown", ".markdown": "mtqa.readers.markdown"}
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    start: int
+    end: int
+    rule: str
+    replacement: str
+
+
+@dataclass
+class FixResult:
+    path: str
+    original: str
+    fixed: str
+    applied: list[Edit] = field(default_factory=list)
+    overlapping: int = 0
+    unsafe_left: int = 0
+    converged: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def applicable(finding: Finding, unsafe: bool) -> bool:
+    if not finding.suggestions or finding.applicability is Applicability.DISPLAY_ONLY:
+        return False
+    return finding.applicability is Applicability.SAFE or unsafe
+
+
+def choose_edits(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
+    """Non-overlapping edits (first suggestion of each fixable finding) and how many overlapped.
+
+    Deterministic: candidates are ordered by (start, end, rule, replacement) and taken
+    greedily; an edit that overlaps one already taken waits for the next pass, when the
+    text has been re-checked.
+    """
+    candidates = sorted(
+        Edit(f.start, f.end, f.rule, f.suggestions[0])
+        for f in findings
+        if applicable(f, unsafe) and text[f.start:f.end] == f.text and f.suggestions[0] != f.text
+    )
+    chosen: list[Edit] = []
+    overlapping = 0
+    for edit in dict.fromkeys(candidates):  # drop exact duplicates, keep order
+        if chosen:
+            last = chosen[-1]
+            # Overlap, or two insertions at the same point (their order would be arbitrary).
+            if edit.start < last.end or (edit.start == last.start == last.end == edit.end):
+                if (edit.start, edit.end, edit.replacement) != (last.start, last.end, last.replacement):
+                    overlapping += 1
+                continue
+        chosen.append(edit)
+    return chosen, overlapping
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        parts.append(text[pos:edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def fix_text(path: str, text: str, make_document: Callable[[str], Document],
+             check: Callable[[Document], list[Finding]], unsafe: bool = False) -> FixResult:
+    """Fix ``text`` pass by pass until no applicable edit is left (or MAX_PASSES)."""
+    result = FixResult(path=path, original=text, fixed=text)
+    for _ in range(MAX_PASSES):
+        findings = check(make_document(result.fixed))
+        edits, overlapping = choose_edits(result.fixed, findings, unsafe)
+        result.overlapping = overlapping
+        result.unsafe_left = sum(1 for f in findings if f.suggestions and f.applicability is Applicability.UNSAFE
+                                 and not unsafe)
+        if not edits:
+            return result
+        result.fixed = apply_edits(result.fixed, edits)
+        result.applied.extend(edits)
+    findings = check(make_document(result.fixed))
+    result.converged = not choose_edits(result.fixed, findings, unsafe)[0]
+    return result
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a file was stored, so it is written back the same way (BOM, UTF-8 or UTF-16)."""
+
+    codec: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+def decode_for_fix(data: bytes, path: str) -> tuple[str, Encoding]:
+    """Decode UTF-8 or BOM-marked UTF-16; other encodings are refused (we could not write them back)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), Encoding(codec, bom)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"invalid {codec.upper()} at byte {exc.start}; not fixed") from None
+    try:
+        return data.decode("utf-8"), Encoding("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (invalid byte at {exc.start}); mtqa fix only writes UTF-8 "
+                               "and UTF-16 files") from None
+
+
+def writable_reader(path: str) -> str:
+    """The reader module for a file `mtqa fix` may write, or InputError saying why not."""
+    if path == "-":
+        raise InputError("<stdin>", "mtqa fix cannot write standard input; give a file")
+    suffix = Path(path).suffix.lower()
+    module = WRITABLE.get(suffix)
+    if module is None:
+        kind = suffix or "files without an extension"
+        raise InputError(path, f"mtqa fix only writes plain text and Markdown (.txt, .md, .markdown), "
+                               f"not {kind}; use `mtqa check` to see its findings")
+    return module
+
+
+def make_document_factory(path: str, settings) -> Callable[[str], Document]:
+    reader = importlib.import_module(writable_reader(path))
+
+    def make(text: str) -> Document:
+        documents = list(reader.read(text, path, settings))
+        if len(documents) != 1:
+            raise InputError(path, "expected one document")
+        return documents[0]
+
+    return make
+
+
+def _write_all(handle, data: bytes) -> None:
+    for i in range(0, len(data), CHUNK):
+        handle.write(data[i:i + CHUNK])
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits (and owner if allowed)."""
+    real = os.path.realpath(path)
+    info = os.stat(real)
+    folder = os.path.dirname(real)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".mtqa-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _write_all(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        if hasattr(os, "chown"):
+            with contextlib.suppress(OSError):
+                os.chown(tmp, info.st_uid, info.st_gid)
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
