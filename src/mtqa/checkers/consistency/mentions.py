@@ -1,0 +1,193 @@
+"""Candidate antecedents in a sentence: places and institutions versus people (with gender).
+
+A tiny rule-based recogniser in place of NER (no spaCy model can be shipped): gazetteer
+names, titles ("Mrs", "Prime Minister" + name), first names with a known gender
+("Giorgia Meloni"), person nouns ("the woman", "the president"), gendered pronouns, and
+runs of unknown capitalised words, which might be people and therefore count as a person
+of unknown gender. The checker only needs to know whether a country is the nearest
+candidate and whether any person of the pronoun's gender could be meant instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtqa.checkers.consistency.text import Token
+from mtqa.gazetteers import Gazetteer
+
+_SPEECH_VERBS = frozenset(
+    "said says told added noted stressed explained wrote believes thinks argued warned insisted "
+    "claimed recalled replied asked announced admitted".split()
+)
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It Its In On At By For From With Of To And But Or If When
+    While As After Before Since Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December I We You They
+    He She His Her Our Their My Your North South East West Northern Southern Eastern Western
+    Central New Old Mr Mrs Ms Dr St""".split()
+)
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_NOUN_DETERMINERS = frozenset({"the", "its", "their", "our", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "place", "org" or "person"
+    gender: str | None  # persons: "f", "m" or "u"
+    name: str
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gender_detector
+
+    return gender_detector.Detector(case_sensitive=False)
+
+
+_GUESSER_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m", "andy": "u"}
+
+
+@lru_cache(maxsize=50_000)
+def first_name_gender(word: str) -> str | None:
+    """"f", "m", "u" (used by both), or None when ``word`` is not a known first name."""
+    if len(word) < 2 or not word[0].isupper() or word in _NOT_NAMES:
+        return None
+    return _GUESSER_GENDER.get(_detector().get_gender(word))
+
+
+@lru_cache(maxsize=100_000)
+def _very_common(word: str) -> bool:
+    """Function words and common words capitalised after a semicolon or in a title."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 5.0
+
+
+class MentionFinder:
+    """Finds mentions sentence by sentence; remembers the people a document has named."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        starts: set[str] = set()
+        for table in (gazetteer.places, gazetteer.institutions, gazetteer.people):
+            starts.update(key[0] for key in table)
+        self._first_words = frozenset(starts)
+        # Per document: a word of a full name seen earlier -> that person's gender.
+        self.aliases: dict[str, str] = {}
+
+    def reset(self) -> None:
+        self.aliases = {}
+
+    def _contiguous(self, text: str, tokens: list[Token], j: int, length: int) -> bool:
+        for k in range(j, j + length - 1):
+            gap = text[tokens[k].end:tokens[k + 1].start]
+            if gap not in (" ", "-"):
+                return False
+        return True
+
+    def _gazetteer_match(self, text: str, tokens: list[Token], j: int) -> tuple[int, str, str | None] | None:
+        if tokens[j].text not in self._first_words and tokens[j].base not in self._first_words:
+            return None
+        gaz = self.gaz
+        for length in range(min(gaz.max_name_words, len(tokens) - j), 0, -1):
+            words = tuple(t.text for t in tokens[j:j + length - 1]) + (tokens[j + length - 1].base,)
+            if length > 1 and not self._contiguous(text, tokens, j, length):
+                continue
+            if words in gaz.people:
+                return length, "person", gaz.people[words]
+            kind = gaz.places.get(words)
+            if kind is not None:
+                return length, "place", None
+            kind = gaz.institutions.get(words)
+            if kind is not None and kind != "noun":
+                return length, "org", None
+        return None
+
+    def find(self, text: str, tokens: list[Token], sentence: int) -> list[Mention]:
+        gaz = self.gaz
+        out: list[Mention] = []
+        n = len(tokens)
+        j = 0
+        while j < n:
+            tok = tokens[j]
+            word = tok.text
+            low = tok.lower
+            if low in _FEMALE_PRONOUNS or low in _MALE_PRONOUNS:
+                gender = "f" if low in _FEMALE_PRONOUNS else "m"
+                out.append(Mention(tok.start, tok.end, "pronoun", gender, word, sentence))
+                j += 1
+                continue
+            if not tok.capitalised:
+                gender = gaz.person_nouns.get(low)
+                if gender is not None:
+                    out.append(Mention(tok.start, tok.end, "person", gender, word, sentence))
+                elif gaz.institutions.get((low,)) == "noun" and j > 0 and (
+                    tokens[j - 1].lower in _NOUN_DETERMINERS
+                    or tokens[j - 1].text in gaz.demonyms
+                    or tokens[j - 1].text.endswith(("'s", "’s"))
+                ):
+                    out.append(Mention(tok.start, tok.end, "org", None, word, sentence))
+                j += 1
+                continue
+            hit = self._gazetteer_match(text, tokens, j)
+            if hit is not None:
+                length, kind, gender = hit
+                end_tok = tokens[j + length - 1]
+                name = text[tok.start:end_tok.start + len(end_tok.base)]
+                if kind == "person":
+                    self._remember(tokens[j:j + length], gender)
+                out.append(Mention(tok.start, end_tok.end, kind, gender, name, sentence))
+                j += length
+                continue
+            base = tok.base
+            title_gender = gaz.titles.get(base.rstrip("."))
+            if title_gender is not None and j + 1 < n and tokens[j + 1].capitalised:
+                k = j + 1
+                while k < n and tokens[k].capitalised and tokens[k].text not in _NOT_NAMES:
+                    k += 1
+                if k > j + 1:
+                    gender = title_gender
+                    if gender == "u":
+                        gender = first_name_gender(tokens[j + 1].text) or gaz.surnames.get(tokens[k - 1].base) or "u"
+                    self._remember(tokens[j + 1:k], gender)
+                    out.append(Mention(tok.start, tokens[k - 1].end, "person", gender, text[tok.start:tokens[k - 1].end], sentence))
+                    j = k
+                    continue
+            known = self.aliases.get(base) or gaz.surnames.get(base)
+            if known is not None:
+                out.append(Mention(tok.start, tok.end, "person", known, word, sentence))
+                j += 1
+                continue
+            first = first_name_gender(word)
+            if first is not None and j + 1 < n and tokens[j + 1].capitalised and tokens[j + 1].text not in _NOT_NAMES:
+                k = j + 1
+                while k < n and tokens[k].capitalised and tokens[k].text not in _NOT_NAMES:
+                    k += 1
+                self._remember(tokens[j:k], first)
+                out.append(Mention(tok.start, tokens[k - 1].end, "person", first, text[tok.start:tokens[k - 1].end], sentence))
+                j = k
+                continue
+            if word not in _NOT_NAMES and word not in gaz.demonyms and not word.isupper() and not _very_common(word):
+                # Unknown capitalised words may be a person whose gender we cannot tell
+                # ("Duncan took ... with her"): they count as a person of unknown gender.
+                k = j
+                while k < n and tokens[k].capitalised and tokens[k].text not in _NOT_NAMES:
+                    k += 1
+                speaker = k < n and tokens[k].lower in _SPEECH_VERBS
+                if not tok.initial or speaker or k - j >= 2:
+                    out.append(Mention(tok.start, tokens[k - 1].end, "person", "u", text[tok.start:tokens[k - 1].end], sentence))
+                    j = k
+                    continue
+            j += 1
+        return out
+
+    def _remember(self, tokens: list[Token], gender: str | None) -> None:
+        if gender in ("f", "m"):
+            for tok in tokens:
+                if len(tok.base) > 2:
+                    self.aliases.setdefault(tok.base, gender)

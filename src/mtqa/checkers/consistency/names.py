@@ -1,0 +1,162 @@
+"""Names spelt two ways in one document, and names the gazetteer knows are misspelt.
+
+Transliteration from scripts without vowels (Hebrew, Arabic) or through a pivot language
+gives one person or place several spellings: Zelensky/Zelenskyy, Gallant/Galant,
+Kharkov/Kharkiv. Capitalised words are grouped by a consonant skeleton (vowels, y, w and
+h dropped, doubled letters merged, k/c/q and z/s/ts merged); two forms in a group that are
+also close in edit distance are one name spelt two ways, and the rarer form is flagged.
+The gazetteer of canonical spellings catches a misspelling even when it occurs once
+("Kraschatyk" -> Khreshchatyk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from mtqa.checkers.consistency.text import SentenceView
+from mtqa.gazetteers import Gazetteer
+
+_SKELETON_DROP = str.maketrans({c: None for c in "aeiouyhwáéíóúàèìòùäëïöüâêîôû'’-"})
+_SKELETON_MERGE = str.maketrans({"c": "k", "q": "k", "z": "s", "j": "y", "v": "b", "ð": "d"})
+_DOUBLE = re.compile(r"(.)\1+")
+# Endings that make a different word of the same stem, not a second spelling.
+_SUFFIXES = ("s", "n", "an", "ian", "i", "is", "ese", "ns", "es", "ia", "a", "ans", "ians", "ish", "ic", "ist", "ists", "ism")
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    start: int
+    end: int
+    form: str
+    preferred: str
+    count: int
+    preferred_count: int
+
+
+def skeleton(word: str) -> str:
+    return _DOUBLE.sub(r"\1", word.lower().translate(_SKELETON_MERGE).translate(_SKELETON_DROP))
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    for suffix in _SUFFIXES:
+        if long_ == short + suffix or (short.endswith(("a", "e", "y")) and long_ == short[:-1] + suffix):
+            return True
+    return False
+
+
+def find_name_variants(
+    views: list[SentenceView],
+    gazetteer: Gazetteer,
+    *,
+    common_word: Callable[[str], float],
+    accept: frozenset[str],
+    min_length: int = 5,
+) -> Iterator[NameVariant]:
+    counts: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = {}
+    for view in views:
+        for tok in view.tokens:
+            if not tok.capitalised or tok.text.isupper():
+                continue
+            base = tok.base
+            if len(base) < min_length or base in accept or base in gazetteer.spellings:
+                continue
+            counts[base] += 1
+            where.setdefault(base, []).append((tok.start, tok.start + len(base)))
+    groups: dict[str, list[str]] = {}
+    for form in counts:
+        groups.setdefault(skeleton(form), []).append(form)
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        forms.sort(key=lambda f: (-counts[f], where[f][0][0]))
+        preferred = forms[0]
+        for form in forms[1:]:
+            if not _variant_pair(preferred, form, common_word):
+                continue
+            for start, end in where[form]:
+                yield NameVariant(start, end, form, preferred, counts[form], counts[preferred])
+
+
+def _variant_pair(a: str, b: str, common_word) -> bool:
+    if a.lower() == b.lower() or _same_stem(a, b):
+        return False
+    if a[0].lower() != b[0].lower() and {a[0], b[0]} not in ({"C", "K"}, {"K", "Q"}, {"Y", "J"}, {"I", "Y"}):
+        return False
+    distance = edit_distance(a.lower(), b.lower(), 2)
+    if distance > 2 or distance > len(min(a, b, key=len)) // 3:
+        return False
+    # Two known words or names ("Berber"/"Barber", "Sergio"/"Sergei") are two things,
+    # not one name spelt twice; a misspelling is rare in any word list.
+    if common_word(a) >= 2.5 and common_word(b) >= 2.5:
+        return False
+    if _inflected(a, b):
+        return False
+    return True
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Forms that differ only in their last few letters are inflections or gendered
+    forms (Tolstoy/Tolstaya, Evgeny/Evgeniya, Argentina/Argentinean), except a doubled
+    last letter (Zelensky/Zelenskyy) or one vowel before the same final consonant
+    (Kharkov/Kharkiv)."""
+    a, b = a.lower(), b.lower()
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    da, db = a[p:], b[p:]
+    if len(da) > 3 or len(db) > 3 or p < 4:
+        return False
+    short, long_ = sorted((da, db), key=len)
+    if not short and len(long_) == 1 and long_ == a[p - 1]:
+        return False  # doubled final letter
+    if len(da) == len(db) == 2 and da[1] == db[1] and da[0] in "aeiouy" and db[0] in "aeiouy":
+        return False  # one vowel before the same final consonant
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class KnownMisspelling:
+    start: int
+    end: int
+    variant: str
+    canonical: str
+    kind: str
+
+
+def spelling_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+    variants = sorted(gazetteer.spellings, key=len, reverse=True)
+    if not variants:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
+
+
+def find_known_misspellings(
+    text: str, pattern: re.Pattern[str] | None, gazetteer: Gazetteer, *, accept: frozenset[str], dated: bool
+) -> Iterator[KnownMisspelling]:
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        entry = gazetteer.spellings[match.group()]
+        if entry.variant in accept or (entry.kind == "dated" and not dated):
+            continue
+        yield KnownMisspelling(match.start(), match.end(), entry.variant, entry.canonical, entry.kind)

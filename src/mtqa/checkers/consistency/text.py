@@ -1,0 +1,142 @@
+"""Word tokens with offsets and quoted spans: the shared view document-level analyses scan.
+
+Analyses must not flag first person or personification inside quotations, so quoted
+spans are found once per document; tokens keep document offsets so findings point at
+the exact word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from mtqa.model import Document
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of its sentence
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ending ("Russia's" -> "Russia")."""
+        if self.text.endswith(("'s", "’s")):
+            return self.text[:-2]
+        return self.text
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    for match in WORD.finditer(text, start, end):
+        out.append(Token(match.start(), match.end(), match.group(), not out))
+    return out
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence with its tokens and the paragraph it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token]
+
+
+def sentence_views(document: Document) -> list[SentenceView]:
+    """Tokens of every sentence, computed once per document and shared by analyses."""
+    cached = document._cache.get("consistency.views")
+    if cached is not None:
+        return cached
+    text = document.analysis_text
+    para_starts = [p.start for p in document.paragraphs]
+    views = []
+    for i, sentence in enumerate(document.sentences):
+        para = max(0, bisect.bisect_right(para_starts, sentence.start) - 1)
+        views.append(SentenceView(i, sentence.start, sentence.end, para, tokenize(text, sentence.start, sentence.end)))
+    document._cache["consistency.views"] = views
+    return views
+
+
+_OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›"}
+
+
+class QuoteIndex:
+    """Quoted spans of a document: direct speech, titles and scare quotes.
+
+    Pairs “…”, „…“, «…», straight "…" and single ‘…’ (an opening ‘ must follow a
+    space or bracket, so apostrophes are not quotes). A quotation left open at the end of
+    a paragraph runs to the paragraph's end (the English convention for quotes that
+    continue into the next paragraph).
+    """
+
+    def __init__(self, document: Document) -> None:
+        text = document.analysis_text
+        spans: list[tuple[int, int]] = []
+        for para in document.paragraphs:
+            spans.extend(_paragraph_quotes(text, para.start, para.end))
+        spans.sort()
+        self.spans = spans
+        merged: list[list[int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._union = [(s, e) for s, e in merged]
+        self._starts = [s for s, _ in self._union]
+
+    def inside(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._union[i][1]
+
+    def any_in(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and start < self._union[i][1]:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < end
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    open_at: int | None = None
+    closer = ""
+    straight_at: int | None = None
+    single_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is None and ch in _OPENERS:
+            open_at, closer = i, _OPENERS[ch]
+        elif open_at is not None and ch in closer:
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if straight_at is None:
+                straight_at = i
+            else:
+                spans.append((straight_at, i + 1))
+                straight_at = None
+        elif ch == "‘" and (i == start or not text[i - 1].isalnum()):
+            single_at = i
+        elif ch == "’" and single_at is not None and (i + 1 >= end or not text[i + 1].isalnum()):
+            spans.append((single_at, i + 1))
+            single_at = None
+    for opened in (open_at, straight_at):
+        if opened is not None:
+            spans.append((opened, end))
+    return spans

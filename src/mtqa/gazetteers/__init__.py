@@ -1,0 +1,78 @@
+"""Gazetteers kept as data (places, institutions, demonyms, people, spellings) and their loader.
+
+The document-level checkers need to know that "Moscow" can stand for a government, that
+"Meloni" is a woman and that "Kraschatyk" is a misspelling of Khreshchatyk. Those facts
+are data, edited without touching code: one small tab-separated file per kind, beside
+this module, loaded once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    variant: str
+    canonical: str
+    kind: str  # "misspelling" or "dated"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lookup tables; multi-word names are keyed by their word tuple."""
+
+    places: dict[tuple[str, ...], str]  # ("North", "Korea") -> "country"
+    institutions: dict[tuple[str, ...], str]  # ("Kremlin",) -> "metonym"; nouns lower-case
+    demonyms: dict[str, str]  # "Russian" -> "Russia"
+    people: dict[tuple[str, ...], str]  # ("Vladimir", "Putin") -> "m"
+    surnames: dict[str, str]  # "Putin" -> "m" (last word of a known person)
+    titles: dict[str, str]  # "Mrs" -> "f"
+    person_nouns: dict[str, str]  # "woman" -> "f", "president" -> "u"
+    spellings: dict[str, Spelling]  # "Kraschatyk" -> Spelling(...)
+    inanimate_she: frozenset[str]  # "ship", "vessel", ...
+    max_name_words: int
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([field.strip() for field in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The packaged gazetteer (cached: every checker instance shares one copy)."""
+    places = {tuple(row[0].split()): row[1] for row in _rows("places.tsv")}
+    institutions: dict[tuple[str, ...], str] = {}
+    for name, kind in _rows("institutions.tsv"):
+        institutions[tuple(name.split())] = kind
+    people = {tuple(row[0].split()): row[1] for row in _rows("people.tsv")}
+    surnames: dict[str, str] = {}
+    for words, gender in people.items():
+        surnames.setdefault(words[-1], gender)
+    titles: dict[str, str] = {}
+    person_nouns: dict[str, str] = {}
+    for word, role, gender in _rows("person_words.tsv"):
+        (titles if role == "title" else person_nouns)[word] = gender
+    spellings = {row[0]: Spelling(row[0], row[1], row[2]) for row in _rows("spellings.tsv")}
+    inanimate = frozenset(row[0] for row in _rows("inanimate_she.txt"))
+    longest = max(len(k) for table in (places, institutions, people) for k in table)
+    return Gazetteer(
+        places=places,
+        institutions=institutions,
+        demonyms={row[0]: row[1] for row in _rows("demonyms.tsv")},
+        people=people,
+        surnames=surnames,
+        titles=titles,
+        person_nouns=person_nouns,
+        spellings=spellings,
+        inanimate_she=inanimate,
+        max_name_words=longest,
+    )
