@@ -1,0 +1,146 @@
+"""Grammar, spelling, agreement and punctuation from a real LanguageTool server.
+
+The document's analysis text is cut into batches (mtqa.languagetool.batching), each batch
+is looked up in the SQLite result cache and otherwise sent to the server, and every match
+becomes a finding with code `LT-<RULE_ID>`, an MQM category and severity from
+mapping.toml, and exact code-point offsets. Spelling matches on names the document uses
+consistently, and on the project's accepted words, are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from mtqa.checkers.base import Checker, CheckerUnavailable
+from mtqa.categories import CATEGORIES
+from mtqa.languagetool.batching import make_batches
+from mtqa.languagetool.cache import ResultCache, cache_key
+from mtqa.languagetool.client import RawMatch
+from mtqa.languagetool.install import LanguageToolMissing, cache_root
+from mtqa.languagetool.mapping import default_mapping
+from mtqa.languagetool.names import SpellingFilter
+from mtqa.model import Applicability, Document, Finding, RuleInfo
+from mtqa.offsets import Utf16Index
+
+RULE_PREFIX = "LT-"
+LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
+
+
+class GrammarChecker(Checker):
+    name = "grammar"
+    categories = tuple(c for c in CATEGORIES if c.split("/")[0] in ("fluency", "style", "locale")) + (
+        "accuracy/mistranslation",
+    )
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        options = settings.checker_options("grammar")
+        self.options = options
+        self.mapping = default_mapping()
+        self.language = str(options.get("language", "en-US"))
+        if self.language not in ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA"):
+            raise CheckerUnavailable(f"grammar: unsupported language {self.language!r}; use en-US or en-GB")
+        self.batch_chars = int(options.get("batch_chars", 10_000))
+        self.name_min_count = int(options.get("name_min_count", 2))
+        self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options.get("disable_rules", ()))))
+        self.disabled_categories = tuple(sorted(self.mapping.disabled_categories))
+        self.fingerprint = json.dumps(
+            [self.language, self.disabled_rules, self.disabled_categories, bool(options.get("picky", False)),
+             int(options.get("max_suggestions", 5))]
+        )
+        self.stats = {"batches": 0, "cached": 0, "sent": 0}
+        from mtqa.languagetool.session import Connection
+
+        try:
+            self.connection = Connection(options, self.disabled_rules, self.disabled_categories)
+        except LanguageToolMissing as exc:
+            raise CheckerUnavailable(f"grammar: {exc}") from None
+        self.cache: ResultCache | None = None
+        if options.get("cache", True):
+            path = str(options.get("cache_path", "") or "")
+            self.cache = ResultCache(Path(path) if path else cache_root() / "languagetool" / "results.sqlite3")
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.analysis_text
+        batches = make_batches(text, ((p.start, p.end) for p in document.paragraphs), self.batch_chars)
+        if not batches:
+            return
+        try:
+            results = self._matches(batches)
+        except LanguageToolMissing as exc:
+            raise CheckerUnavailable(f"grammar: {exc}") from None
+        spelling = SpellingFilter(text, self.settings.accept_words, self.name_min_count)
+        for batch, matches in zip(batches, results):
+            index = Utf16Index(batch.text)
+            for match in matches:
+                span = batch.to_document(match.offset, match.length, index)
+                if span is None or span[0] == span[1]:
+                    continue
+                finding = self._finding(document, match, *span, spelling)
+                if finding is not None:
+                    yield finding
+
+    def _matches(self, batches) -> list[list[RawMatch]]:
+        self.stats["batches"] += len(batches)
+        keys = [cache_key(b.text, self.connection.version(), self.fingerprint) for b in batches]
+        found = self.cache.get_many(keys) if self.cache else {}
+        fresh: list[tuple[str, list[RawMatch]]] = []
+        results = []
+        for key, batch in zip(keys, batches):
+            matches = found.get(key)
+            if matches is None:
+                matches = self.connection.check(batch.text)
+                fresh.append((key, matches))
+            results.append(matches)
+        self.stats["cached"] += len(batches) - len(fresh)
+        self.stats["sent"] += len(fresh)
+        if self.cache and fresh:
+            self.cache.put_many(fresh)
+        return results
+
+    def _finding(self, document: Document, match: RawMatch, start: int, end: int,
+                 spelling: SpellingFilter) -> Finding | None:
+        mapped = self.mapping.lookup(match.rule_id, match.category_id, match.issue_type)
+        flagged = document.text[start:end]
+        if mapped.category == "fluency/spelling" and match.issue_type == "misspelling" and spelling.suppressed(flagged):
+            return None
+        confidence = mapped.confidence
+        if mapped.category == "fluency/spelling" and flagged[:1].isupper():
+            confidence = min(confidence, 0.5)  # probably a name the dictionary lacks
+        return document.finding(
+            rule=RULE_PREFIX + match.rule_id,
+            checker=self.name,
+            category=mapped.category,
+            severity=mapped.severity,
+            message=match.message,
+            start=start,
+            end=end,
+            suggestions=match.replacements,
+            confidence=confidence,
+            applicability=Applicability.UNSAFE if match.replacements else Applicability.DISPLAY_ONLY,
+        )
+
+    def rule_infos(self):
+        for rule_id, entry in sorted(self.mapping.rules.items()):
+            mapped = self.mapping.lookup(rule_id, "", "")
+            yield RuleInfo(
+                code=RULE_PREFIX + rule_id, name=rule_id.lower().replace("_", "-"), checker=self.name,
+                category=entry.get("category", mapped.category), severity=mapped.severity,
+                title=f"LanguageTool rule {rule_id}", link=LT_RULE_URL.format(rule=rule_id),
+            )
+
+    def describe(self) -> dict:
+        # Only what shapes the findings: the server mode, restarts and cache hits vary from
+        # run to run and would make identical checks produce different reports.
+        return {
+            "languagetool": self.connection.known_version(),
+            "language": self.language,
+            "disabled_rules": list(self.disabled_rules),
+        }
+
+    def close(self) -> None:
+        self.connection.close()
+        if self.cache is not None:
+            self.cache.close()

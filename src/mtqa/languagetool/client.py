@@ -1,0 +1,116 @@
+"""Talks to a LanguageTool server through language-tool-python's ``remote_server`` mode.
+
+language-tool-python validates the language against the server's `/v2/languages` and
+builds the request (language, disabled rules, level). Its Match objects, though, drop the
+category name and convert offsets with a per-match scan that leaves ``length`` in UTF-16
+units, so mtqa takes the raw JSON matches from the same request path and converts offsets
+itself (mtqa.offsets.Utf16Index) in the checker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import requests
+
+from mtqa.languagetool.install import LanguageToolMissing
+
+
+class ServerGone(Exception):
+    """The server stopped answering (connection refused or reset): restart and retry."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """One LanguageTool match, offsets still in UTF-16 units of the text sent."""
+
+    rule_id: str
+    category_id: str
+    issue_type: str
+    offset: int
+    length: int
+    message: str
+    replacements: tuple[str, ...]
+
+    def to_json(self) -> list:
+        return [self.rule_id, self.category_id, self.issue_type, self.offset, self.length,
+                self.message, list(self.replacements)]
+
+    @classmethod
+    def from_json(cls, data: list) -> RawMatch:
+        rule_id, category_id, issue_type, offset, length, message, replacements = data
+        return cls(rule_id, category_id, issue_type, offset, length, message, tuple(replacements))
+
+
+class LanguageToolClient:
+    """A configured connection to one server URL."""
+
+    def __init__(self, url: str, language: str, disabled_rules: Iterable[str] = (),
+                 disabled_categories: Iterable[str] = (), picky: bool = False,
+                 max_suggestions: int = 5, timeout: float = 300.0) -> None:
+        import language_tool_python
+
+        self.url = url.rstrip("/")
+        self.max_suggestions = max_suggestions
+        self.timeout = timeout
+        try:
+            self._tool = language_tool_python.LanguageTool(language, remote_server=self.url)
+        except Exception as exc:  # ValueError for a bad language, LanguageToolError when unreachable
+            raise LanguageToolMissing(f"LanguageTool at {self.url} cannot be used: {_first_line(exc)}") from None
+        self._tool.disabled_rules = set(disabled_rules)
+        self._tool.disabled_categories = set(disabled_categories)
+        self._tool.picky = picky
+        self._session = requests.Session()
+        self._version: str | None = None
+
+    @property
+    def check_url(self) -> str:
+        return f"{self.url}/v2/check"
+
+    def params(self, text: str) -> dict[str, str]:
+        return self._tool._create_params(text)
+
+    def check(self, text: str) -> list[RawMatch]:
+        """Matches for ``text``; raises ServerGone when the server is unreachable."""
+        try:
+            response = self._session.post(self.check_url, data=self.params(text), timeout=self.timeout)
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise ServerGone(str(exc)) from None
+        if response.status_code != 200:
+            raise LanguageToolMissing(
+                f"LanguageTool at {self.url} refused a check (HTTP {response.status_code}): "
+                f"{_first_line(response.text)}"
+            )
+        data = response.json()
+        self._version = data.get("software", {}).get("version", self._version)
+        return [self._raw(m) for m in data.get("matches", ())]
+
+    def version(self) -> str:
+        if self._version is None:
+            self.check("Hello.")
+        return self._version or "unknown"
+
+    def _raw(self, match: dict) -> RawMatch:
+        rule = match.get("rule", {})
+        return RawMatch(
+            rule_id=rule.get("id", "UNKNOWN"),
+            category_id=rule.get("category", {}).get("id", ""),
+            issue_type=rule.get("issueType", ""),
+            offset=int(match["offset"]),
+            length=int(match["length"]),
+            message=match.get("message", ""),
+            replacements=tuple(r["value"] for r in match.get("replacements", ())[: self.max_suggestions]),
+        )
+
+    def close(self) -> None:
+        self._session.close()
+        try:
+            self._tool.close()
+        except Exception:
+            pass
+
+
+def _first_line(value: object) -> str:
+    text = str(value).strip()
+    return text.splitlines()[0][:200] if text else type(value).__name__

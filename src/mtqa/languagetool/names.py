@@ -1,0 +1,35 @@
+"""Which spelling matches to drop: names the document uses consistently, and accepted words.
+
+LanguageTool's dictionary does not know most people and places in the news. A
+capitalised token the article itself writes the same way several times is almost always
+a name spelt as intended (a misspelt name is more often spelt two ways, which the
+consistency checker reports). Words the project accepts (`[vocabulary] accept`) are never
+spelling errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
+
+
+class SpellingFilter:
+    def __init__(self, text: str, accept_words: Iterable[str], min_count: int) -> None:
+        self.accepted = {w.casefold() for w in accept_words if w.strip()}
+        counts = Counter(m.group() for m in _TOKEN.finditer(text) if m.group()[0].isupper())
+        self.names = {token for token, n in counts.items() if n >= min_count} if min_count > 0 else set()
+
+    def suppressed(self, flagged: str) -> bool:
+        """True when every word of the flagged text is an accepted word or a consistent name."""
+        flagged = flagged.strip()
+        if not flagged:
+            return False
+        if flagged.casefold() in self.accepted:
+            return True
+        tokens = _TOKEN.findall(flagged)
+        if not tokens:
+            return False
+        return all(t.casefold() in self.accepted or (t[0].isupper() and t in self.names) for t in tokens)

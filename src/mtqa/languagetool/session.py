@@ -1,0 +1,99 @@
+"""Which LanguageTool server a run uses, and keeping it alive for the whole run.
+
+In order: the configured URL (`--languagetool-url`, `[checkers.grammar] url`), else the
+server `mtqa languagetool start` left running, else a server this process starts and stops
+itself. When the server dies mid-run, a server mtqa can start is started (again) and the
+batch retried, so the report stays complete; a configured URL that stops answering is an
+error instead, because mtqa cannot restart someone else's server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from mtqa.languagetool.client import LanguageToolClient, RawMatch, ServerGone
+from mtqa.languagetool.install import LanguageToolMissing, find_java, require_installed
+from mtqa.languagetool.server import ServerProcess
+from mtqa.languagetool.state import running_server
+
+MAX_RESTARTS = 3
+
+
+class Connection:
+    def __init__(self, options: Mapping[str, Any], disabled_rules: tuple[str, ...],
+                 disabled_categories: tuple[str, ...]) -> None:
+        self.options = options
+        self.language = str(options.get("language", "en-US"))
+        self.disabled_rules = disabled_rules
+        self.disabled_categories = disabled_categories
+        self.url = str(options.get("url", "") or "").rstrip("/")
+        self.mode = "remote" if self.url else "managed"
+        self._version: str | None = None
+        self.restarts = 0
+        self.server: ServerProcess | None = None
+        self.client: LanguageToolClient | None = None
+        if not self.url:
+            daemon = running_server()
+            if daemon is not None:
+                self.mode, self.url, self._version = "daemon", daemon["url"], daemon.get("version")
+            else:
+                self.installation = require_installed()
+                find_java()
+                self._version = self.installation.version
+
+    def version(self) -> str:
+        """LanguageTool version, without starting a JVM when mtqa already knows it."""
+        if self._version is None:
+            self._version = self._client().version()
+        return self._version
+
+    def known_version(self) -> str | None:
+        return self._version
+
+    def check(self, text: str) -> list[RawMatch]:
+        while True:
+            try:
+                return self._client().check(text)
+            except ServerGone as exc:
+                if self.mode == "remote":
+                    raise LanguageToolMissing(f"LanguageTool at {self.url} stopped answering: {exc}") from None
+                if self.restarts >= MAX_RESTARTS:
+                    raise LanguageToolMissing(
+                        f"LanguageTool server died {self.restarts} times; giving up"
+                    ) from None
+                self.restarts += 1
+                self._drop()  # a dead daemon is not ours to restart: start our own instead
+                self.mode = "managed"
+                if not hasattr(self, "installation"):
+                    self.installation = require_installed()
+
+    def _client(self) -> LanguageToolClient:
+        if self.client is None:
+            if self.mode == "managed":
+                self.server = ServerProcess(
+                    self.installation,
+                    heap=str(self.options.get("heap", "1g")),
+                    properties=dict(self.options.get("server", {})),
+                    ready_timeout=float(self.options.get("ready_timeout", 240)),
+                    language=self.language,
+                )
+                self.url = self.server.start()
+            self.client = LanguageToolClient(
+                self.url, self.language, self.disabled_rules, self.disabled_categories,
+                picky=bool(self.options.get("picky", False)),
+                max_suggestions=int(self.options.get("max_suggestions", 5)),
+                timeout=float(self.options.get("timeout", 300)),
+            )
+        return self.client
+
+    def _drop(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def close(self) -> None:
+        self._drop()

@@ -1,0 +1,104 @@
+"""The long-lived server of `mtqa languagetool start`: its state file, status and stop.
+
+The state file (JSON: pid, port, url, version) lives in the state directory, by default
+``<cache>/languagetool``; MTQA_STATE_DIR moves it (tests use that to stay apart from a
+user's server). `mtqa check` reads it to reuse the running server instead of starting a JVM.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mtqa.languagetool.install import cache_root, require_installed
+from mtqa.languagetool.server import ServerProcess, healthy, is_languagetool_process, process_alive
+
+STATE_FILE = "server.json"
+
+
+def state_dir() -> Path:
+    override = os.environ.get("MTQA_STATE_DIR")
+    return Path(override) if override else cache_root() / "languagetool"
+
+
+def state_path() -> Path:
+    return state_dir() / STATE_FILE
+
+
+def read_state() -> dict[str, Any] | None:
+    try:
+        data = json.loads(state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "pid" in data and "url" in data else None
+
+
+def running_server() -> dict[str, Any] | None:
+    """The state of the started server if its JVM is alive and answering, else None."""
+    state = read_state()
+    if state is None:
+        return None
+    pid = int(state["pid"])
+    if not (process_alive(pid) and is_languagetool_process(pid)):
+        return None
+    return state if healthy(state["url"]) else None
+
+
+def start_daemon(options: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Start the detached server unless one runs; returns (state, started_now)."""
+    current = running_server()
+    if current is not None:
+        return current, False
+    installation = require_installed()
+    directory = state_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    server = ServerProcess(
+        installation,
+        heap=str(options.get("heap", "1g")),
+        properties=dict(options.get("server", {})),
+        ready_timeout=float(options.get("ready_timeout", 240)),
+        detached=True,
+        log_path=directory / "server.log",
+        language=str(options.get("language", "en-US")),
+    )
+    server.start()
+    state = {"pid": server.pid, "port": server.port, "url": server.url, "version": installation.version,
+             "heap": server.heap, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+             "log": str(server.log_path)}
+    tmp = directory / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps(state, indent=2), encoding="utf-8")
+    tmp.replace(state_path())
+    return state, True
+
+
+def stop_daemon(timeout: float = 15.0) -> bool:
+    """Stop the started server; False when none was running. Removes the state file."""
+    state = read_state()
+    if state is None:
+        return False
+    pid = int(state["pid"])
+    stopped = False
+    if process_alive(pid) and is_languagetool_process(pid):
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while process_alive(pid) and time.monotonic() < deadline:
+            _reap(pid)
+            time.sleep(0.1)
+        if process_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        stopped = True
+    state_path().unlink(missing_ok=True)
+    return stopped
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status when the server is our own child (tests start and stop in one process)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
