@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -18,6 +19,7 @@ from typing import Any
 
 from mtqa.server.config import ServerConfig
 
+log = logging.getLogger("mtqa.server")
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
@@ -114,6 +116,7 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
 
         if "*" not in self.hosts and host_name(headers.get("host", "")) not in self.hosts:
+            log.warning("refused Host %r (allow it with --allowed-host)", headers.get("host", "")[:200])
             await send_error(send, path, 403, "Host header not allowed (DNS-rebinding protection); "
                                               "add the name with --allowed-host")
             return
@@ -122,6 +125,7 @@ class Guard:
         cors_headers: list[tuple[bytes, bytes]] = []
         if origin is not None and not self._same_origin(origin, headers):
             if not self._origin_allowed(origin):
+                log.warning("refused Origin %r (allow it with --allow-origin)", origin[:200])
                 await send_error(send, path, 403, f"origin {origin} not allowed; add it with --allow-origin")
                 return
             cors_headers = [(b"access-control-allow-origin", origin.encode("latin-1")), (b"vary", b"Origin")]

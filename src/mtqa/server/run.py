@@ -28,25 +28,36 @@ def startup_warnings(config: ServerConfig) -> list[str]:
 
 
 def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
+    """Build the pipeline first (a broken checker or absent LanguageTool is a one-line
+    error before anything listens), then serve until interrupted."""
     import uvicorn
 
+    from mtqa.checkers import CheckerUnavailable
+    from mtqa.errors import MtqaError
     from mtqa.server.app import create_app
+    from mtqa.server.service import CheckService
 
     for note in startup_warnings(config):
         print(note, file=sys.stderr)
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    app = create_app(settings, config)
-    uvicorn.run(
-        app,
-        host=config.host,
-        port=config.port,
-        log_level=log_level,
-        # Open connections beyond work capacity + headroom get uvicorn's own 503.
-        limit_concurrency=config.concurrency + config.queue + 64,
-        timeout_keep_alive=5,
-        # Headers larger than this are refused before any app code runs.
-        h11_max_incomplete_event_size=16 * 1024,
-        proxy_headers=False,
-        server_header=False,
-        access_log=log_level == "debug",
-    )
+    try:
+        service = CheckService(settings, config)
+    except CheckerUnavailable as exc:
+        raise MtqaError(str(exc)) from None
+    try:
+        uvicorn.run(
+            create_app(settings, config, service),
+            host=config.host,
+            port=config.port,
+            log_level=log_level,
+            # Open connections beyond work capacity + headroom get uvicorn's own 503.
+            limit_concurrency=config.concurrency + config.queue + 64,
+            timeout_keep_alive=5,
+            # A header block still arriving may not exceed this (the Guard bounds complete ones).
+            h11_max_incomplete_event_size=16 * 1024,
+            proxy_headers=False,
+            server_header=False,
+            access_log=log_level == "debug",
+        )
+    finally:
+        service.close()
