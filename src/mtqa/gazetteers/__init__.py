@@ -33,6 +33,7 @@ class Gazetteer:
     person_nouns: dict[str, str]  # "woman" -> "f", "president" -> "u"
     spellings: dict[str, Spelling]  # "Kraschatyk" -> Spelling(...)
     inanimate_she: frozenset[str]  # "ship", "vessel", ...
+    camelcase: frozenset[str]  # "iPhone", "eBay": camel case that is not two fused words
     max_name_words: int
 
 
@@ -74,5 +75,6 @@ def load() -> Gazetteer:
         person_nouns=person_nouns,
         spellings=spellings,
         inanimate_she=inanimate,
+        camelcase=frozenset(row[0] for row in _rows("camelcase.txt")),
         max_name_words=longest,
     )

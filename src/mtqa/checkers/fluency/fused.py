@@ -1,0 +1,149 @@
+"""Fused words: two words that lost the space between them ("dictatormost", "beforeRussian").
+
+Spaces vanish at markup boundaries when HTML becomes text, and MT re-joins tokens around
+names. A lower-case token that is not in the English word list but splits into two (or
+three) frequent words is flagged with the split as its suggestion; so is a lower-case
+word glued to a capitalised one ("beforeRussian") and a sentence glued to the next
+("harbour.Photo"). Names, URLs, e-mail addresses, hashtags, handles, hyphenated words and
+camel-case brands are left alone. Word frequencies come from wordfreq's English list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A run of letters with what touches it on both sides, so URL and handle context shows.
+_CANDIDATE = re.compile(r"[a-z]{7,}|[a-z]{2,}[A-Z][a-z]{2,}|[a-z]{2,}[.!?][A-Z][a-z]{2,}")
+_SHORT_PARTS = frozenset(
+    "a an of to in on at by is it or as we he be do no so up us my the and for not but was".split()
+)
+# Affixes that are also words in the list ("ism", "anti"): a split at them is a
+# derivation the word list lacks ("bilateralism"), not two fused words.
+_SUFFIXES = frozenset(
+    "ism isms ist ists ness less able ible ment ments ship ships hood wise like ward wards dom ful "
+    "ers est ing ion ions tion ity ize ise ized ised ization isation al ally ism ic ical ics ian ians "
+    "ite ites ology ologist ness nesses fold proof free based led style type wide".split()
+)
+_PREFIXES = frozenset(
+    "anti pro pre post non re un over under out co sub super inter multi counter mis dis semi ex mega "
+    "micro mini self cyber hyper ultra neo pseudo quasi trans tele bio eco geo auto mono poly".split()
+)
+_GLUE_ZIPF = 5.5
+_GLUE_BEFORE = set("@#/\\_-'’.:=&%+~")
+_GLUE_AFTER = set("@/\\_-'’=&%+~")
+_TLDS = frozenset("com org net edu gov io co uk de ru ua fr html htm php aspx jpg png pdf".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Fused:
+    start: int
+    end: int
+    token: str
+    split: str
+    kind: str  # "lower", "camel" or "sentence"
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
+
+
+@lru_cache(maxsize=1)
+def _zipf_of():
+    import math
+
+    freqs = _frequencies()
+
+    @lru_cache(maxsize=200_000)
+    def zipf(word: str) -> float:
+        f = freqs.get(word)
+        return math.log10(f) + 9 if f else 0.0
+
+    return zipf
+
+
+def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], min_zipf: float = 3.0) -> Iterator[Fused]:
+    zipf = _zipf_of()
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        token = match.group()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
+            continue
+        if end + 1 < len(text) and text[end] == "." and text[end + 1].isalnum():
+            continue  # a domain or file name: "example.com"
+        if token in accept or _in_link(text, start, end):
+            continue
+        first_upper = next((i for i, ch in enumerate(token) if ch.isupper()), None)
+        if first_upper is None:
+            hit = _split_lower(token, zipf, min_zipf)
+            if hit is not None:
+                split, score = hit
+                yield Fused(start, end, token, split, "lower", min(0.95, 0.5 + score / 12))
+            continue
+        if token in camelcase or zipf(token.lower()) > 0:
+            continue
+        if token[first_upper - 1] in ".!?":
+            left, right = token[: first_upper - 1], token[first_upper:]
+            if left.lower() in _TLDS or right.lower() in _TLDS:
+                continue
+            if zipf(left) >= min_zipf and zipf(right.lower()) >= 2.0:
+                yield Fused(start, end, token, f"{left}{token[first_upper - 1]} {right}", "sentence", 0.7)
+            continue
+        left, right = token[:first_upper], token[first_upper:]
+        if zipf(left) >= min_zipf + 0.5 and (len(left) > 2 or left in _SHORT_PARTS) and zipf(right.lower()) >= 2.0:
+            yield Fused(start, end, token, f"{left} {right}", "camel", 0.75)
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """True when the token is part of a whitespace-delimited URL, address or handle."""
+    left = text.rfind(" ", max(0, start - 200), start) + 1
+    right = text.find(" ", end, end + 200)
+    chunk = text[left:right if right != -1 else end + 200]
+    return "://" in chunk or "www." in chunk or "@" in chunk or "#" in chunk
+
+
+def _split_lower(token: str, zipf, min_zipf: float) -> tuple[str, float] | None:
+    """Best split of an unknown lower-case token into two or three frequent words."""
+    if zipf(token) > 0:
+        return None
+    best: tuple[str, float] | None = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        if right in _SUFFIXES or left in _PREFIXES:
+            continue
+        lz, rz = _part(left, zipf), _part(right, zipf)
+        score = min(lz, rz)
+        # Two content words make a closed compound the list may lack ("dustheap",
+        # "recordholder"); a fused pair nearly always has a very common word in it.
+        if max(lz, rz) < _GLUE_ZIPF and left not in _SHORT_PARTS and right not in _SHORT_PARTS:
+            continue
+        if score >= min_zipf and (best is None or score > best[1]):
+            best = (f"{left} {right}", score)
+    if best is None and len(token) >= 10:
+        for i in range(3, len(token) - 5):
+            left = token[:i]
+            if left in _PREFIXES:
+                continue
+            lscore = _part(left, zipf)
+            if lscore < min_zipf:
+                continue
+            rest = _split_lower(token[i:], zipf, min_zipf) if zipf(token[i:]) == 0 else None
+            if rest is not None:
+                score = min(lscore, rest[1])
+                if best is None or score > best[1]:
+                    best = (f"{left} {rest[0]}", score)
+    return best
+
+
+def _part(word: str, zipf) -> float:
+    if len(word) < 3 and word not in _SHORT_PARTS:
+        return 0.0
+    return zipf(word)
