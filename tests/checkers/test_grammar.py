@@ -1,0 +1,130 @@
+"""The grammar checker against a real LanguageTool server (one per test session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checkers.grammar import GrammarChecker
+from mtqa.model import Document, Severity
+from mtqa.selection import Selector
+from tests.conftest import overlaps
+
+pytestmark = pytest.mark.languagetool
+
+
+def run(settings, text: str):
+    checker = GrammarChecker(settings)
+    try:
+        return list(checker.check(Document(id="t", path="t.txt", text=text)))
+    finally:
+        checker.close()
+
+
+def spans(findings):
+    return {(f.category, f.text) for f in findings}
+
+
+def at(findings, text):
+    return [f for f in findings if f.text == text]
+
+
+def test_agreement_error_is_flagged_as_major_grammar(grammar_settings):
+    text = "He go to school yesterday."
+    findings = run(grammar_settings(), text)
+    [finding] = at(findings, "go")
+    assert (finding.start, finding.end) == (3, 5)
+    assert finding.category == "fluency/grammar"
+    assert finding.severity is Severity.MAJOR
+    assert finding.rule.startswith("LT-") and finding.checker == "grammar"
+    assert "goes" in finding.suggestions or "went" in finding.suggestions
+
+
+def test_misspelling_is_flagged_as_spelling(grammar_settings):
+    text = "The minister recieved the letter on Monday."
+    findings = run(grammar_settings(), text)
+    [finding] = at(findings, "recieved")
+    assert (finding.start, finding.end) == (13, 21)
+    assert finding.category == "fluency/spelling"
+    assert "received" in finding.suggestions
+
+
+@pytest.mark.parametrize("prefix", ["😀 ", "🇺🇦🎉 ", "𠀀𠀁 ", "é😀\u200d👩 "])
+def test_astral_characters_before_the_error_do_not_shift_spans(grammar_settings, prefix):
+    text = prefix + "He go to school yesterday. I recieved it."
+    findings = run(grammar_settings(), text)
+    go = text.index("go")
+    typo = text.index("recieved")
+    got = {(f.start, f.end) for f in findings}
+    assert (go, go + 2) in got
+    assert (typo, typo + len("recieved")) in got
+    for f in findings:
+        assert text[f.start:f.end] == f.text
+
+
+def test_spans_stay_exact_across_lines_and_batches(grammar_settings):
+    paragraphs = [f"Paragraph {i} 😀 says he go to school. The offical report came {i} days late." for i in range(12)]
+    text = "\n\n".join(paragraphs[:6]) + "\n" + "\n".join(paragraphs[6:]) + "\n"
+    small = run(grammar_settings(**{"checkers.grammar.batch_chars": 200}), text)
+    large = run(grammar_settings(), text)
+    assert [(f.rule, f.start, f.end) for f in small] == [(f.rule, f.start, f.end) for f in large]
+    assert len(at(large, "offical")) == 12 and len(at(large, "go")) == 12
+    assert all(text[f.start:f.end] == f.text for f in large)
+
+
+def test_names_the_document_repeats_are_not_spelling_errors(grammar_settings):
+    text = ("Minister Brzozowskiak met the press. Brzozowskiak said the talks went well. "
+            "Later Brzozowskiak left. Officials also met Wojtaszczykiewicz.")
+    findings = run(grammar_settings(), text)
+    flagged = {f.text for f in findings if f.category == "fluency/spelling"}
+    assert "Brzozowskiak" not in flagged
+    assert "Wojtaszczykiewicz" in flagged  # seen once: still reported
+
+
+def test_name_suppression_can_be_turned_off(grammar_settings):
+    text = "Brzozowskiak spoke. Brzozowskiak left."
+    findings = run(grammar_settings(**{"checkers.grammar.name_min_count": 0}), text)
+    assert len(at(findings, "Brzozowskiak")) == 2
+
+
+def test_accepted_vocabulary_is_never_a_spelling_error(grammar_settings):
+    text = "The Knesset debated the blorptastic proposal."
+    assert at(run(grammar_settings(), text), "blorptastic")
+    assert not at(run(grammar_settings(**{"vocabulary.accept": ["blorptastic"]}), text), "blorptastic")
+
+
+def test_english_variant_comes_from_config(grammar_settings):
+    text = "The colour of the flag and the color of the sky."
+    us = spans(run(grammar_settings(**{"checkers.grammar.language": "en-US"}), text))
+    gb = spans(run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), text))
+    assert ("fluency/spelling", "colour") in us and ("fluency/spelling", "color") not in us
+    assert ("fluency/spelling", "color") in gb and ("fluency/spelling", "colour") not in gb
+
+
+def test_select_by_lt_prefix(grammar_settings):
+    findings = run(grammar_settings(), "He go to school yesterday.")
+    assert all(Selector.build(["LT-"], []).allows(f) for f in findings)
+    assert not any(Selector.build([], ["LT-"]).allows(f) for f in findings)
+    rule = at(findings, "go")[0].rule
+    assert not Selector.build([], [rule]).allows(at(findings, "go")[0])
+
+
+def test_masked_spans_are_not_sent(grammar_settings):
+    text = "He go to school.\n\nShe go home."
+    document = Document(id="t", path="t.md", text=text, masked=((0, 16),))
+    checker = GrammarChecker(grammar_settings())
+    try:
+        findings = list(checker.check(document))
+    finally:
+        checker.close()
+    assert [f.start for f in findings if f.text == "go"] == [text.rindex("go")]
+
+
+def test_seed_article_has_no_grammar_finding_on_a_not_item(grammar_settings, seed_article, seed_expected):
+    text = seed_article.read_text(encoding="utf-8")
+    findings = run(grammar_settings(), text)
+    nots = [e for e in seed_expected if e["level"] == "not"]
+    assert nots
+    for item in nots:
+        hits = [f for f in findings if overlaps(f.start, f.end, item["start"], item["end"])]
+        assert not hits, (item["quote"], [(f.rule, f.text) for f in hits])
+    assert all(text[f.start:f.end] == f.text for f in findings)
