@@ -158,7 +158,7 @@ class MentionFinder:
                     out.append(Mention(tok.start, tokens[k - 1].end, "person", gender, text[tok.start:tokens[k - 1].end], sentence))
                     j = k
                     continue
-            known = self.aliases.get(base) or gaz.surnames.get(base)
+            known = None if base in _NOT_NAMES else self.aliases.get(base) or gaz.surnames.get(base)
             if known is not None:
                 out.append(Mention(tok.start, tok.end, "person", known, word, sentence))
                 j += 1

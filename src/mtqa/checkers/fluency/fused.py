@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # A run of letters with what touches it on both sides, so URL and handle context shows.
-_CANDIDATE = re.compile(r"[a-z]{7,}|[a-z]{2,}[A-Z][a-z]{2,}|[a-z]{2,}[.!?][A-Z][a-z]{2,}")
+_CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[a-z]{7,}")
 _SHORT_PARTS = frozenset(
     "a an of to in on at by is it or as we he be do no so up us my the and for not but was".split()
 )

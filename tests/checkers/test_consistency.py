@@ -1,0 +1,203 @@
+"""Consistency checker: codes and spans on the seed article and on targeted traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checkers.consistency import ConsistencyChecker
+from mtqa.config.settings import load_settings
+from mtqa.model import Document
+from tests.conftest import overlaps
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return ConsistencyChecker(load_settings())
+
+
+def run(checker, text: str, **settings) -> list:
+    if settings:
+        checker = ConsistencyChecker(load_settings(overrides=settings))
+    return list(checker.check(Document(id="t", path="t", text=text)))
+
+
+def spans(findings, rule: str) -> list[str]:
+    return [f.text for f in findings if f.rule == rule]
+
+
+def test_seed_article_must_items_flagged(checker, seed_article, seed_expected):
+    text = seed_article.read_text(encoding="utf-8")
+    findings = list(checker.check(Document(id="seed", path="seed", text=text)))
+    wanted = {
+        "myself": "MTQA-CONS-002",
+        "She": "MTQA-CONS-001",
+        "she": "MTQA-CONS-001",
+        "Kraschatyk": "MTQA-CONS-004",
+    }
+    for item in seed_expected:
+        if item["level"] != "must" or item["quote"] not in wanted:
+            continue
+        hits = [f for f in findings if f.rule == wanted[item["quote"]] and overlaps(f.start, f.end, item["start"], item["end"])]
+        assert hits, f"{item['quote']} at {item['start']} not flagged"
+    pronouns = {f.start: f.evidence for f in findings if f.rule == "MTQA-CONS-001"}
+    assert pronouns[2307] == "Russia" and pronouns[6254] == "China"
+
+
+def test_seed_article_not_items_never_covered(checker, seed_article, seed_expected):
+    text = seed_article.read_text(encoding="utf-8")
+    findings = list(checker.check(Document(id="seed", path="seed", text=text)))
+    for item in seed_expected:
+        if item["level"] == "not":
+            assert not [f for f in findings if overlaps(f.start, f.end, item["start"], item["end"])], item["quote"]
+
+
+def test_seed_should_items_tense_and_quotes(checker, seed_article):
+    text = seed_article.read_text(encoding="utf-8")
+    findings = list(checker.check(Document(id="seed", path="seed", text=text)))
+    assert "will be represented" in spans(findings, "MTQA-CONS-006")
+    assert "‘peace conference’" in spans(findings, "MTQA-CONS-007")
+
+
+# Country pronoun gender -------------------------------------------------------------
+
+
+def test_country_she_flagged_with_antecedent(checker):
+    text = "Norway has rejected the fishing deal. She says her fishermen need more time."
+    findings = run(checker, text)
+    flagged = [(f.text, f.evidence, f.suggestions) for f in findings if f.rule == "MTQA-CONS-001"]
+    assert ("She", "Norway", ("It",)) in flagged
+    assert ("her", "Norway", ("its",)) in flagged
+
+
+def test_kremlin_she_flagged(checker):
+    text = "The Kremlin denied the report on Monday, and she warned of consequences."
+    assert spans(run(checker, text), "MTQA-CONS-001") == ["she"]
+
+
+def test_same_document_it_raises_confidence(checker):
+    low = run(checker, "The reform passed.\nEgypt is worried. She wants guarantees.")
+    high = run(checker, "Egypt said it would wait. The reform passed. Egypt is worried. She wants guarantees.")
+    c_low = [f.confidence for f in low if f.rule == "MTQA-CONS-001"]
+    c_high = [f.confidence for f in high if f.rule == "MTQA-CONS-001"]
+    assert c_low and c_high and c_high[0] > c_low[0]
+
+
+def test_female_leader_is_not_flagged(checker):
+    text = "Italy will not change course, Prime Minister Giorgia Meloni said. She called the plan final."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_female_leader_after_country_not_flagged(checker):
+    text = "Finland will not change course, Prime Minister Aino Virta said; she called the plan final."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_title_makes_a_woman(checker):
+    text = "Mrs Okafor met officials in Nigeria. She praised the new law."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_ship_is_she(checker):
+    text = "The ship left Greece on Monday. She will reach Malta by Friday."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_quoted_personification_not_flagged(checker):
+    text = "The anthem ends: \u201cFrance, she will rise again.\u201d"
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_male_person_is_he(checker):
+    text = "Kim Jong Un met officials in North Korea. Kim's plan is clear, but he needs help."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_pro_drop_he_flagged(checker):
+    text = "The fishing accord was drafted in May.\nPortugal is ready to sign it, but first he wants larger quotas for his fleet."
+    assert spans(run(checker, text), "MTQA-CONS-001") == ["he", "his"]
+
+
+def test_he_after_earlier_man_not_flagged(checker):
+    text = "Pedro Alves is the minister. Portugal is ready to sign, but first he wants larger quotas."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_turkish_doctor_not_flagged(checker):
+    text = "The surgeon Dr Ayse Kaya works in Turkey. She operated on the patient for six hours."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+# Person shift ------------------------------------------------------------------------
+
+
+def test_myself_in_third_person_flagged(checker):
+    text = "The former president, who will not hesitate to fly there myself, is expected to win."
+    findings = run(checker, text)
+    hits = [f for f in findings if f.rule == "MTQA-CONS-002"]
+    assert [f.text for f in hits] == ["myself"]
+    assert "himself" in hits[0].suggestions
+
+
+def test_myself_with_i_not_flagged(checker):
+    assert spans(run(checker, "I went to the station myself to check the timetable."), "MTQA-CONS-002") == []
+
+
+def test_myself_in_quotes_not_flagged(checker):
+    text = "He said: \u201cThe report, which he wrote, I checked myself.\u201d"
+    assert spans(run(checker, text), "MTQA-CONS-002") == []
+
+
+def test_op_ed_we_not_flagged(checker):
+    text = "Even if we make the most pessimistic assumption, Russia will not escape its isolation."
+    assert run(checker, text) == []
+
+
+def test_first_person_column_not_flagged(checker):
+    text = "I have covered this war for years. I saw it myself. My editors know it. I wrote it. It shows how he saw it myself."
+    assert spans(run(checker, text), "MTQA-CONS-002") == []
+
+
+# Names ---------------------------------------------------------------------------------
+
+
+def test_name_spelt_two_ways_flags_minority(checker):
+    text = (
+        "Defence Minister Yoav Gallant visited the base. Gallant said the army was ready. "
+        "Later Galant met the commanders. Gallant left at noon."
+    )
+    findings = run(checker, text)
+    hits = [f for f in findings if f.rule == "MTQA-CONS-003"]
+    assert [f.text for f in hits] == ["Galant"]
+    assert hits[0].suggestions == ("Gallant",)
+
+
+def test_different_people_not_clustered(checker):
+    text = "Daniel Roth and Daniela Roth spoke. Daniel left early; Daniela stayed. Sergio and Sergei arrived."
+    assert spans(run(checker, text), "MTQA-CONS-003") == []
+
+
+def test_demonyms_not_clustered(checker):
+    text = "Argentina changed the law. The Argentinean service and Argentina's courts agreed."
+    assert spans(run(checker, text), "MTQA-CONS-003") == []
+
+
+def test_gazetteer_misspelling_once(checker):
+    findings = run(checker, "Crowds gathered on Kraschatyk Boulevard.")
+    hits = [f for f in findings if f.rule == "MTQA-CONS-004"]
+    assert [(f.text, f.suggestions) for f in hits] == [("Kraschatyk", ("Khreshchatyk",))]
+
+
+def test_dated_spelling_minor_and_switchable(checker):
+    findings = run(checker, "The mayor of Kharkov spoke.")
+    assert [(f.text, f.severity.value) for f in findings if f.rule == "MTQA-CONS-005"] == [("Kharkov", "minor")]
+    assert run(checker, "The mayor of Kharkov spoke.", **{"checkers.consistency.dated_spellings": False}) == []
+
+
+def test_accept_words_never_flagged(checker):
+    text = "Crowds gathered on Kraschatyk Boulevard."
+    assert run(checker, text, **{"vocabulary.accept": ["Kraschatyk"]}) == []
+
+
+def test_rule_infos_cover_codes(checker):
+    codes = {info.code for info in checker.rule_infos()}
+    assert codes == {f"MTQA-CONS-00{i}" for i in range(1, 8)}

@@ -1,0 +1,146 @@
+"""Fluency checker: fused words, cut-off sentences, paragraph cuts and fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checkers.fluency import FluencyChecker
+from mtqa.config.settings import load_settings
+from mtqa.model import Document
+from tests.conftest import overlaps
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return FluencyChecker(load_settings())
+
+
+def run(checker, text: str, **settings) -> list:
+    if settings:
+        checker = FluencyChecker(load_settings(overrides=settings))
+    return list(checker.check(Document(id="t", path="t", text=text)))
+
+
+def hits(findings, rule: str) -> list[str]:
+    return [f.text for f in findings if f.rule == rule]
+
+
+def test_seed_article(checker, seed_article, seed_expected):
+    text = seed_article.read_text(encoding="utf-8")
+    findings = list(checker.check(Document(id="seed", path="seed", text=text)))
+    wanted = {"dictatormost": "MTQA-FLU-001", "where But": "MTQA-FLU-004"}
+    for item in seed_expected:
+        if item["quote"] in wanted:
+            assert [f for f in findings if f.rule == wanted[item["quote"]]
+                    and overlaps(f.start, f.end, item["start"], item["end"])], item["quote"]
+        if item["level"] == "not":
+            assert not [f for f in findings if overlaps(f.start, f.end, item["start"], item["end"])], item["quote"]
+    fused = [f for f in findings if f.rule == "MTQA-FLU-001"]
+    assert [f.suggestions for f in fused] == [("dictator most",)]
+
+
+# Fused words ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged", "split"),
+    [
+        ("He is the most corrupt dictatormost on earth.", "MTQA-FLU-001", "dictatormost", "dictator most"),
+        ("Prices rose in the economyjobsand housing.", "MTQA-FLU-001", "economyjobsand", "economy jobs and"),
+        ("The talks ended beforeRussian troops arrived.", "MTQA-FLU-002", "beforeRussian", "before Russian"),
+        ("The boat reached the harbour.Photo by the agency.", "MTQA-FLU-003", "harbour.Photo", "harbour. Photo"),
+    ],
+)
+def test_fused_words_flagged(checker, text, rule, flagged, split):
+    findings = [f for f in run(checker, text) if f.rule == rule]
+    assert [(f.text, f.suggestions) for f in findings] == [(flagged, (split,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buy the new iPhone on eBay or watch it on YouTube.",  # camel-case brands
+        "Read more at https://example.com/newsarticlesummary and www.example.org/dictatormost",  # URLs
+        "Write to press@example.com or follow #dictatormost and @worldnews today.",  # e-mail, hashtag, handle
+        "The well-known pro-government outlet-owner spoke.",  # hyphenated words
+        "Nevertheless, the doorstep notwithstanding, the bilateralism held.",  # closed compounds, derivations
+        "The recordholder found the dustheap near the arrowwood.",  # compounds missing from the list
+        "McDonald and MacArthur met O'Neill and DeSantis.",  # names
+    ],
+)
+def test_fused_words_traps_not_flagged(checker, text):
+    found = [f for f in run(checker, text) if f.rule in ("MTQA-FLU-001", "MTQA-FLU-002", "MTQA-FLU-003")]
+    assert found == []
+
+
+def test_fused_word_accepted(checker):
+    assert run(checker, "The dictatormost spoke.", **{"vocabulary.accept": ["dictatormost"]}) == []
+
+
+# Cut-off sentences ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("It is hard to protect the airports where But there is at least the potential.", "where But"),
+        ("The council met on Monday and However the vote was delayed.", "and However"),
+        ("The plant where The workers went on strike closed.", "where The"),
+    ],
+)
+def test_cut_off_sentence_flagged(checker, text, flagged):
+    assert hits(run(checker, text), "MTQA-FLU-004") == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She starred in the film The Road and moved to The Hague.",  # titles, names with "The"
+        "He said that The Guardian had the story first.",
+        "The word \u201cBut\u201d opens the poem.",  # quoted opener
+        "It was late. But there was still hope.",  # a proper sentence break
+        "Pride And Prejudice is on tonight.",  # title case
+    ],
+)
+def test_cut_off_traps_not_flagged(checker, text):
+    assert hits(run(checker, text), "MTQA-FLU-004") == []
+
+
+def test_paragraph_cut_on_function_word(checker):
+    text = "Although the jets are coming, protecting the airports, the bases and\nthe roads remains hard.\n"
+    assert hits(run(checker, text), "MTQA-FLU-005") == ["and\nthe"]
+
+
+def test_paragraph_without_punctuation_continues_lower_case(checker):
+    text = "The storm hit the coast on Monday, cutting power to thousands\nof homes in the region.\n"
+    findings = run(checker, text)
+    assert [(f.text, f.severity.value) for f in findings if f.rule == "MTQA-FLU-008"] == [("thousands\nof", "minor")]
+
+
+def test_headline_and_list_items_not_cut(checker):
+    text = (
+        "Storm hits the coast\n\nThe storm hit the coast on Monday.\n"
+        "The penalty is two years, if the act is serious, or\nd) if the harm is grave.\n"
+        "lower case headline without any punctuation at all\nnext line here\n"
+    )
+    findings = run(checker, text)
+    assert hits(findings, "MTQA-FLU-005") == [] and hits(findings, "MTQA-FLU-008") == []
+
+
+def test_dangling_paragraph_end(checker):
+    text = "Hereafter, the device changes back to the\n1. New parts are listed below.\n"
+    assert hits(run(checker, text), "MTQA-FLU-006") == ["the"]
+
+
+def test_verbless_fragment(checker):
+    text = "The enthusiasm is a little less contagious than he had hoped, although another vision for the time being."
+    assert hits(run(checker, text), "MTQA-FLU-007") == ["although another vision for the time being"]
+
+
+def test_elliptical_clause_with_verb_not_fragment(checker):
+    text = "The plan is popular with voters, although the cost is still rising fast."
+    assert hits(run(checker, text), "MTQA-FLU-007") == []
+
+
+def test_rule_infos_cover_codes(checker):
+    assert {info.code for info in checker.rule_infos()} == {f"MTQA-FLU-00{i}" for i in range(1, 9)}
