@@ -54,6 +54,7 @@ def live_server(settings, config: ServerConfig) -> Iterator[str]:
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     service = make_service(settings, config)
+    service.warm_up()
     app = create_app(settings, config, service)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=5,
                                            h11_max_incomplete_event_size=16 * 1024))

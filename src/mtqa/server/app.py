@@ -75,6 +75,9 @@ def _handled(handler):
             return _error(request, 503, str(exc), {"Retry-After": str(exc.retry_after)})
         except UnicodeDecodeError:
             return _error(request, 400, "request body is not valid UTF-8")
+        except Exception as exc:  # a checker bug: answer like LanguageTool, keep serving
+            log.exception("check failed")
+            return _error(request, 500, f"Internal Error: {type(exc).__name__}: {exc}")
 
     wrapper.__name__ = handler.__name__
     return wrapper

@@ -74,7 +74,9 @@ class CheckRequest:
     def keeps(self, finding: Finding) -> bool:
         """LanguageTool's rule and category switches, applied to one finding."""
         category_id = lt_category(finding.category)[0]
-        names = {finding.rule, finding.checker}
+        # Grammar findings are `LT-<LanguageTool rule id>`; clients configured for
+        # LanguageTool name the bare id, so both spellings switch the rule.
+        names = {finding.rule, finding.rule.removeprefix("LT-"), finding.checker}
         categories = {category_id, finding.category, finding.category.split("/")[0], finding.checker}
         if self.disabled_rules & names or self.disabled_categories & categories:
             return False

@@ -45,6 +45,11 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
     except CheckerUnavailable as exc:
         raise MtqaError(str(exc)) from None
     try:
+        service.warm_up()
+    except CheckerUnavailable as exc:
+        service.close()
+        raise MtqaError(str(exc)) from None
+    try:
         uvicorn.run(
             create_app(settings, config, service),
             host=config.host,

@@ -45,6 +45,12 @@ class CheckService:
         self.refused = 0
         self.timed_out = 0
 
+    def warm_up(self) -> None:
+        """Check one sentence before serving: checkers that start lazily (the managed
+        LanguageTool JVM, gazetteers) start now, once, not inside concurrent requests."""
+        self.pipeline.check_document(Document(id="<warm-up>", path="<warm-up>",
+                                              text="This short sentence starts every checker before serving."))
+
     @property
     def capacity(self) -> int:
         return self.config.concurrency + self.config.queue
