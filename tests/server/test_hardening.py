@@ -242,3 +242,23 @@ def test_rate_limit_answers_429():
 def test_unknown_paths_and_methods(tc):
     assert tc.get("/nope").status_code == 404
     assert tc.get("/v2/check").status_code == 405
+
+
+def test_parallel_burst_gets_only_200_or_503_and_server_recovers(seed_text):
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = no_grammar_settings()
+    config = ServerConfig.from_settings(settings.server, concurrency=1, queue=2)
+    article = "\n\n".join([seed_text] * 3)
+    with live_server(settings, config) as url:
+        def post(_):
+            return requests.post(f"{url}/v2/check", data={"language": "en-US", "text": article}, timeout=120)
+
+        with ThreadPoolExecutor(16) as pool:
+            responses = list(pool.map(post, range(16)))
+        codes = [r.status_code for r in responses]
+        assert set(codes) <= {200, 503}, codes
+        assert 200 in codes and 503 in codes, codes
+        assert all(r.headers["retry-after"] == "1" for r in responses if r.status_code == 503)
+        assert requests.post(f"{url}/v2/check", data={"language": "en-US", "text": seed_text},
+                             timeout=120).status_code == 200
