@@ -33,7 +33,9 @@ class Connection:
         self.restarts = 0
         self.server: ServerProcess | None = None
         self.client: LanguageToolClient | None = None
-        if not self.url:
+        if self.url:
+            self._client()  # a wrong or dead URL should fail before any document is read
+        else:
             daemon = running_server()
             if daemon is not None:
                 self.mode, self.url, self._version = "daemon", daemon["url"], daemon.get("version")
