@@ -1,0 +1,119 @@
+"""The `rules` checker: runs the YAML rule packs (calques, boilerplate, MT garbage, style).
+
+Pack choice follows the source language: packs without `source_langs` (core, web, style)
+always run when enabled; a language pack runs when the document's source language (or
+`source_lang` in the settings) is one of its `source_langs`. When the source language is
+unknown, the `unknown_source` option decides (see rules/README.md): by default only the
+high-precision rules of the language packs run, with their confidence lowered, because a
+calque such as "views with a bad eye" is wrong English whatever the source was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from mtqa.categories import CATEGORIES
+from mtqa.checkers.base import Checker
+from mtqa.config.settings import Settings
+from mtqa.engine.loader import RuleSet, load_rule_set
+from mtqa.engine.matchers import CompiledRules
+from mtqa.engine.schema import Rule
+from mtqa.errors import ConfigError
+from mtqa.model import Document, Finding, RuleInfo
+
+UNKNOWN_POLICIES = ("high-precision", "all", "none")
+# Three-letter and legacy codes people pass for the languages we ship packs for.
+_LANG_ALIASES = {"iw": "he", "heb": "he", "rus": "ru", "ara": "ar", "ukr": "uk", "eng": "en"}
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """'he-IL' -> 'he'; empty -> None (unknown)."""
+    if not value or not value.strip():
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return _LANG_ALIASES.get(code, code)
+
+
+class RuleChecker(Checker):
+    name = "rules"
+    categories = CATEGORIES
+
+    def __init__(self, settings: Settings, rule_set: RuleSet | None = None) -> None:
+        super().__init__(settings)
+        options = settings.checker_options("rules")
+        paths = tuple(settings.config_dir / Path(p) for p in options.get("paths", ()))
+        self.rule_set = rule_set if rule_set is not None else load_rule_set(paths)
+        known = set(self.rule_set.packs)
+        enable, disable = set(options.get("enable", ())), set(options.get("disable", ()))
+        for name in sorted((enable | disable) - known):
+            raise ConfigError(f"checkers.rules: unknown rule pack {name!r}; known: {', '.join(sorted(known))}")
+        self.enabled = {n for n, p in self.rule_set.packs.items() if (p.default_enabled or n in enable) and n not in disable}
+        self.unknown_policy = options.get("unknown_source", "high-precision")
+        if self.unknown_policy not in UNKNOWN_POLICIES:
+            raise ConfigError(f"checkers.rules.unknown_source must be one of {', '.join(UNKNOWN_POLICIES)}")
+        self.unknown_factor = float(options.get("unknown_confidence_factor", 0.7))
+        self.high_precision = float(options.get("high_precision", 0.85))
+        self._compiled: dict[str | None, tuple[CompiledRules, float]] = {}
+
+    def rules_for(self, lang: str | None) -> tuple[list[Rule], float]:
+        """The rules to run for a source language (None = unknown) and the confidence factor."""
+        chosen: list[Rule] = []
+        factor = 1.0
+        for name in sorted(self.enabled):
+            pack = self.rule_set.packs[name]
+            if not pack.source_langs:
+                chosen.extend(pack.rules)
+            elif lang is not None:
+                if lang in pack.source_langs:
+                    chosen.extend(pack.rules)
+            elif self.unknown_policy != "none":
+                factor = self.unknown_factor
+                chosen.extend(r for r in pack.rules
+                              if self.unknown_policy == "all" or r.confidence >= self.high_precision)
+        return chosen, factor
+
+    def compiled_for(self, lang: str | None) -> tuple[CompiledRules, float]:
+        cached = self._compiled.get(lang)
+        if cached is None:
+            rules, factor = self.rules_for(lang)
+            cached = self._compiled[lang] = (CompiledRules(rules), factor)
+        return cached
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        lang = normalise_lang(document.source_lang) or normalise_lang(self.settings.source_lang)
+        compiled, factor = self.compiled_for(lang)
+        for match in compiled.scan(document.analysis_text):
+            rule = match.rule
+            language_pack = bool(self.rule_set.packs[rule.pack].source_langs)
+            yield document.finding(
+                rule=rule.id, checker=self.name, category=rule.category, severity=rule.severity,
+                message=match.message, start=match.start, end=match.end, suggestions=match.suggestions,
+                confidence=rule.confidence * (factor if language_pack else 1.0),
+                applicability=rule.applicability,
+            )
+
+    def rule_infos(self) -> Iterator[RuleInfo]:
+        for rule in self.rule_set.rules:
+            yield RuleInfo(code=rule.id, name=rule.name, checker=self.name, category=rule.category,
+                           severity=rule.severity, title=rule.title, description=rule.description,
+                           link=rule.link, pack=rule.pack)
+
+    def describe(self) -> dict:
+        packs = {}
+        for name in sorted(self.enabled):
+            pack = self.rule_set.packs[name]
+            digest = hashlib.sha256()
+            for file in pack.files:
+                digest.update(Path(file).read_bytes())
+            packs[name] = {"rules": len(pack.rules), "source_langs": list(pack.source_langs),
+                           "sha256": digest.hexdigest()[:16]}
+        timeouts = {}
+        for compiled, _ in self._compiled.values():
+            for code, count in compiled.timeouts.items():
+                timeouts[code] = timeouts.get(code, 0) + count
+        result = {"packs": packs, "unknown_source": self.unknown_policy}
+        if timeouts:
+            result["timeouts"] = timeouts
+        return result

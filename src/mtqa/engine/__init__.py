@@ -1,0 +1,16 @@
+"""The rule engine: YAML packs -> validated rules -> compiled linear-time matchers.
+
+``schema`` validates packs (`file:line` errors), ``phrases`` turns phrases into patterns,
+``matchers`` compiles a selection into one RE2 set pass, ``loader`` finds the packs,
+``examples`` runs rules' own examples and ``docs`` writes the rule reference.
+"""
+
+from mtqa.engine.loader import RuleSet, builtin_rules_dir, load_rule_set
+from mtqa.engine.matchers import CompiledRules, Match
+from mtqa.engine.schema import Pack, Rule, parse_pack_file, parse_pack_text
+from mtqa.engine.yaml_lines import PackError
+
+__all__ = [
+    "CompiledRules", "Match", "Pack", "PackError", "Rule", "RuleSet", "builtin_rules_dir",
+    "load_rule_set", "parse_pack_file", "parse_pack_text",
+]

@@ -1,0 +1,238 @@
+"""Compile rules into as few passes over a text as possible, on engines that cannot hang.
+
+All RE2 rules of a selection go into one ``re2.Set``: a single linear-time pass over the
+UTF-8 bytes says which rules match anywhere. Only those rules (almost always none) then run
+their own RE2 search to find positions. A pattern RE2 cannot compile (backreferences,
+lookaround) is a load error unless the rule opts into ``engine: backtracking``; such rules
+run on the ``regex`` module with a per-document time limit, and a timeout skips the rule
+for that document instead of hanging the check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import re2
+import regex
+
+from mtqa.engine.phrases import PhraseError, ascii_word, phrase_pattern
+from mtqa.engine.schema import Rule
+from mtqa.engine.yaml_lines import PackError
+from mtqa.offsets import Utf8Index
+
+FLAG_GROUP = re.compile(r"^flag\d*$")
+CONTEXT = 100  # characters each side of a match that `unless.near` looks at (within the line)
+_SET_MEMORY = 64 << 20
+_RULE_MEMORY = 8 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One rule hit: code-point span into the scanned text, the text, and its suggestions."""
+
+    rule: Rule
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...]
+    message: str
+
+
+def _options(max_mem: int) -> re2.Options:
+    options = re2.Options()
+    options.max_mem = max_mem
+    options.log_errors = False
+    return options
+
+
+def _words_pattern(text: str) -> str:
+    """A literal key of a substitute map: exact words, any whitespace between them."""
+    body = r"\s+".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in text.split())
+    start = r"\b" if ascii_word(text[:1]) else ""
+    end = r"\b" if ascii_word(text[-1:]) else ""
+    return f"{start}{body}{end}"
+
+
+def rule_pattern(rule: Rule) -> str:
+    """The rule's whole pattern with its flags: `^`/`$` are line anchors; case-insensitive by default."""
+    if rule.kind == "phrases":
+        try:
+            body = "|".join(phrase_pattern(p) for p in rule.phrases)
+        except PhraseError as exc:
+            raise PackError(f"{rule.where}: {rule.id}: {exc}") from None
+    elif rule.kind == "substitute":
+        keys = sorted(rule.substitute, key=len, reverse=True)
+        body = "|".join(_words_pattern(k) for k in keys)
+    else:
+        body = rule.regex
+    flags = "m" if rule.case_sensitive else "mi"
+    return f"(?{flags})(?:{body})"
+
+
+def _normal(text: str, case_sensitive: bool) -> str:
+    text = " ".join(text.replace("’", "'").split())
+    return text if case_sensitive else text.lower()
+
+
+def match_case(suggestion: str, matched: str) -> str:
+    """Give a suggestion the capitalisation of the text it replaces (Kiev -> Kyiv, THE -> …)."""
+    if not suggestion or not matched:
+        return suggestion
+    if matched.isupper() and len(matched) > 1 and suggestion.lower() == suggestion:
+        return suggestion.upper()
+    if matched[0].isupper() and suggestion[0].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+class _CompiledRule:
+    __slots__ = ("rule", "search", "flag_groups", "near", "before", "after", "subst")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        pattern = rule_pattern(rule)
+        if rule.engine == "backtracking":
+            try:
+                compiled = regex.compile(pattern, regex.V0)
+            except regex.error as exc:
+                raise PackError(f"{rule.where}: {rule.id}: invalid regex: {exc}") from None
+            self.search = compiled
+        else:
+            try:
+                options = _options(_RULE_MEMORY)
+                # Phrase lists and substitute maps want the longest alternative, not the first.
+                options.longest_match = rule.kind != "regex"
+                compiled = re2.compile(pattern.encode("utf-8"), options)
+            except re2.error as exc:
+                raise PackError(
+                    f"{rule.where}: {rule.id}: RE2 cannot compile the pattern ({exc}); rewrite it, or set "
+                    "'engine: backtracking' to run it with a time limit"
+                ) from None
+            self.search = compiled
+        # Groups named flag, flag2, … mark the span to report (RE2 has no lookaround, so
+        # context is matched outside them); the first that took part in a match wins.
+        names = {(k.decode() if isinstance(k, bytes) else k): v for k, v in compiled.groupindex.items()}
+        self.flag_groups = [names[n] for n in sorted(names, key=lambda n: (len(n), n)) if FLAG_GROUP.match(n)]
+        flags = "" if rule.case_sensitive else "(?i)"
+        self.near = [self._compile_context(rule, f"{flags}(?:{p})") for p in rule.unless.near]
+        self.before = self._compile_context(rule, f"{flags}(?:{rule.unless.before})$") if rule.unless.before else None
+        self.after = self._compile_context(rule, f"{flags}^(?:{rule.unless.after})") if rule.unless.after else None
+        self.subst = {_normal(k, rule.case_sensitive): v for k, v in rule.substitute.items()}
+
+    @staticmethod
+    def _compile_context(rule: Rule, pattern: str):
+        try:
+            return re2.compile(pattern, _options(_RULE_MEMORY))
+        except re2.error as exc:
+            raise PackError(f"{rule.where}: {rule.id}: RE2 cannot compile the 'unless' pattern: {exc}") from None
+
+    def cancelled(self, text: str, start: int, end: int) -> bool:
+        if not (self.near or self.before or self.after):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        lo, hi = max(line_start, start - CONTEXT), min(line_end, end + CONTEXT)
+        if self.before is not None and self.before.search(text[lo:start]):
+            return True
+        if self.after is not None and self.after.search(text[end:hi]):
+            return True
+        window = text[lo:hi]
+        return any(p.search(window) for p in self.near)
+
+    def suggestions(self, matched: str, groups: dict[str, str]) -> tuple[str, ...]:
+        rule = self.rule
+        if rule.kind == "substitute":
+            right = self.subst.get(_normal(matched, rule.case_sensitive))
+            return (match_case(right, matched),) if right is not None else ()
+        values = {"match": matched, **groups}
+        return tuple(match_case(_fill(s, values), matched) if "{match}" not in s else _fill(s, values)
+                     for s in rule.suggest)
+
+
+class CompiledRules:
+    """A selection of rules compiled for scanning: one RE2 set pass, then per-hit searches."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = list(rules)
+        compiled = [_CompiledRule(r) for r in self.rules]
+        self._linear = [c for c in compiled if c.rule.engine == "re2"]
+        self._bounded = [c for c in compiled if c.rule.engine == "backtracking"]
+        self._set = None
+        if self._linear:
+            rule_set = re2.Set.SearchSet(_options(_SET_MEMORY))
+            for c in self._linear:
+                rule_set.Add(rule_pattern(c.rule).encode("utf-8"))
+            rule_set.Compile()
+            self._set = rule_set
+        self.timeouts: dict[str, int] = {}
+
+    @property
+    def passes(self) -> int:
+        """Full passes over a text with no hits: one for the RE2 set, one per bounded rule."""
+        return (1 if self._set is not None else 0) + len(self._bounded)
+
+    def scan(self, text: str) -> Iterator[Match]:
+        """Every match of every rule, in rule order then text order."""
+        if not text:
+            return
+        if self._set is not None:
+            data = text.encode("utf-8")
+            hits = self._set.Match(data)
+            if hits:
+                index = Utf8Index(text)
+                for i in sorted(hits):
+                    yield from self._scan_linear(self._linear[i], text, data, index)
+        for c in self._bounded:
+            yield from self._scan_bounded(c, text)
+
+    def _emit(self, c: _CompiledRule, text: str, start: int, end: int, groups: dict[str, str]):
+        if start >= end or c.cancelled(text, start, end):
+            return None
+        matched = text[start:end]
+        suggestions = c.suggestions(matched, groups)
+        values = {"match": matched, "suggestion": suggestions[0] if suggestions else "", **groups}
+        return Match(c.rule, start, end, matched, suggestions, _fill(c.rule.message, values))
+
+    def _scan_linear(self, c: _CompiledRule, text: str, data: bytes, index: Utf8Index) -> Iterator[Match]:
+        names = c.search.groupindex
+        for m in c.search.finditer(data):
+            b_start, b_end = _flag_span(m, c.flag_groups)
+            groups = {}
+            for name, number in names.items():
+                value = m.group(number)
+                key = name.decode("utf-8") if isinstance(name, bytes) else name
+                groups[key] = value.decode("utf-8") if value is not None else ""
+            found = self._emit(c, text, index.to_code_points(b_start), index.to_code_points(b_end), groups)
+            if found is not None:
+                yield found
+
+    def _scan_bounded(self, c: _CompiledRule, text: str) -> Iterator[Match]:
+        found: list[Match] = []
+        try:
+            for m in c.search.finditer(text, timeout=c.rule.timeout_ms / 1000):
+                start, end = _flag_span(m, c.flag_groups)
+                hit = self._emit(c, text, start, end, {k: v or "" for k, v in m.groupdict().items()})
+                if hit is not None:
+                    found.append(hit)
+        except TimeoutError:
+            # A runaway pattern costs at most its time limit; its partial results are dropped.
+            self.timeouts[c.rule.id] = self.timeouts.get(c.rule.id, 0) + 1
+            return
+        yield from found
+
+
+def _flag_span(m, groups: list[int]) -> tuple[int, int]:
+    for group in groups:
+        span = m.span(group)
+        if span[0] >= 0:
+            return span
+    return m.span(0)

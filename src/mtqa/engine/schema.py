@@ -1,0 +1,309 @@
+"""Rule and pack models, and the strict validation that turns a YAML pack into them.
+
+Every problem is reported as `file:line: what is wrong` (Vale's and sqlfluff's habit), and
+unknown keys are errors: a typo such as `sugest:` must not silently switch a feature off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtqa.categories import CATEGORIES, is_category
+from mtqa.engine.yaml_lines import LineDict, LineList, PackError, load_yaml
+from mtqa.model import Applicability, Severity
+
+CODE_RE = re.compile(r"^MTQA-[A-Z]{2,6}-\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PACK_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+SPAN_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
+MATCHERS = ("phrases", "regex", "substitute")
+ENGINES = ("re2", "backtracking")
+
+PACK_KEYS = {"pack", "title", "description", "source_langs", "default", "rules"}
+RULE_KEYS = {
+    "id", "name", "title", "description", "category", "severity", "message", *MATCHERS, "suggest",
+    "applicability", "unless", "link", "examples", "case_sensitive", "engine", "timeout_ms", "confidence",
+}
+REQUIRED_RULE_KEYS = ("id", "name", "title", "category", "severity", "message", "examples")
+
+
+@dataclass(frozen=True, slots=True)
+class BadExample:
+    """A text the rule must flag: ``spans`` are the exact expected (start, end) offsets."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    suggest: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Unless:
+    """Context that cancels a match: anywhere near it, just before it, or just after it."""
+
+    near: tuple[str, ...] = ()
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    name: str
+    title: str
+    category: str
+    severity: Severity
+    message: str
+    kind: str  # one of MATCHERS
+    phrases: tuple[str, ...] = ()
+    regex: str = ""
+    substitute: dict[str, str] = field(default_factory=dict)
+    suggest: tuple[str, ...] = ()
+    applicability: Applicability = Applicability.UNSAFE
+    unless: Unless = field(default_factory=Unless)
+    link: str | None = None
+    description: str = ""
+    case_sensitive: bool = False
+    engine: str = "re2"
+    timeout_ms: int = 100
+    confidence: float = 0.9
+    bad: tuple[BadExample, ...] = ()
+    good: tuple[str, ...] = ()
+    pack: str = ""
+    file: str = ""
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(slots=True)
+class Pack:
+    """One pack file: a pack name may be spread over several files (he-en/calques.yml, …)."""
+
+    name: str
+    title: str
+    description: str
+    source_langs: tuple[str, ...]
+    default_enabled: bool
+    rules: list[Rule]
+    file: str
+
+
+class _Checker:
+    """Collects the context (file name) for error messages while walking one pack."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    def fail(self, line: int, problem: str):
+        raise PackError(f"{self.filename}:{line}: {problem}")
+
+    def string(self, data: LineDict, key: str, *, required: bool = True, default: str = "") -> str:
+        if key not in data:
+            if required:
+                self.fail(data.line, f"missing required key {key!r}")
+            return default
+        value = data[key]
+        if not isinstance(value, str) or not value.strip():
+            self.fail(data.line_of(key), f"{key!r} must be a non-empty string")
+        return value
+
+    def strings(self, data: LineDict, key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.fail(data.line_of(key), f"{key!r} must be a string or a list of strings")
+        return tuple(value)
+
+
+def parse_pack_file(path: Path | str) -> Pack:
+    """Read and validate one pack file; raise PackError('file:line: …') on any problem."""
+    path = Path(path)
+    filename = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{filename}:1: cannot read rule pack: {exc}") from None
+    return parse_pack_text(text, filename)
+
+
+def parse_pack_text(text: str, filename: str) -> Pack:
+    data = load_yaml(text, filename)
+    c = _Checker(filename)
+    if not isinstance(data, LineDict):
+        c.fail(getattr(data, "line", 1), "a rule pack must be a mapping with 'pack' and 'rules'")
+    for key in data:
+        if key not in PACK_KEYS:
+            c.fail(data.line_of(key), f"unknown key {key!r}; expected one of: {', '.join(sorted(PACK_KEYS))}")
+    name = c.string(data, "pack")
+    if not PACK_RE.match(name):
+        c.fail(data.line_of("pack"), f"pack name {name!r} must be kebab-case (e.g. he-en)")
+    langs = c.strings(data, "source_langs")
+    for lang in langs:
+        if not LANG_RE.match(lang):
+            c.fail(data.line_of("source_langs"), f"source language {lang!r} must be an ISO 639 code such as 'he'")
+    default = data.get("default", "on")
+    if default not in ("on", "off", True, False):
+        c.fail(data.line_of("default"), "'default' must be 'on' or 'off'")
+    rules_data = data.get("rules")
+    if not isinstance(rules_data, LineList) or not rules_data:
+        c.fail(data.line_of("rules"), "'rules' must be a non-empty list")
+    rules = [_parse_rule(c, item, rules_data.line_of(i), name) for i, item in enumerate(rules_data)]
+    return Pack(
+        name=name,
+        title=data.get("title", name) if isinstance(data.get("title", name), str) else name,
+        description=str(data.get("description", "")).strip(),
+        source_langs=langs,
+        default_enabled=default in ("on", True),
+        rules=rules,
+        file=filename,
+    )
+
+
+def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
+    if not isinstance(data, LineDict):
+        c.fail(line, "each rule must be a mapping")
+    for key in data:
+        if key not in RULE_KEYS:
+            c.fail(data.line_of(key), f"unknown rule key {key!r}")
+    for key in REQUIRED_RULE_KEYS:
+        if key not in data:
+            c.fail(data.line, f"rule {data.get('id', '?')}: missing required key {key!r}")
+    code = c.string(data, "id")
+    if not CODE_RE.match(code):
+        c.fail(data.line_of("id"), f"rule id {code!r} must look like MTQA-HE-012")
+    name = c.string(data, "name")
+    if not NAME_RE.match(name):
+        c.fail(data.line_of("name"), f"{code}: name {name!r} must be kebab-case")
+    category = c.string(data, "category")
+    if not is_category(category):
+        c.fail(data.line_of("category"), f"{code}: unknown category {category!r}; expected one of: {', '.join(CATEGORIES)}")
+    try:
+        severity = Severity.parse(c.string(data, "severity"))
+    except ValueError as exc:
+        c.fail(data.line_of("severity"), f"{code}: {exc}")
+    try:
+        applicability = Applicability(data.get("applicability", "unsafe"))
+    except ValueError:
+        c.fail(data.line_of("applicability"), f"{code}: applicability must be safe, unsafe or display-only")
+    kinds = [k for k in MATCHERS if k in data]
+    if len(kinds) != 1:
+        c.fail(data.line, f"{code}: a rule needs exactly one matcher ({', '.join(MATCHERS)}); found {len(kinds)}")
+    kind = kinds[0]
+    rule = Rule(
+        id=code, name=name, title=c.string(data, "title"), category=category, severity=severity,
+        message=c.string(data, "message"), kind=kind, applicability=applicability,
+        description=c.string(data, "description", required=False).strip(),
+        link=c.string(data, "link", required=False) or None, suggest=c.strings(data, "suggest"),
+        pack=pack, file=c.filename, line=data.line,
+    )
+    if kind == "phrases":
+        rule.phrases = c.strings(data, "phrases")
+        if not rule.phrases:
+            c.fail(data.line_of("phrases"), f"{code}: 'phrases' is empty")
+    elif kind == "regex":
+        rule.regex = c.string(data, "regex")
+    else:
+        value = data["substitute"]
+        if not isinstance(value, LineDict) or not value or not all(
+            isinstance(k, str) and isinstance(v, str) and k.strip() for k, v in value.items()
+        ):
+            c.fail(data.line_of("substitute"), f"{code}: 'substitute' must map wrong text to right text")
+        rule.substitute = dict(value)
+    for flag in ("case_sensitive",):
+        if flag in data:
+            if not isinstance(data[flag], bool):
+                c.fail(data.line_of(flag), f"{code}: {flag!r} must be true or false")
+            rule.case_sensitive = data[flag]
+    rule.engine = data.get("engine", "re2")
+    if rule.engine not in ENGINES:
+        c.fail(data.line_of("engine"), f"{code}: engine must be one of {', '.join(ENGINES)}")
+    if rule.engine == "backtracking" and kind != "regex":
+        c.fail(data.line_of("engine"), f"{code}: only 'regex' rules can use the backtracking engine")
+    timeout = data.get("timeout_ms", 100)
+    if not isinstance(timeout, int) or isinstance(timeout, bool) or not 1 <= timeout <= 10_000:
+        c.fail(data.line_of("timeout_ms"), f"{code}: timeout_ms must be an integer from 1 to 10000")
+    rule.timeout_ms = timeout
+    confidence = data.get("confidence", 0.9)
+    if not isinstance(confidence, (int, float)) or isinstance(confidence, bool) or not 0 < confidence <= 1:
+        c.fail(data.line_of("confidence"), f"{code}: confidence must be a number in (0, 1]")
+    rule.confidence = float(confidence)
+    rule.unless = _parse_unless(c, data, code)
+    rule.bad, rule.good = _parse_examples(c, data["examples"], data.line_of("examples"), code)
+    return rule
+
+
+def _parse_unless(c: _Checker, data: LineDict, code: str) -> Unless:
+    if "unless" not in data:
+        return Unless()
+    value = data["unless"]
+    line = data.line_of("unless")
+    if isinstance(value, (str, list)):
+        return Unless(near=c.strings(data, "unless"))
+    if isinstance(value, LineDict):
+        extra = set(value) - {"near", "before", "after"}
+        if extra:
+            c.fail(line, f"{code}: 'unless' keys are near, before and after (found {sorted(extra)})")
+        for key in ("before", "after"):
+            if key in value and not isinstance(value[key], str):
+                c.fail(value.line_of(key), f"{code}: unless.{key} must be a regex string")
+        return Unless(near=c.strings(value, "near"), before=value.get("before"), after=value.get("after"))
+    c.fail(line, f"{code}: 'unless' must be a regex, a list of regexes, or a mapping near/before/after")
+
+
+def _parse_examples(c: _Checker, value: Any, line: int, code: str):
+    if not isinstance(value, LineDict):
+        c.fail(line, f"{code}: 'examples' must be a mapping with 'bad' and 'good' lists")
+    for key in value:
+        if key not in ("bad", "good"):
+            c.fail(value.line_of(key), f"{code}: unknown examples key {key!r}")
+    bad_items, good_items = value.get("bad"), value.get("good")
+    for key, items in (("bad", bad_items), ("good", good_items)):
+        if not isinstance(items, LineList) or not items:
+            c.fail(value.line_of(key), f"{code}: examples.{key} must be a non-empty list")
+    bad = []
+    for i, item in enumerate(bad_items):
+        item_line = bad_items.line_of(i)
+        suggest = None
+        if isinstance(item, LineDict):
+            if set(item) - {"text", "suggest"} or not isinstance(item.get("text"), str):
+                c.fail(item_line, f"{code}: a bad example is a string or a mapping with 'text' and 'suggest'")
+            suggest = item.get("suggest")
+            item = item["text"]
+        if not isinstance(item, str):
+            c.fail(item_line, f"{code}: a bad example must be text with the flagged span in [[double brackets]]")
+        text, spans = strip_markers(item)
+        if not spans:
+            c.fail(item_line, f"{code}: bad example has no [[marked span]]: {item!r}")
+        bad.append(BadExample(text=text, spans=spans, suggest=suggest, line=item_line))
+    good = []
+    for i, item in enumerate(good_items):
+        if not isinstance(item, str) or "[[" in item:
+            c.fail(good_items.line_of(i), f"{code}: a good example must be plain text without [[markers]]")
+        good.append(item)
+    return tuple(bad), tuple(good)
+
+
+def strip_markers(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove `[[…]]` markers; return the plain text and the spans they marked."""
+    text_parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = length = 0
+    for m in SPAN_RE.finditer(marked):
+        before = marked[pos:m.start()]
+        text_parts.append(before)
+        length += len(before)
+        inner = m.group(1)
+        spans.append((length, length + len(inner)))
+        text_parts.append(inner)
+        length += len(inner)
+        pos = m.end()
+    text_parts.append(marked[pos:])
+    return "".join(text_parts), tuple(spans)
