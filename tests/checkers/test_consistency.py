@@ -127,6 +127,34 @@ def test_turkish_doctor_not_flagged(checker):
     assert spans(run(checker, text), "MTQA-CONS-001") == []
 
 
+def test_speaker_after_quote_not_flagged(checker):
+    text = "Britain will help Ukraine. \u201cIt increases our influence,\u201d she added."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_hyphenated_relative_not_flagged(checker):
+    text = "I want to send a parcel to Ukraine. My daughter-in-law is due to give birth, and she is alone."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_demonym_as_person_not_flagged(checker):
+    text = "London police are still searching for the missing Czech. She was last seen on the way home."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_place_used_as_first_name_not_flagged(checker):
+    text = "Georgia Clarke moved to Spain last year. She now runs a bakery."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_story_about_a_woman_not_flagged(checker):
+    text = (
+        "Milly was rescued last year. She hid from everyone she saw. The vet is hopeful. "
+        "The charity is based in Wales. The team is small. Volunteers help. In May, she was moved to a new home."
+    )
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
 # Person shift ------------------------------------------------------------------------
 
 
@@ -187,10 +215,10 @@ def test_gazetteer_misspelling_once(checker):
     assert [(f.text, f.suggestions) for f in hits] == [("Kraschatyk", ("Khreshchatyk",))]
 
 
-def test_dated_spelling_minor_and_switchable(checker):
+def test_variant_spelling_minor_and_switchable(checker):
     findings = run(checker, "The mayor of Kharkov spoke.")
     assert [(f.text, f.severity.value) for f in findings if f.rule == "MTQA-CONS-005"] == [("Kharkov", "minor")]
-    assert run(checker, "The mayor of Kharkov spoke.", **{"checkers.consistency.dated_spellings": False}) == []
+    assert run(checker, "The mayor of Kharkov spoke.", **{"checkers.consistency.variant_spellings": False}) == []
 
 
 def test_accept_words_never_flagged(checker):

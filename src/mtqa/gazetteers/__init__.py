@@ -17,7 +17,7 @@ from importlib import resources
 class Spelling:
     variant: str
     canonical: str
-    kind: str  # "misspelling" or "dated"
+    kind: str  # "misspelling" or "variant"
 
 
 @dataclass(frozen=True, slots=True)

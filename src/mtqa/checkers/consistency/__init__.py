@@ -47,9 +47,9 @@ RULES: dict[str, tuple[str, str, Severity, str, str]] = {
         "The gazetteer of canonical spellings lists this form as a misspelling.",
     ),
     "MTQA-CONS-005": (
-        "dated-transliteration", "locale/convention", Severity.MINOR,
-        "Dated transliteration of a place or person name",
-        "An older or Russian-based spelling that style guides have replaced (Kiev -> Kyiv).",
+        "variant-transliteration", "locale/convention", Severity.MINOR,
+        "Non-preferred transliteration of a place or person name",
+        "A dated, Russian-based or other-language spelling that style guides have replaced (Kiev -> Kyiv).",
     ),
     "MTQA-CONS-006": (
         "tense-clash", "fluency/grammar", Severity.MINOR,
@@ -87,7 +87,7 @@ class ConsistencyChecker(Checker):
         self.accept = frozenset(settings.accept_words)
         self.window = int(options.get("pronoun_window", 2))
         self.male_pronouns = bool(options.get("male_pronouns", True))
-        self.dated = bool(options.get("dated_spellings", True))
+        self.variants = bool(options.get("variant_spellings", True))
         self.max_first_person = int(options.get("max_first_person", 2))
         self.min_name_length = int(options.get("min_name_length", 5))
         self.stretch = bool(options.get("tense_and_quotes", True))
@@ -131,7 +131,7 @@ class ConsistencyChecker(Checker):
                 f"'{hit.form}' ({hit.count}x) is spelt '{hit.preferred}' ({hit.preferred_count}x) elsewhere in the document",
                 suggestions=(hit.preferred,), confidence=0.7, evidence=hit.preferred,
             )
-        for hit in find_known_misspellings(text, self._spelling_re, self.gazetteer, accept=accept, dated=self.dated):
+        for hit in find_known_misspellings(text, self._spelling_re, self.gazetteer, accept=accept, variants=self.variants):
             code = "MTQA-CONS-004" if hit.kind == "misspelling" else "MTQA-CONS-005"
             yield self._finding(
                 document, code, hit.start, hit.end,

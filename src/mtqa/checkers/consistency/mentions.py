@@ -123,7 +123,11 @@ class MentionFinder:
                 j += 1
                 continue
             if not tok.capitalised:
+                if "-" in low:  # "daughter-in-law", "ex-wife"
+                    low = low.split("-")[0] if low.split("-")[0] != "ex" else low.split("-")[1]
                 gender = gaz.person_nouns.get(low)
+                if gender is None and low.endswith("s"):
+                    gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
                 if gender is not None:
                     out.append(Mention(tok.start, tok.end, "person", gender, word, sentence))
                 elif gaz.institutions.get((low,)) == "noun" and j > 0 and (
@@ -137,6 +141,19 @@ class MentionFinder:
             hit = self._gazetteer_match(text, tokens, j)
             if hit is not None:
                 length, kind, gender = hit
+                after = j + length
+                if (kind == "place" and length == 1 and after < n and tokens[after].capitalised
+                        and tokens[after].text not in _NOT_NAMES and text[tokens[j].end:tokens[after].start] == " "
+                        and self._gazetteer_match(text, tokens, after) is None and not tokens[after].text.isupper()):
+                    # "Jordan Peterson", "Georgia Meloni": a place name used as a first name.
+                    k = after
+                    while k < n and tokens[k].capitalised and tokens[k].text not in _NOT_NAMES:
+                        k += 1
+                    gender = first_name_gender(tok.text) or "u"
+                    self._remember(tokens[j:k], gender)
+                    out.append(Mention(tok.start, tokens[k - 1].end, "person", gender, text[tok.start:tokens[k - 1].end], sentence))
+                    j = k
+                    continue
                 end_tok = tokens[j + length - 1]
                 name = text[tok.start:end_tok.start + len(end_tok.base)]
                 if kind == "person":
@@ -171,6 +188,11 @@ class MentionFinder:
                 self._remember(tokens[j:k], first)
                 out.append(Mention(tok.start, tokens[k - 1].end, "person", first, text[tok.start:tokens[k - 1].end], sentence))
                 j = k
+                continue
+            if word in gaz.demonyms and j > 0 and (j + 1 == n or text[tok.end:tokens[j + 1].start].strip()):
+                # A demonym standing alone is a person: "the missing Czech."
+                out.append(Mention(tok.start, tok.end, "person", "u", word, sentence))
+                j += 1
                 continue
             if word not in _NOT_NAMES and word not in gaz.demonyms and not word.isupper() and not _very_common(word):
                 # Unknown capitalised words may be a person whose gender we cannot tell

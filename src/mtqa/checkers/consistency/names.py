@@ -73,7 +73,9 @@ def find_name_variants(
 ) -> Iterator[NameVariant]:
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
+    together: set[frozenset[str]] = set()
     for view in views:
+        in_sentence: set[str] = set()
         for tok in view.tokens:
             if not tok.capitalised or tok.text.isupper():
                 continue
@@ -82,6 +84,9 @@ def find_name_variants(
                 continue
             counts[base] += 1
             where.setdefault(base, []).append((tok.start, tok.start + len(base)))
+            in_sentence.add(base)
+        if len(in_sentence) > 1:
+            together.update(frozenset((a, b)) for a in in_sentence for b in in_sentence if a < b and skeleton(a) == skeleton(b))
     groups: dict[str, list[str]] = {}
     for form in counts:
         groups.setdefault(skeleton(form), []).append(form)
@@ -92,6 +97,10 @@ def find_name_variants(
         preferred = forms[0]
         for form in forms[1:]:
             if not _variant_pair(preferred, form, common_word):
+                continue
+            # Both forms well used, or side by side in one sentence ("Wardle's
+            # Wordle"): two names, not one spelt twice.
+            if counts[form] > max(2, counts[preferred] // 3) or frozenset((form, preferred)) in together:
                 continue
             for start, end in where[form]:
                 yield NameVariant(start, end, form, preferred, counts[form], counts[preferred])
@@ -151,12 +160,12 @@ def spelling_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
 
 
 def find_known_misspellings(
-    text: str, pattern: re.Pattern[str] | None, gazetteer: Gazetteer, *, accept: frozenset[str], dated: bool
+    text: str, pattern: re.Pattern[str] | None, gazetteer: Gazetteer, *, accept: frozenset[str], variants: bool
 ) -> Iterator[KnownMisspelling]:
     if pattern is None:
         return
     for match in pattern.finditer(text):
         entry = gazetteer.spellings[match.group()]
-        if entry.variant in accept or (entry.kind == "dated" and not dated):
+        if entry.variant in accept or (entry.kind == "variant" and not variants):
             continue
         yield KnownMisspelling(match.start(), match.end(), entry.variant, entry.canonical, entry.kind)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from mtqa.checkers.consistency.mentions import Mention, MentionFinder
 from mtqa.checkers.consistency.text import QuoteIndex, SentenceView
 
-_FEMALE = {"she": "it", "her": "its", "hers": "its", "herself": "itself"}
+_FEMALE = {"she": "it", "her": "its", "herself": "itself"}
 _MALE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
 # After these, "her" is an object ("to her", "made her"), so the fix is "it", not "its".
 _OBJECT_NEXT = frozenset(
@@ -50,6 +50,7 @@ def find_country_pronouns(
     per_sentence: list[list[Mention]] = []
     last_female = -99  # sentence index of the last person-like female mention
     last_male = -1  # ... and of the last male one (any earlier male person blocks "he")
+    woman_in_story = False  # an earlier "she" referred to a woman: the story is about one
     flagged: set[int] = set()
     it_refs = _it_antecedents(text, views)
     inanimate = finder.gaz.inanimate_she
@@ -64,10 +65,13 @@ def find_country_pronouns(
                     last_male = view.index
                 continue
             low = mention.name.lower()
+            if low not in _FEMALE and low not in _MALE:
+                continue  # "hers": a country is hardly ever the owner
             female = low in _FEMALE
-            if quotes.inside(mention.start):
+            if quotes.inside(mention.start) or _speaker(text, view, mention):
                 if female:
                     last_female = view.index
+                    woman_in_story = True
                 continue
             first = max(0, view.index - window)
             candidates = [
@@ -75,9 +79,10 @@ def find_country_pronouns(
                 if m.end <= mention.start and m.start not in flagged
             ]
             hit = _judge(text, view, candidates, mention, female, first, last_female, last_male, inanimate, views)
-            if hit is None or (not female and not check_male):
+            if hit is None or (not female and not check_male) or (female and woman_in_story):
                 if female:
                     last_female = view.index
+                    woman_in_story = True
                 else:
                     last_male = view.index
                 continue
@@ -130,6 +135,8 @@ def _judge(text, view, candidates, pronoun, female, first, last_female, last_mal
         # ..., but first he wants") and no person is named anywhere in reach.
         if nearest.sentence != view.index or any(m.kind == "person" for m in candidates):
             return None
+        if not nearest.name[0].isupper():  # "the court ... his": too often a person's
+            return None
         if pronoun.name.lower() not in ("he", "his") or last_male >= 0:
             return None
         if not _opens_clause(text, view, nearest):
@@ -159,6 +166,18 @@ def _opens_clause(text: str, view: SentenceView, mention: Mention) -> bool:
         before = before[:-3].rstrip()
     last = before.split()[-1].lower() if before.split() else ""
     return last in _CLAUSE_OPENERS or before.endswith((",", ";", ":"))
+
+
+_SPEECH = frozenset("said says added told asked replied explained noted stressed wrote recalled continued".split())
+
+
+def _speaker(text: str, view: SentenceView, mention: Mention) -> bool:
+    """'..." she said' or 'she added': the pronoun is a speaker, and speakers are people."""
+    before = text[max(view.start, mention.start - 4):mention.start]
+    if any(q in before for q in "”\"’"):
+        return True
+    quoted = any(q in text[view.start:mention.start] for q in "”\"")
+    return quoted and _next_word(view, mention) in _SPEECH
 
 
 def _next_word(view: SentenceView, mention: Mention) -> str:

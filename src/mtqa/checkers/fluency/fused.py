@@ -20,6 +20,17 @@ _CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[
 _SHORT_PARTS = frozenset(
     "a an of to in on at by is it or as we he be do no so up us my the and for not but was".split()
 )
+# Closed-class words: a fused pair nearly always has one ("dictator|most", "in|sports");
+# two content words make a closed compound the word list may lack ("camera|women").
+_FUNCTION_WORDS = _SHORT_PARTS | frozenset(
+    """about above after again against all also although among and any are because been before being
+    below between both but can could did does doing down during each even ever every few from had has
+    have her here hers him his how into its just least less more most much must near never next nor
+    now off once only other ought our ours out over own same shall she should since some still such
+    than that the their theirs them then there these they this those though through thus till too
+    under until upon very was were what when where whether which while who whom whose why will with
+    within without would yet you your""".split()
+)
 # Affixes that are also words in the list ("ism", "anti"): a split at them is a
 # derivation the word list lacks ("bilateralism"), not two fused words.
 _SUFFIXES = frozenset(
@@ -31,7 +42,6 @@ _PREFIXES = frozenset(
     "anti pro pre post non re un over under out co sub super inter multi counter mis dis semi ex mega "
     "micro mini self cyber hyper ultra neo pseudo quasi trans tele bio eco geo auto mono poly".split()
 )
-_GLUE_ZIPF = 5.5
 _GLUE_BEFORE = set("@#/\\_-'’.:=&%+~")
 _GLUE_AFTER = set("@/\\_-'’=&%+~")
 _TLDS = frozenset("com org net edu gov io co uk de ru ua fr html htm php aspx jpg png pdf".split())
@@ -121,9 +131,7 @@ def _split_lower(token: str, zipf, min_zipf: float) -> tuple[str, float] | None:
             continue
         lz, rz = _part(left, zipf), _part(right, zipf)
         score = min(lz, rz)
-        # Two content words make a closed compound the list may lack ("dustheap",
-        # "recordholder"); a fused pair nearly always has a very common word in it.
-        if max(lz, rz) < _GLUE_ZIPF and left not in _SHORT_PARTS and right not in _SHORT_PARTS:
+        if left not in _FUNCTION_WORDS and right not in _FUNCTION_WORDS:
             continue
         if score >= min_zipf and (best is None or score > best[1]):
             best = (f"{left} {right}", score)
@@ -135,8 +143,12 @@ def _split_lower(token: str, zipf, min_zipf: float) -> tuple[str, float] | None:
             lscore = _part(left, zipf)
             if lscore < min_zipf:
                 continue
-            rest = _split_lower(token[i:], zipf, min_zipf) if zipf(token[i:]) == 0 else None
-            if rest is not None:
+            rest = _split_lower(token[i:], zipf, min_zipf + 0.5) if zipf(token[i:]) == 0 else None
+            # Three parts need stronger evidence: each frequent, at most one of them a
+            # function word ("economy|jobs|and", not "can|is|therapy").
+            if rest is not None and lscore >= min_zipf + 0.5 and sum(
+                part in _FUNCTION_WORDS for part in (left, *rest[0].split())
+            ) <= 1:
                 score = min(lscore, rest[1])
                 if best is None or score > best[1]:
                     best = (f"{left} {rest[0]}", score)
