@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDE viewers).
 
-Rules come from the rule metadata of the run (plus a minimal entry for any code a
-finding carries that no checker described). Regions count columns in Unicode code points,
+Rules are described from the rule metadata of the run, one entry per code the results
+use (a minimal entry for a code no checker described). Regions count columns in Unicode code points,
 as the run declares with ``columnKind``; ``partialFingerprints`` are the baseline
 fingerprints (rule, text, context) so a finding keeps its identity when lines shift.
 Suggestions become ``fixes``.
@@ -80,9 +80,10 @@ def _fixes(finding: Finding, uri: str) -> list[dict]:
 
 
 def report_to_sarif(report: Report) -> dict:
-    infos: dict[str, RuleInfo] = dict(report.rules)
+    # Like ruff, describe the rules the results use (a run may load hundreds).
+    infos: dict[str, RuleInfo] = {}
     for _, f in report.iter_findings():
-        infos.setdefault(f.rule, _fallback_info(f))
+        infos.setdefault(f.rule, report.rules.get(f.rule) or _fallback_info(f))
     codes = sorted(infos)
     index = {code: i for i, code in enumerate(codes)}
     results = []
