@@ -130,3 +130,12 @@ def test_vocabulary_severity_is_configurable():
     doc = Document(id="a", path="a", text="It is alright, Alright.")
     assert [(f.severity.value, f.start) for f in checker.check(doc)] == [("major", 6)]
     assert dataclasses.asdict(next(iter(checker.rule_infos())))["severity"].value == "major"
+
+
+def test_the_comment_itself_is_never_flagged_in_plain_text():
+    text = "Fine sentence.\n<!-- mtqa-disable-next-line MTQA-X -->\nKiev here.\n"
+    doc = Document(id="a.txt", path="a.txt", text=text)
+    start = text.index("mtqa-disable")
+    on_comment = doc.finding(rule="MTQA-FLU-9", checker="fluency", category="fluency/spelling", severity="minor",
+                             message="m", start=start, end=start + 12)
+    assert filter_findings(doc, [on_comment], load_settings(None, {})) == []

@@ -101,6 +101,8 @@ def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ..
     open_rules: dict[str, int] = {}
     from_markup = isinstance(document.metadata.get("markup"), str)
     for d in directives(document):
+        if d.end > d.start:  # the comment itself is never a finding (plain text keeps it visible)
+            regions.append((d.start, d.end, ()))
         if d.kind == "disable-next-line":
             if from_markup:  # the comment sits before the text it silences
                 start, end = _line_bounds(text, min(d.start, max(len(text) - 1, 0)))
