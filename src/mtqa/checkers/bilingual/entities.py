@@ -1,0 +1,71 @@
+"""Strings a translation must carry over unchanged: URLs, e-mail addresses, @handles, hashtags.
+
+Only ASCII hashtags are compared: a hashtag in Cyrillic or Hebrew is text the translator
+is expected to translate (#Україна -> #Ukraine), an ASCII one is a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+URL = re.compile(r"(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'«»“”()\[\]{}]+", re.IGNORECASE)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2,})")
+HASHTAG = re.compile(r"(?<![A-Za-z0-9_#&])#[A-Za-z][A-Za-z0-9_]{1,60}\b")
+_TRAILING = ".,;:!?…'\"’”)"
+
+KINDS = {"url": URL, "email": EMAIL, "handle": HANDLE, "hashtag": HASHTAG}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        text = self.text.rstrip(_TRAILING)
+        if self.kind == "url":
+            text = re.sub(r"^https?://", "", text, flags=re.IGNORECASE).rstrip("/")
+        return text.lower() if self.kind in ("url", "email", "hashtag", "handle") else text
+
+
+def find_entities(text: str) -> list[Entity]:
+    """URLs, e-mails, handles and hashtags of ``text``; an e-mail is not also a handle."""
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for kind in ("url", "email", "handle", "hashtag"):
+        for match in KINDS[kind].finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            value = match.group()
+            end = match.start() + len(value.rstrip(_TRAILING)) if kind == "url" else match.end()
+            found.append(Entity(kind, text[match.start():end], match.start(), end))
+            taken.append((match.start(), end))
+    return sorted(found, key=lambda e: e.start)
+
+
+def spans(entities: list[Entity]) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in entities]
+
+
+def compare_entities(source: str, target: str) -> tuple[list[Entity], list[Entity]]:
+    """(source entities missing from the target, target entities not in the source)."""
+    src = find_entities(source)
+    tgt = find_entities(target)
+    src_keys = {(e.kind, e.key) for e in src}
+    tgt_keys = {(e.kind, e.key) for e in tgt}
+    missing = [e for e in src if (e.kind, e.key) not in tgt_keys]
+    extra = [e for e in tgt if (e.kind, e.key) not in src_keys]
+    return missing, extra
+
+
+_QUESTION = re.compile(r"[?？؟]")
+_EXCLAMATION = re.compile(r"[!！]")
+
+
+def punctuation_counts(text: str) -> tuple[int, int]:
+    return len(_QUESTION.findall(text)), len(_EXCLAMATION.findall(text))
