@@ -37,6 +37,7 @@ def corpus_report(fail_on: str | None = None):
     # Pin what changes between releases and machines, not what the reporters decide.
     report.tool = {**report.tool, "version": "0.0.0+golden"}
     report.provenance["config"] = None
+    report.provenance["checker_details"] = {}  # library versions, rule-pack hashes
     return report
 
 
