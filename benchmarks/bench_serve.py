@@ -3,8 +3,8 @@
 The server runs as its own process (`python -m mtqa serve`), exactly as users start it,
 once without grammar and once with grammar (the managed LanguageTool server) when the
 grammar checker is installed. Clients post LanguageTool-style `/v2/check` requests with
-1,000-word articles built from consecutive WMT system-output lines (20 different
-articles, so no cache can answer everything). Each phase is bounded both in requests and
+1,000-word articles built from consecutive WMT system-output lines; no article is sent
+twice and mtqa's LanguageTool result cache is off, so every request is really checked. Each phase is bounded both in requests and
 in seconds. A burst phase then sends more parallel requests than the server admits and
 records how many were refused with 503 (and that none failed otherwise).
 
@@ -22,6 +22,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,17 +32,18 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
 WORDS = 1000
-ARTICLES = 20
 
 
-def build_articles(wmt: Path, count: int = ARTICLES, words: int = WORDS) -> list[str]:
-    """``count`` articles of about ``words`` words from consecutive system-output lines."""
+def build_articles(wmt: Path, count: int, words: int = WORDS) -> list[str]:
+    """``count`` distinct articles of about ``words`` words: consecutive system-output
+    lines, one paragraph each, taken from every system file in turn."""
     files = sorted(wmt.glob("*/*-en/systems/*.txt"))
     if not files:
         raise SystemExit(f"no WMT system outputs under {wmt}; set MTQA_SHARED or --wmt")
     articles: list[str] = []
-    for path in files[:: max(1, len(files) // count)]:
-        paragraphs, total = [], 0
+    per_file = max(1, -(-count // len(files)))
+    for path in files:
+        paragraphs, total, taken = [], 0, 0
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 line = line.strip()
@@ -50,9 +52,10 @@ def build_articles(wmt: Path, count: int = ARTICLES, words: int = WORDS) -> list
                 paragraphs.append(line)
                 total += len(line.split())
                 if total >= words:
-                    break
-        if total >= words:
-            articles.append("\n\n".join(paragraphs))
+                    articles.append("\n\n".join(paragraphs))
+                    paragraphs, total, taken = [], 0, taken + 1
+                    if taken == per_file or len(articles) == count:
+                        break
         if len(articles) == count:
             break
     return articles
@@ -64,8 +67,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(grammar: bool, port: int, concurrency: int, queue: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "mtqa", "serve", "--port", str(port), "--log-level", "warning",
+def start_server(grammar: bool, port: int, concurrency: int, queue: int, config: Path) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "mtqa", "serve", "--port", str(port), "--log-level", "warning", "--config", str(config),
            "--concurrency", str(concurrency), "--queue", str(queue), "--request-timeout", "120"]
     if not grammar:
         cmd.append("--no-grammar")
@@ -89,22 +92,24 @@ def load(url: str, articles: list[str], clients: int, max_requests: int, max_sec
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     matches = 0
+    words = 0
     counter = iter(range(max_requests))
     started = time.monotonic()
 
     def worker() -> None:
-        nonlocal matches
+        nonlocal matches, words
         session = requests.Session()
         for n in counter:
             if time.monotonic() - started > max_seconds:
                 return
             t0 = time.perf_counter()
-            response = session.post(f"{url}/v2/check", timeout=300,
-                                    data={"language": "en-US", "text": articles[n % len(articles)]})
+            article = articles[n % len(articles)]
+            response = session.post(f"{url}/v2/check", timeout=300, data={"language": "en-US", "text": article})
             latencies.append(time.perf_counter() - t0)
             statuses[str(response.status_code)] = statuses.get(str(response.status_code), 0) + 1
             if response.status_code == 200:
                 matches += len(response.json()["matches"])
+                words += len(article.split())
 
     with ThreadPoolExecutor(clients) as pool:
         for _ in range(clients):
@@ -119,7 +124,7 @@ def load(url: str, articles: list[str], clients: int, max_requests: int, max_sec
     return {
         "clients": clients, "requests": len(lat), "ok": ok, "statuses": statuses, "seconds": round(elapsed, 2),
         "requests_per_s": round(ok / elapsed, 2) if elapsed else 0.0,
-        "words_per_s": round(ok * WORDS / elapsed) if elapsed else 0,
+        "words_per_s": round(words / elapsed) if elapsed else 0,
         "latency_ms": {"p50": pct(0.50), "p95": pct(0.95), "p99": pct(0.99), "max": pct(1.0),
                        "mean": round(statistics.fmean(lat) * 1000, 1) if lat else 0.0},
         "matches_per_article": round(matches / ok, 1) if ok else 0.0,
@@ -145,13 +150,19 @@ def grammar_available() -> bool:
 def run_mode(grammar: bool, articles: list[str], args) -> dict:
     port = free_port()
     started = time.monotonic()
-    proc = start_server(grammar, port, args.concurrency, args.queue)
+    # mtqa's LanguageTool result cache is off: every request must really reach LanguageTool.
+    config = Path(tempfile.mkdtemp(prefix="mtqa-bench-")) / "mtqa.toml"
+    config.write_text("[checkers.grammar]\ncache = false\n", encoding="utf-8")
+    proc = start_server(grammar, port, args.concurrency, args.queue, config)
     startup = round(time.monotonic() - started, 1)
     url = f"http://127.0.0.1:{port}"
     try:
         checkers = requests.get(f"{url}/healthz", timeout=5).json()["checkers"]
-        load(url, articles[:2], 1, 2, 300)  # warm-up (first LanguageTool calls are slow)
-        phases = [load(url, articles, clients, args.requests, args.seconds) for clients in (1, args.concurrency * 2)]
+        load(url, articles[-2:], 1, 2, 300)  # warm-up (first LanguageTool calls are slow)
+        phases = []
+        for n, clients in enumerate((1, args.concurrency * 2)):
+            fresh = articles[n * args.requests:(n + 1) * args.requests]  # no article is sent twice
+            phases.append(load(url, fresh, clients, args.requests, args.seconds))
         burst_result = burst(url, articles[0], args.concurrency + args.queue + 8)
         after = requests.post(f"{url}/v2/check", data={"language": "en-US", "text": articles[1]}, timeout=300)
         return {"grammar": grammar, "checkers": checkers, "startup_s": startup, "phases": phases,
@@ -174,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queue", type=int, default=4, help="server --queue")
     parser.add_argument("--modes", default="no-grammar,grammar")
     args = parser.parse_args(argv)
-    articles = build_articles(args.wmt)
+    articles = build_articles(args.wmt, 2 * args.requests + 2)
     modes = []
     for mode in args.modes.split(","):
         if mode == "grammar" and not grammar_available():
@@ -187,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             modes.append({"grammar": mode == "grammar", "skipped": str(exc)[-500:]})
     result = {
         "benchmark": "serve", "date": time.strftime("%Y-%m-%d"),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "articles": {"count": len(articles), "words_each": f">= {WORDS}",
                      "mean_chars": round(statistics.fmean(len(a) for a in articles))},
         "bounds": {"requests_per_phase": args.requests, "seconds_per_phase": args.seconds},
@@ -207,7 +219,8 @@ def render_md(result: dict) -> str:
              f"(WMT system output), POST /v2/check; server concurrency {result['server']['concurrency']}, "
              f"queue {result['server']['queue']}; each phase bounded to {result['bounds']['requests_per_phase']} "
              f"requests / {result['bounds']['seconds_per_phase']:g} s. {result['machine']['cpus']} CPUs, "
-             f"Python {result['machine']['python']}, {result['date']}.", "",
+             f"Python {result['machine']['python']}, load average at start "
+             f"{result['machine']['load_average_at_start'][0]} (the machine is shared), {result['date']}.", "",
              "| grammar | clients | requests | req/s | words/s | p50 ms | p95 ms | p99 ms | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
     notes = []
