@@ -32,6 +32,9 @@ class PersonShift:
 
 
 def find_person_shifts(text: str, views: list[SentenceView], quotes: QuoteIndex, *, max_first_person: int = 2) -> Iterator[PersonShift]:
+    lowered = text.lower()
+    if "myself" not in lowered and "ourselves" not in lowered:
+        return
     first_person = {name: 0 for name in _REFLEXIVES}
     for view in views:
         for tok in view.tokens:

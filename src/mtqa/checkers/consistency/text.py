@@ -14,36 +14,31 @@ from dataclasses import dataclass
 from mtqa.model import Document
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    initial: bool  # first word of its sentence
+    """A word with its document offsets; derived forms are computed once (hot path)."""
 
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending ("Russia's" -> "Russia")."""
-        if self.text.endswith(("'s", "’s")):
-            return self.text[:-2]
-        return self.text
+    __slots__ = ("start", "end", "text", "initial", "lower", "capitalised", "base")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.initial = initial  # first word of its sentence
+        self.lower = text.lower()
+        self.capitalised = text[0].isupper()
+        # The word without a possessive ending ("Russia's" -> "Russia").
+        self.base = text[:-2] if text.endswith(("'s", "’s")) else text
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    out: list[Token] = []
-    for match in WORD.finditer(text, start, end):
-        out.append(Token(match.start(), match.end(), match.group(), not out))
+    out = [Token(m.start(), m.end(), m.group(), False) for m in WORD.finditer(text, start, end)]
+    if out:
+        out[0].initial = True
     return out
 
 
@@ -112,13 +107,17 @@ class QuoteIndex:
         return i + 1 < len(self._starts) and self._starts[i + 1] < end
 
 
+_QUOTE_CHARS = re.compile("[“„«‹”“»›\"‘’]")
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     open_at: int | None = None
     closer = ""
     straight_at: int | None = None
     single_at: int | None = None
-    for i in range(start, end):
+    for match in _QUOTE_CHARS.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
         if open_at is None and ch in _OPENERS:
             open_at, closer = i, _OPENERS[ch]
