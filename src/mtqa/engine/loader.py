@@ -88,7 +88,9 @@ def _add_pack(packs: dict[str, PackInfo], pack: Pack, builtin: bool) -> None:
 def load_redirects(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    if data is None:
+        return {}
     if not isinstance(data, LineDict):
         raise PackError(f"{path}:1: redirects must map a retired code to its replacement")
     for old, new in data.items():

@@ -10,7 +10,7 @@ phrase covers view/views/viewed/viewing. The syntax (documented in rules/README.
 - ``a|b`` is a choice of words (each inflected); a trailing ``?`` makes a token optional;
 - placeholders: ``{poss}`` (his, her, its, their, …), ``{obj}`` (him, her, it, them, …),
   ``{refl}`` (himself, herself, …), ``{subj}``, ``{word}`` (any one word),
-  ``{words}`` (one to three words); ``{word?}`` and the others take ``?`` too.
+  ``{words}`` (one to three words); ``{word?}`` (or ``{word}?``) makes any of them optional.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ PLACEHOLDERS = {
 
 _VOWELS = frozenset("aeiou")
 _SPACE = r"\s+"
-_TOKEN_RE = re.compile(r"^\{(\w+)(\??)\}$")
+_TOKEN_RE = re.compile(r"^\{(\w+)(\??)\}(\??)$")
 
 
 class PhraseError(ValueError):
@@ -79,10 +79,10 @@ def _token(token: str) -> tuple[str, bool]:
     """(pattern, optional) for one space-separated token of a phrase."""
     placeholder = _TOKEN_RE.match(token)
     if placeholder:
-        name, optional = placeholder.groups()
+        name, inner, outer = placeholder.groups()
         if name not in PLACEHOLDERS:
             raise PhraseError(f"unknown placeholder {{{name}}}; known: {', '.join(sorted(PLACEHOLDERS))}")
-        return PLACEHOLDERS[name], bool(optional)
+        return PLACEHOLDERS[name], bool(inner or outer)
     optional = token.endswith("?") and len(token) > 1
     if optional:
         token = token[:-1]

@@ -1,0 +1,125 @@
+"""`mtqa rules`: list, show and test rules, and regenerate the rule reference."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mtqa.config.settings import load_settings
+from mtqa.engine import docs as rule_docs
+from mtqa.engine.examples import check_examples
+from mtqa.engine.loader import RuleSet, load_rule_set, pack_files
+from mtqa.errors import MtqaError
+
+_config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), default=None,
+    help="Configuration file whose [checkers.rules] paths add the project's own packs.")
+
+
+def _rule_set(config_file: str | None, extra: tuple[Path, ...] = ()) -> RuleSet:
+    settings = load_settings(config_file)
+    paths = tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules").get("paths", ()))
+    return load_rule_set(paths + extra)
+
+
+@click.group()
+def rules() -> None:
+    """List, show and test the rules of the `rules` checker.
+
+    \b
+    Examples:
+      mtqa rules list --pack he-en
+      mtqa rules show MTQA-HE-001
+      mtqa rules test my-pack.yml
+      mtqa rules docs --check
+    """
+
+
+@rules.command("list")
+@click.option("--pack", "packs", multiple=True, metavar="PACK", help="Only rules of this pack (repeatable).")
+@_config_option
+def list_rules(packs: tuple[str, ...], config_file: str | None) -> None:
+    """One line per rule: code, name, pack, severity, category, title."""
+    rule_set = _rule_set(config_file)
+    unknown = sorted(set(packs) - set(rule_set.packs))
+    if unknown:
+        raise MtqaError(f"unknown rule pack {unknown[0]!r}; known: {', '.join(sorted(rule_set.packs))}")
+    for rule in rule_set.rules:
+        if packs and rule.pack not in packs:
+            continue
+        state = "" if rule_set.packs[rule.pack].default_enabled else "  (off by default)"
+        click.echo(f"{rule.id:<15} {rule.name:<34} {rule.pack:<6} {rule.severity.value:<8} "
+                   f"{rule.category:<24} {rule.title}{state}")
+
+
+@rules.command("show")
+@click.argument("code")
+@_config_option
+def show(code: str, config_file: str | None) -> None:
+    """Everything about one rule (a code, a retired code, or a kebab-case name)."""
+    rule_set = _rule_set(config_file)
+    rule = rule_set.resolve(code)
+    if rule is None:
+        raise MtqaError(f"{code}: no such rule (see `mtqa rules list`)")
+    if code.strip().upper() in rule_set.redirects:
+        click.echo(f"{code.upper()} is retired; it now means {rule.id}.\n")
+    click.echo(rule_docs.render_rule(rule, level=1))
+
+
+@rules.command("test")
+@click.argument("targets", nargs=-1, metavar="[PATH|CODE]...")
+@_config_option
+def test(targets: tuple[str, ...], config_file: str | None) -> None:
+    """Run rules' own examples: bad texts must be flagged at the marked span, good texts not.
+
+    With no argument every loaded rule is tested; a PATH (pack file or folder) is loaded
+    next to the shipped packs and only its rules are tested; a CODE tests one rule.
+    Exit code 1 when an example fails.
+    """
+    paths = tuple(Path(t) for t in targets if Path(t).exists())
+    codes = [t for t in targets if not Path(t).exists()]
+    rule_set = _rule_set(config_file, paths)
+    chosen = []
+    if paths:
+        files = {str(f) for p in paths for f in pack_files(p)}
+        chosen += [r for r in rule_set.rules if r.file in files]
+    for code in codes:
+        rule = rule_set.resolve(code)
+        if rule is None:
+            raise MtqaError(f"{code}: no such rule or file")
+        chosen.append(rule)
+    if not targets:
+        chosen = rule_set.rules
+    results = check_examples(chosen)
+    failed = 0
+    for rule in chosen:
+        problems = results[rule.id]
+        if problems:
+            failed += 1
+            for problem in problems:
+                click.echo(f"FAIL {problem}")
+    examples = sum(len(r.bad) + len(r.good) for r in chosen)
+    click.echo(f"{len(chosen) - failed} of {len(chosen)} rules passed ({examples} examples).")
+    sys.exit(1 if failed else 0)
+
+
+@rules.command("docs")
+@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True,
+              help="Folder for the generated Markdown.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the folder is out of date.")
+def docs(output: str, check: bool) -> None:
+    """Generate the rule reference (one Markdown page per pack) from the shipped packs."""
+    rule_set = load_rule_set()
+    folder = Path(output)
+    if check:
+        problems = rule_docs.stale(rule_set, folder)
+        for name in problems:
+            click.echo(f"{folder / name}: out of date; run `mtqa rules docs`")
+        sys.exit(1 if problems else 0)
+    written = rule_docs.write(rule_set, folder)
+    for stale_page in rule_docs.stale(rule_set, folder):
+        (folder / stale_page).unlink(missing_ok=True)
+        click.echo(f"removed {folder / stale_page}")
+    click.echo(f"{len(written)} page(s) written to {folder}")

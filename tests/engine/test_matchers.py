@@ -1,0 +1,122 @@
+"""Matching: phrase tolerance, context cancellation, offsets, and runs that cannot hang."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+
+from mtqa.engine import CompiledRules, load_rule_set, parse_pack_text
+
+
+def compile_rule(matcher: str, extra: str = "", bad: str = "[[x]]", good: str = "y") -> CompiledRules:
+    text = textwrap.dedent(f"""\
+        pack: t
+        source_langs: []
+        rules:
+          - id: MTQA-TT-001
+            name: t
+            title: t
+            category: style/awkward
+            severity: minor
+            message: "{{match}} -> {{suggestion}}"
+        """) + textwrap.indent(textwrap.dedent(matcher + extra), "    ") + textwrap.indent(
+        f"examples:\n  bad: [{bad!r}]\n  good: [{good!r}]\n", "    ")
+    return CompiledRules(parse_pack_text(text, "t.yml").rules)
+
+
+def spans(compiled: CompiledRules, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.text) for m in compiled.scan(text)]
+
+
+def test_phrase_inflections_and_whitespace():
+    rules = compile_rule('phrases: ["view with a bad eye"]\n')
+    for text in ("It views with a bad eye", "it viewed with a  bad\neye", "VIEWING WITH A BAD EYE"):
+        assert len(spans(rules, text)) == 1, text
+    assert spans(rules, "overview with a bad eyes") == []
+
+
+def test_phrase_placeholders_optional_and_exact_words():
+    rules = compile_rule('phrases: ["extend {poss} spirit", "=stick in the? wheels"]\n')
+    assert [s[2] for s in spans(rules, "extend her spirit; sticks in wheels; stick in the wheels")] == [
+        "extend her spirit", "stick in the wheels"]
+
+
+def test_apostrophes_match_both_styles():
+    rules = compile_rule("""phrases: ["it's not a secret"]\n""")
+    assert len(spans(rules, "It’s not a secret.")) == 1
+
+
+def test_offsets_are_code_points_after_astral_characters():
+    rules = compile_rule('phrases: ["bad eye"]\n')
+    text = "🙂 Zürich “views” it with a bad eye"
+    [(start, end, found)] = spans(rules, text)
+    assert text[start:end] == found == "bad eye"
+
+
+def test_flag_group_reports_only_its_span():
+    rules = compile_rule(r"regex: 'views (?P<flag>with a bad eye)'" + "\n")
+    assert spans(rules, "He views with a bad eye") == [(9, 23, "with a bad eye")]
+
+
+def test_unless_before_after_and_near():
+    rules = compile_rule('phrases: ["give a shoulder"]\n', "unless:\n  after: '^ to cry'\n  before: 'never $'\n  near: 'sofa'\n")
+    assert spans(rules, "They give a shoulder.") != []
+    assert spans(rules, "They give a shoulder to cry on.") == []
+    assert spans(rules, "They never give a shoulder.") == []
+    assert spans(rules, "On the sofa they give a shoulder.") == []
+
+
+def test_substitute_keeps_capitalisation():
+    rules = compile_rule('substitute: {"kiev": "kyiv", "the ukraine": "Ukraine"}\n')
+    found = list(rules.scan("Kiev and kiev and The Ukraine"))
+    assert [(m.text, m.suggestions) for m in found] == [("Kiev", ("Kyiv",)), ("kiev", ("kyiv",)),
+                                                        ("The Ukraine", ("Ukraine",))]
+
+
+def test_pathological_regex_on_re2_runs_in_linear_time():
+    rules = compile_rule(r"regex: '(a+)+$'" + "\n")
+    text = "a" * 200_000 + "b"
+    started = time.perf_counter()
+    assert spans(rules, text) == []
+    assert time.perf_counter() - started < 2
+
+
+def test_catastrophic_backtracking_regex_is_bounded():
+    rules = compile_rule(r"regex: '(a|aa)+c'" + "\nengine: backtracking\ntimeout_ms: 50\n")
+    text = "a" * 60 + "b"
+    started = time.perf_counter()
+    assert spans(rules, text) == []
+    assert time.perf_counter() - started < 2
+    assert rules.timeouts == {"MTQA-TT-001": 1}
+
+
+def test_backtracking_engine_allows_backreferences():
+    rules = compile_rule(r"regex: '\b(?P<w>\w+) (?P=w)\b'" + "\nengine: backtracking\n")
+    assert spans(rules, "in the the city") == [(3, 10, "the the")]
+
+
+def test_one_set_pass_finds_what_each_rule_finds_alone(seed_article):
+    rule_set = load_rule_set()
+    text = seed_article.read_text(encoding="utf-8")
+    together = sorted((m.rule.id, m.start, m.end) for m in CompiledRules(rule_set.rules).scan(text))
+    alone = sorted((m.rule.id, m.start, m.end) for r in rule_set.rules for m in CompiledRules([r]).scan(text))
+    assert together == alone
+    assert together  # the seed article does fire
+
+
+def test_all_re2_rules_share_one_pass():
+    rule_set = load_rule_set()
+    compiled = CompiledRules(rule_set.rules)
+    bounded = sum(1 for r in rule_set.rules if r.engine == "backtracking")
+    assert compiled.passes == 1 + bounded
+    assert bounded <= 2
+
+
+@pytest.mark.parametrize("phrase", ["{nope} x", "a {poss}x b", "a || b"])
+def test_bad_phrase_syntax_is_a_load_error(phrase):
+    from mtqa.engine import PackError
+
+    with pytest.raises(PackError, match=r"^t\.yml:4: MTQA-TT-001: "):
+        compile_rule(f'phrases: ["{phrase}"]\n')
