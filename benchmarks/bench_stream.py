@@ -1,0 +1,98 @@
+"""Streaming benchmark: `mtqa check --no-grammar` over every WMT system output.
+
+Runs the real command line in a child process on the first file, the first 10 files and
+all files of ``corpus/wmt/*/*/systems/*.txt`` (about 2 million words), and records wall
+time and the child's peak resident memory (``wait4`` rusage). Documents are checked one
+at a time and dropped, so peak memory should be set by the largest document, not by the
+number of files: the 10-file and all-file peaks are compared. A last run with
+``--select language`` times the language checker (and the segmenter it uses) alone.
+
+Usage: python benchmarks/bench_stream.py [--wmt DIR]
+Writes benchmarks/results/stream.json and .md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MTQA = [sys.executable, "-m", "mtqa"]
+
+
+def run(files: list[Path], extra: list[str]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [*MTQA, "check", *map(str, files), "--no-grammar", "--format", "json", "--output", str(out), *extra]
+        started = time.perf_counter()
+        child = subprocess.Popen(cmd, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+        code = os.waitstatus_to_exitcode(status)
+        report = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    summary = report.get("summary", {})
+    words = summary.get("words", 0)
+    return {
+        "files": len(files),
+        "bytes": sum(f.stat().st_size for f in files),
+        "largest_file_bytes": max(f.stat().st_size for f in files),
+        "exit_code": code,
+        "wall_seconds": round(wall, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "words": words,
+        "words_per_second": round(words / wall) if wall else None,
+        "findings": summary.get("findings"),
+        "checkers": report.get("provenance", {}).get("checkers"),
+        "errors": len(report.get("errors", [])),
+        "stderr_tail": stderr.strip().splitlines()[-3:],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    shared = Path(os.environ.get("MTQA_SHARED", REPO.parent / "shared"))
+    parser.add_argument("--wmt", type=Path, default=shared / "corpus" / "wmt")
+    args = parser.parse_args()
+    files = sorted(args.wmt.glob("*/*/systems/*.txt"))
+    if not files:
+        sys.exit(f"no system outputs under {args.wmt}")
+
+    runs = {
+        "1 file": run(files[:1], []),
+        "10 files": run(files[:10], []),
+        f"all {len(files)} files": run(files, []),
+        f"all {len(files)} files, language only": run(files, ["--select", "language"]),
+    }
+    for name, result in runs.items():
+        print(name, json.dumps(result), flush=True)
+
+    ten, everything = runs["10 files"], runs[f"all {len(files)} files"]
+    growth = round(everything["peak_rss_mb"] / ten["peak_rss_mb"], 3)
+    out = {"python": platform.python_version(), "cpus": os.cpu_count(), "runs": runs,
+           "peak_rss_all_over_10_files": growth}
+    results = REPO / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "stream.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    md = ["# Streaming `mtqa check --no-grammar` over the WMT system outputs", "",
+          f"Python {platform.python_version()}, {os.cpu_count()} CPUs (shared with other work while measured).", "",
+          "| run | files | MB | largest file MB | words | wall s | words/s | peak RSS MB | findings | exit |",
+          "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, r in runs.items():
+        md.append(f"| {name} | {r['files']} | {r['bytes'] / 1e6:.1f} | {r['largest_file_bytes'] / 1e6:.2f} | "
+                  f"{r['words']:,} | {r['wall_seconds']} | {r['words_per_second']:,} | {r['peak_rss_mb']} | "
+                  f"{r['findings']} | {r['exit_code']} |")
+    md += ["", f"Peak RSS, all files / 10 files: {growth} (checkers: {', '.join(everything['checkers'] or [])})."]
+    (results / "stream.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()
