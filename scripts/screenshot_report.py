@@ -1,6 +1,6 @@
 """Save a PNG screenshot of an mtqa HTML report, with one highlight's tooltip showing.
 
-Usage: python scripts/screenshot_report.py REPORT.html OUT.png [--width 1200] [--height 900]
+Usage: python scripts/screenshot_report.py REPORT.html OUT.png [--width 1200] [--height 900] [--full-page]
 
 Drives the system Chromium (Debian's `chromium` package) through Playwright; it never
 downloads a browser. Chromium runs headless, sandboxed from the network (the report is
@@ -43,7 +43,7 @@ def open_browser(playwright, executable: str, profile: str):
     )
 
 
-def screenshot(report: Path, out: Path, width: int = 1200, height: int = 900) -> None:
+def screenshot(report: Path, out: Path, width: int = 1200, height: int = 900, full_page: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     executable = find_chromium()
@@ -55,13 +55,12 @@ def screenshot(report: Path, out: Path, width: int = 1200, height: int = 900) ->
             page = context.pages[0] if context.pages else context.new_page()
             page.set_viewport_size({"width": width, "height": height})
             page.goto(report.resolve().as_uri())
-            first = page.locator("mark.hl[data-anchor]").first
-            if first.count():
-                first.focus()  # shows its tooltip, as a keyboard user would see it
-                first.scroll_into_view_if_needed()
-                page.evaluate("window.scrollBy(0, -120)")
+            # Focus the first highlight without scrolling: its tooltip shows, as a keyboard
+            # user would see it, while the summary and chart stay in the picture.
+            page.evaluate("() => { const m = document.querySelector('mark.hl[data-anchor]');"
+                          " if (m) { m.focus({preventScroll: true}); } }")
             out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out))
+            page.screenshot(path=str(out), full_page=full_page)
         finally:
             context.close()
 
@@ -72,11 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--full-page", action="store_true", help="capture the whole page, not one viewport")
     args = parser.parse_args(argv)
     if not args.report.is_file():
         print(f"screenshot_report: {args.report}: no such file", file=sys.stderr)
         return 2
-    screenshot(args.report, args.out, args.width, args.height)
+    screenshot(args.report, args.out, args.width, args.height, args.full_page)
     print(f"wrote {args.out}")
     return 0
 

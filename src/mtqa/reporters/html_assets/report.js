@@ -35,6 +35,19 @@
       shown.textContent = n + " of " + total + " findings shown";
     }
   }
+  // Keep a tooltip inside the window when its highlight sits near the right edge.
+  function place(m) {
+    var tip = m.querySelector(".tip");
+    if (!tip) { return; }
+    tip.style.left = ""; tip.style.right = "";
+    if (tip.getBoundingClientRect().right > document.documentElement.clientWidth - 8) {
+      tip.style.left = "auto"; tip.style.right = "0";
+    }
+  }
+  marks.forEach(function (m) {
+    m.addEventListener("mouseenter", function () { place(m); });
+    m.addEventListener("focus", function () { place(m); });
+  });
   boxes.forEach(function (b) { b.addEventListener("change", update); });
   update();
 })();
