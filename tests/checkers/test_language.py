@@ -200,3 +200,12 @@ def test_huge_line_without_full_stops(default_checker):
     text = "Київ " * 200_000
     (finding,) = run(default_checker, text)
     assert (finding.rule, finding.start, finding.end) == (UNTRANSLATED, 0, len(text) - 1)
+
+
+def test_known_source_language_lowers_the_bar(default_checker):
+    """A Czech sentence the detector is only 67 % sure of is flagged once the source is Czech."""
+    czech = "Proto je škoda s nimi zacházet jako s jednorázovým odpadem."
+    text = f"The ministry published the figures on Monday. {czech}"
+    assert run(default_checker, text) == []
+    found = list(default_checker.check(Document(id="t", path="t", text=text, source_lang="cs")))
+    assert spans(found, UNTRANSLATED) == [czech]

@@ -97,9 +97,10 @@ class LanguageChecker(Checker):
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
         plain = text.isascii()  # no letter of any other script anywhere: skip the script scan
+        source = (document.source_lang or self.settings.source_lang or "").lower()[:2]
         pending: _Untranslated | None = None
         for sentence in document.sentences:
-            verdict = self._judge(text, sentence.start, sentence.end, plain)
+            verdict = self._judge(text, sentence.start, sentence.end, plain, source)
             if isinstance(verdict, _Untranslated):
                 if pending and pending.group == verdict.group and "\n" not in text[pending.end : verdict.start]:
                     pending.end = verdict.end
@@ -117,8 +118,12 @@ class LanguageChecker(Checker):
         if pending:
             yield self._untranslated(document, pending)
 
-    def _judge(self, text: str, start: int, end: int, plain: bool) -> _Untranslated | list[_Residue]:
-        """An untranslated verdict for the sentence, or the residue inside it."""
+    def _judge(self, text: str, start: int, end: int, plain: bool, source: str) -> _Untranslated | list[_Residue]:
+        """An untranslated verdict for the sentence, or the residue inside it.
+
+        A verdict naming the document's source language (``--source-lang``) is what an
+        untranslated segment looks like, so it needs only half of ``min_confidence``.
+        """
         if not plain and has_foreign_letters(text, start, end):
             return self._judge_scripts(text, start, end)
         sentence = text[start:end]
@@ -126,7 +131,8 @@ class LanguageChecker(Checker):
         if c.letters < self.min_letters or c.english >= 2 or c.capitalised_share >= self.max_capitalised:
             return []
         found = self.backend.identify(sentence[:DETECTOR_CHARS], k=1)
-        if found and found[0][0] != "en" and found[0][1] >= self.min_confidence:
+        needed = self.min_confidence / 2 if found and found[0][0] == source else self.min_confidence
+        if found and found[0][0] != "en" and found[0][1] >= needed:
             return _Untranslated(start, end, found[0][0], found[0][1], self.backend_name, found[0][0])
         return []
 
