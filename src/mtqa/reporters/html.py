@@ -92,10 +92,15 @@ def _mark(spans, covering: list[int], starting: list[int], anchors: dict[str, st
         anchor = spans[min(starting)][2]
         for i in starting:
             anchors[spans[i][2]] = anchor
-        label = "; ".join(f"{spans[i][3].severity.value} {spans[i][3].rule}" for i in covering)
-        attrs += f' id="{anchor}" data-anchor="" tabindex="0" aria-label="{_e(label)}: {_e(piece)}"'
+        # Screen readers announce the flagged text, then the tooltip as its description.
+        attrs += f' id="{anchor}" data-anchor="" tabindex="0" aria-describedby="tip-{anchor}"'
+        tip_id = f' id="tip-{anchor}"'
+    else:
+        tip_id = ""
+    if not piece:  # an insertion point has no text to announce
+        attrs += f' aria-label="{_e("; ".join(spans[i][3].rule for i in covering))}"'
     tips = "".join(_tip_item(spans[i][2], spans[i][3]) for i in covering)
-    return f'<mark {attrs}>{_e(piece)}<span class="tip" role="tooltip">{tips}</span></mark>'
+    return f'<mark {attrs}>{_e(piece)}<span class="tip" role="tooltip"{tip_id}>{tips}</span></mark>'
 
 
 def _stats(items: list[tuple[str, str]]) -> str:
