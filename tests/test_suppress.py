@@ -139,3 +139,16 @@ def test_the_comment_itself_is_never_flagged_in_plain_text():
     on_comment = doc.finding(rule="MTQA-FLU-9", checker="fluency", category="fluency/spelling", severity="minor",
                              message="m", start=start, end=start + 12)
     assert filter_findings(doc, [on_comment], load_settings(None, {})) == []
+
+
+def test_suppressed_counts_are_shown_in_html_and_markdown(tmp_path):
+    from mtqa.api import check_files
+    from mtqa.reporters import render
+
+    path = tmp_path / "a.md"
+    path.write_text("<!-- mtqa-disable -->\nKiev one. Kiev two.\n", encoding="utf-8")
+    report = check_files([str(path)], select=["vocabulary"], **{"vocabulary.reject": ["Kiev"],
+                                                                "checkers.grammar.enabled": False})
+    assert report.documents[0].suppressed == 2
+    assert "<dt>suppressed</dt><dd>2</dd>" in render(report, "html")
+    assert "2 finding(s) suppressed" in render(report, "markdown")

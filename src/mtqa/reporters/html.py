@@ -178,7 +178,7 @@ def _document(index: int, doc: DocumentResult) -> str:
              f"</thead><tbody>{''.join(rows)}</tbody></table>") if rows else ""
     stats = _stats([("words", str(doc.words)), ("findings", str(len(doc.findings))),
                     ("MQM penalty", _num(doc.penalty)), ("per 1,000 words", _num(doc.mqm_per_1000_words)),
-                    ("score", _num(doc.score))])
+                    ("score", _num(doc.score))] + ([("suppressed", str(doc.suppressed))] if doc.suppressed else []))
     return (f'<section class="doc" id="doc-{index}" aria-labelledby="doc-{index}-title">'
             f'<h2 id="doc-{index}-title">{_e(doc.path if doc.id == doc.path else f"{doc.path} — {doc.id}")}</h2>'
             f"{stats}{body}{table}</section>")

@@ -39,6 +39,10 @@ def render(report: Report, color: bool = False) -> str:
         f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {_num(s.penalty)} "
         f"({_num(s.mqm_per_1000_words)} per 1,000 words) · score **{_num(s.score)}**"
     )
+    suppressed = sum(d.suppressed for d in report.documents)
+    if suppressed:
+        out.append("")
+        out.append(f"{suppressed} finding(s) suppressed by comments or the project vocabulary.")
     if report.baseline is not None:
         b = report.baseline
         out.append("")
