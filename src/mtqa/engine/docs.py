@@ -69,7 +69,7 @@ def render_rule(rule: Rule, level: int = 3) -> str:
     ]
     if rule.link:
         lines.append(f"| Link | {rule.link} |")
-    lines.append("")
+    lines += ["", *_matcher_lines(rule), ""]
     if rule.description:
         # Separate the two required parts so Markdown shows them as paragraphs.
         lines += [rule.description.strip().replace("\nWhy it matters:", "\n\nWhy it matters:"), ""]
@@ -82,6 +82,17 @@ def render_rule(rule: Rule, level: int = 3) -> str:
     lines += [f"- {text.replace(chr(10), '⏎')}" for text in rule.good]
     lines.append("")
     return "\n".join(lines)
+
+
+def _matcher_lines(rule: Rule) -> list[str]:
+    """What the rule matches, as the pack file states it."""
+    case = " (case-sensitive)" if rule.case_sensitive else ""
+    if rule.kind == "phrases":
+        return [f"Phrases{case}: " + "; ".join(f"`{p}`" for p in rule.phrases)]
+    if rule.kind == "substitute":
+        pairs = ", ".join(f"`{k}` → `{v}`" for k, v in rule.substitute.items())
+        return [f"Replaces{case}: {pairs}"]
+    return [f"Regex{case}:", "", "```", rule.regex, "```"]
 
 
 def render_pack(pack: PackInfo) -> str:
