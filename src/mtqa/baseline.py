@@ -72,7 +72,7 @@ def build_baseline(report: Report) -> dict:
     for doc in report.documents:
         entries = [
             {"fingerprint": fp, "rule": f.rule, "text": f.text}
-            for f, fp in zip(doc.findings, finding_fingerprints(doc))
+            for f, fp in zip(doc.findings, finding_fingerprints(doc), strict=True)
         ]
         if entries:
             documents.setdefault(document_key(doc), []).extend(entries)
@@ -130,7 +130,7 @@ def apply_baseline(report: Report, path: str) -> Report:
         seen_keys.add(key)
         remaining = Counter(known.get(key, Counter()))
         kept: list[Finding] = []
-        for f, fp in zip(doc.findings, finding_fingerprints(doc)):
+        for f, fp in zip(doc.findings, finding_fingerprints(doc), strict=True):
             if remaining[fp] > 0:
                 remaining[fp] -= 1
                 matched += 1

@@ -100,7 +100,8 @@ def test_seed_report_highlights_tooltips_and_filters(browser_page, seed_report):
     assert page.locator(f'tr[data-finding][data-severity="{severity}"]').evaluate_all(
         "rows => rows.every(r => r.hidden)")
     only_that = page.evaluate("""(sev) => Array.from(document.querySelectorAll('mark.hl')).filter(m =>
-        m.dataset.f.split(' ').every(id => document.querySelector('tr[data-finding="' + id + '"]').dataset.severity === sev))
+        m.dataset.f.split(' ').every(
+            id => document.querySelector('tr[data-finding="' + id + '"]').dataset.severity === sev))
         .map(m => m.classList.contains('off'))""", severity)
     assert only_that and all(only_that)
     page.locator(f'#filters input[data-group="severity"][value="{severity}"]').press("Space")  # keyboard toggles back

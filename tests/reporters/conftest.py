@@ -6,7 +6,6 @@ import copy
 import dataclasses
 import json
 import os
-from pathlib import Path
 
 import pytest
 

@@ -33,8 +33,8 @@ def _counts_per_format(report) -> dict[str, dict]:
     command_to_sev = {v: k.value for k, v in GITHUB_COMMANDS.items()}
     finding_lines = [line for line in lines if "title=mtqa input error" not in line]
     sev = Counter(command_to_sev[line[2:].split(" ", 1)[0]] for line in finding_lines)
-    out["github"] = {"total": len(finding_lines), "severity": {s: sev.get(s, 0) for s in ("minor", "major", "critical")},
-                     "listed": len(finding_lines)}
+    out["github"] = {"total": len(finding_lines), "listed": len(finding_lines),
+                     "severity": {s: sev.get(s, 0) for s in ("minor", "major", "critical")}}
 
     html = render(report, "html")
     rows = re.findall(r'<tr data-finding="[^"]+" data-category="[^"]*" data-severity="(\w+)"', html)
@@ -55,8 +55,9 @@ def _counts_per_format(report) -> dict[str, dict]:
     out["text"] = {"total": int(re.search(r"^(\d+) finding\(s\) in", text, re.M).group(1)),
                    "severity": data["summary"]["by_severity"],  # text states only non-zero ones, checked below
                    "listed": len(re.findall(r"^\S.*:\d+:\d+: \S+ (?:minor|major|critical) ", text, re.M))}
-    for name, n in re.findall(r"(\d+) (minor|major|critical)", text.splitlines()[-1 - len(data["summary"]["by_category"])]):
-        assert data["summary"]["by_severity"][n] == int(name)
+    totals_line = text.splitlines()[-1 - len(data["summary"]["by_category"])]
+    for number, severity in re.findall(r"(\d+) (minor|major|critical)", totals_line):
+        assert data["summary"]["by_severity"][severity] == int(number)
     return out
 
 

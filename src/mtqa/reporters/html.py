@@ -151,24 +151,26 @@ def _document(index: int, doc: DocumentResult) -> str:
     fids = [_fid(index, i) for i in range(len(doc.findings))]
     anchors: dict[str, str] = {}
     if doc.text is not None:
-        spans = [(f.start, f.end, fid, f) for f, fid in zip(doc.findings, fids)]
+        spans = [(f.start, f.end, fid, f) for f, fid in zip(doc.findings, fids, strict=True)]
         body = f'<div class="article" lang="en">{_highlight(doc.text, spans, anchors)}</div>'
     else:
         # Only the quoted lines are in the report: highlight within each of them.
         by_line: dict[int, list] = defaultdict(list)
-        for f, fid in zip(doc.findings, fids):
+        for f, fid in zip(doc.findings, fids, strict=True):
             line = doc.lines.get(f.line, "")
             start = f.column - 1
             by_line[f.line].append((start, min(len(line), start + len(f.text)), fid, f))
         body = "".join(
-            f'<p class="excerpt"><span class="lineno">{n}:</span> {_highlight(doc.lines.get(n, ""), spans, anchors)}</p>'
+            f'<p class="excerpt"><span class="lineno">{n}:</span> '
+            f'{_highlight(doc.lines.get(n, ""), spans, anchors)}</p>'
             for n, spans in sorted(by_line.items())
         ) or "<p>No findings.</p>"
     rows = []
-    for f, fid in zip(doc.findings, fids):
+    for f, fid in zip(doc.findings, fids, strict=True):
         suggestion = _e(" | ".join(f.suggestions[:3]))
         rows.append(
-            f"<tr {_finding_attrs(fid, f)}><td><span class=\"badge sev-{f.severity.value}\">{f.severity.value}</span></td>"
+            f"<tr {_finding_attrs(fid, f)}>"
+            f'<td><span class="badge sev-{f.severity.value}">{f.severity.value}</span></td>'
             f'<td><a href="#{anchors.get(fid, "")}">{f.line}:{f.column}</a></td><td><code>{_e(f.rule)}</code></td>'
             f"<td>{_e(f.category)}</td><td>{_e(f.checker)}</td><td>{_e(f.text)}</td><td>{_e(f.message)}</td>"
             f"<td>{suggestion}</td></tr>"

@@ -51,8 +51,8 @@ def render(report: Report, color: bool = False) -> str:
             failure.text = _clean(_describe(f))
         if max_mqm and doc.mqm_per_1000_words > max_mqm:
             failures += 1
-            failure = ET.SubElement(case, "failure", type="max-mqm",
-                                    message=f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
+            ET.SubElement(case, "failure", type="max-mqm",
+                          message=f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
         out = ET.SubElement(case, "system-out")
         out.text = _clean(
             f"words {doc.words}, findings {len(doc.findings)}, penalty {doc.penalty:g}, "
