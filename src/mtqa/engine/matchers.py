@@ -20,11 +20,14 @@ import regex
 from mtqa.engine.phrases import PhraseError, ascii_word, phrase_pattern
 from mtqa.engine.schema import Rule
 from mtqa.engine.yaml_lines import PackError
-from mtqa.offsets import Utf8Index
+from mtqa.offsets import utf8_byte_to_code_points
 
 FLAG_GROUP = re.compile(r"^flag\d*$")
 CONTEXT = 100  # characters each side of a match that `unless.near` looks at (within the line)
 _SET_MEMORY = 64 << 20
+# Rules per RE2 set: a set whose DFA outgrows its memory would report no match, so very
+# large selections are split into several sets (one extra pass each).
+_SET_SIZE = 250
 _RULE_MEMORY = 8 << 20
 
 
@@ -166,31 +169,31 @@ class CompiledRules:
         compiled = [_CompiledRule(r) for r in self.rules]
         self._linear = [c for c in compiled if c.rule.engine == "re2"]
         self._bounded = [c for c in compiled if c.rule.engine == "backtracking"]
-        self._set = None
-        if self._linear:
+        self._sets: list[tuple[int, re2.Set]] = []
+        for first in range(0, len(self._linear), _SET_SIZE):
             rule_set = re2.Set.SearchSet(_options(_SET_MEMORY))
-            for c in self._linear:
+            for c in self._linear[first:first + _SET_SIZE]:
                 rule_set.Add(rule_pattern(c.rule).encode("utf-8"))
             rule_set.Compile()
-            self._set = rule_set
+            self._sets.append((first, rule_set))
         self.timeouts: dict[str, int] = {}
 
     @property
     def passes(self) -> int:
         """Full passes over a text with no hits: one for the RE2 set, one per bounded rule."""
-        return (1 if self._set is not None else 0) + len(self._bounded)
+        return len(self._sets) + len(self._bounded)
 
     def scan(self, text: str) -> Iterator[Match]:
         """Every match of every rule, in rule order then text order."""
         if not text:
             return
-        if self._set is not None:
+        if self._sets:
             data = text.encode("utf-8")
-            hits = self._set.Match(data)
+            hits = sorted(first + i for first, rule_set in self._sets for i in rule_set.Match(data) or ())
             if hits:
-                index = Utf8Index(text)
-                for i in sorted(hits):
-                    yield from self._scan_linear(self._linear[i], text, data, index)
+                to_cp = _ByteToCodePoint(text, data)
+                for i in hits:
+                    yield from self._scan_linear(self._linear[i], text, data, to_cp)
         for c in self._bounded:
             yield from self._scan_bounded(c, text)
 
@@ -202,7 +205,7 @@ class CompiledRules:
         values = {"match": matched, "suggestion": suggestions[0] if suggestions else "", **groups}
         return Match(c.rule, start, end, matched, suggestions, _fill(c.rule.message, values))
 
-    def _scan_linear(self, c: _CompiledRule, text: str, data: bytes, index: Utf8Index) -> Iterator[Match]:
+    def _scan_linear(self, c: _CompiledRule, text: str, data: bytes, to_cp) -> Iterator[Match]:
         names = c.search.groupindex
         for m in c.search.finditer(data):
             b_start, b_end = _flag_span(m, c.flag_groups)
@@ -211,7 +214,7 @@ class CompiledRules:
                 value = m.group(number)
                 key = name.decode("utf-8") if isinstance(name, bytes) else name
                 groups[key] = value.decode("utf-8") if value is not None else ""
-            found = self._emit(c, text, index.to_code_points(b_start), index.to_code_points(b_end), groups)
+            found = self._emit(c, text, to_cp(b_start), to_cp(b_end), groups)
             if found is not None:
                 yield found
 
@@ -236,3 +239,16 @@ def _flag_span(m, groups: list[int]) -> tuple[int, int]:
         if span[0] >= 0:
             return span
     return m.span(0)
+
+
+class _ByteToCodePoint:
+    """RE2 reports UTF-8 byte offsets; hits are rare, so convert each one on demand."""
+
+    __slots__ = ("data", "ascii")
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.data = data
+        self.ascii = len(data) == len(text)
+
+    def __call__(self, byte_offset: int) -> int:
+        return byte_offset if self.ascii else utf8_byte_to_code_points(self.data, byte_offset)
