@@ -189,3 +189,18 @@ def test_write_failure_reported_by_the_cli_leaves_file(project, monkeypatch):
     assert "cannot write: Permission denied; file unchanged" in result.output
     assert (project / "a.md").read_bytes() == ARTICLE.encode()
     assert sorted(p.name for p in project.iterdir()) == ["a.md", "mtqa.toml"]
+
+
+def test_fixing_the_corpus_converges_with_real_checkers(repo_root, tmp_path):
+    files = sorted(p for p in (repo_root / "corpus").glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+    if not files:
+        pytest.skip("corpus/ has no text or Markdown samples")
+    for path in files:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    first = run_mtqa("fix", "--no-grammar", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = run_mtqa("fix", "--no-grammar", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert second.returncode == 0 and "applied 0 fix(es) in 0 file(s)" in second.stderr, second.stderr
+    changed = [p.name for p in files if (tmp_path / p.name).read_bytes() != p.read_bytes()]
+    applied = int(first.stderr.split("applied ", 1)[1].split(" ", 1)[0])
+    assert bool(changed) == bool(applied)

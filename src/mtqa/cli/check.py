@@ -80,6 +80,10 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "write_baseline": write_baseline,
     }
     settings = load_settings(config_file, overrides, run_options=run_options)
+    if settings.baseline:  # a bad baseline should fail before a long run, not after it
+        from mtqa.baseline import read_baseline
+
+        read_baseline(settings.baseline)
     format_name = settings.format
     if format_name not in available_formats():
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
