@@ -112,7 +112,7 @@ def test_seed_report_highlights_tooltips_and_filters(browser_page, seed_report):
     page.close()
 
 
-def test_screenshot_script_writes_a_png(repo_root, seed_report, tmp_path, browser_page):
+def test_screenshot_script_writes_a_png(browser_page, repo_root, seed_report, tmp_path):
     html_path, _ = seed_report
     out = tmp_path / "report.png"
     result = subprocess.run([sys.executable, str(repo_root / "scripts" / "screenshot_report.py"), str(html_path),
