@@ -118,5 +118,5 @@ def test_all_re2_rules_share_one_pass():
 def test_bad_phrase_syntax_is_a_load_error(phrase):
     from mtqa.engine import PackError
 
-    with pytest.raises(PackError, match=r"^t\.yml:4: MTQA-TT-001: "):
+    with pytest.raises(PackError, match=r"^t\.yml:10: MTQA-TT-001: "):
         compile_rule(f'phrases: ["{phrase}"]\n')

@@ -78,7 +78,7 @@ def test_missing_examples_is_an_error():
 
 def test_regex_re2_cannot_compile_is_a_load_error(tmp_path):
     (tmp_path / "p.yml").write_text(GOOD_RULE.replace('phrases: ["odd phrase"]', r"regex: '(\w+) \1'"))
-    with pytest.raises(PackError, match=r"p\.yml:4: MTQA-XX-001: RE2 cannot compile.*engine: backtracking"):
+    with pytest.raises(PackError, match=r"p\.yml:10: MTQA-XX-001: RE2 cannot compile.*engine: backtracking"):
         from mtqa.engine import CompiledRules
 
         CompiledRules(load_rule_set((tmp_path,), builtin=False).rules)

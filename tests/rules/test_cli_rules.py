@@ -68,3 +68,17 @@ def test_docs_check_reports_stale_folder(tmp_path):
     assert run("rules", "docs", "--check", "-o", str(tmp_path)).exit_code == 0
     (tmp_path / "he-en.md").write_text("edited by hand\n")
     assert run("rules", "docs", "--check", "-o", str(tmp_path)).exit_code == 1
+
+
+def test_check_with_malformed_user_pack_is_one_line_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "mtqa.toml").write_text('[checkers.rules]\npaths = ["bad.yml"]\n')
+    (tmp_path / "bad.yml").write_text(USER_PACK.replace("    substitute: {utilize: use}", "    regex: '(a)\\1'"))
+    (tmp_path / "a.txt").write_text("We utilize it.\n")
+    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "a.txt", "--no-grammar"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.yml:10: MTQA-HOUSE-001: RE2 cannot compile" in lines[0], result.stderr

@@ -64,7 +64,7 @@ def rule_pattern(rule: Rule) -> str:
         try:
             body = "|".join(phrase_pattern(p) for p in rule.phrases)
         except PhraseError as exc:
-            raise PackError(f"{rule.where}: {rule.id}: {exc}") from None
+            raise PackError(f"{rule.where_matcher}: {rule.id}: {exc}") from None
     elif rule.kind == "substitute":
         keys = sorted(rule.substitute, key=len, reverse=True)
         body = "|".join(_words_pattern(k) for k in keys)
@@ -106,7 +106,7 @@ class _CompiledRule:
             try:
                 compiled = regex.compile(pattern, regex.V0)
             except regex.error as exc:
-                raise PackError(f"{rule.where}: {rule.id}: invalid regex: {exc}") from None
+                raise PackError(f"{rule.where_matcher}: {rule.id}: invalid regex: {exc}") from None
             self.search = compiled
         else:
             try:
@@ -116,7 +116,7 @@ class _CompiledRule:
                 compiled = re2.compile(pattern.encode("utf-8"), options)
             except re2.error as exc:
                 raise PackError(
-                    f"{rule.where}: {rule.id}: RE2 cannot compile the pattern ({exc}); rewrite it, or set "
+                    f"{rule.where_matcher}: {rule.id}: RE2 cannot compile the pattern ({_reason(exc)}); rewrite it, or set "
                     "'engine: backtracking' to run it with a time limit"
                 ) from None
             self.search = compiled
@@ -135,7 +135,7 @@ class _CompiledRule:
         try:
             return re2.compile(pattern, _options(_RULE_MEMORY))
         except re2.error as exc:
-            raise PackError(f"{rule.where}: {rule.id}: RE2 cannot compile the 'unless' pattern: {exc}") from None
+            raise PackError(f"{rule.where_unless}: {rule.id}: RE2 cannot compile the 'unless' pattern: {_reason(exc)}") from None
 
     def cancelled(self, text: str, start: int, end: int) -> bool:
         if not (self.near or self.before or self.after):
@@ -252,3 +252,9 @@ class _ByteToCodePoint:
 
     def __call__(self, byte_offset: int) -> int:
         return byte_offset if self.ascii else utf8_byte_to_code_points(self.data, byte_offset)
+
+
+def _reason(exc: Exception) -> str:
+    """RE2's message without the bytes repr its Python wrapper adds."""
+    arg = exc.args[0] if exc.args else exc
+    return arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(arg)

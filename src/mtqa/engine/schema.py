@@ -76,10 +76,21 @@ class Rule:
     pack: str = ""
     file: str = ""
     line: int = 0
+    matcher_line: int = 0
+    unless_line: int = 0
 
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
+
+    @property
+    def where_matcher(self) -> str:
+        """Location of the matcher key, where pattern errors are reported."""
+        return f"{self.file}:{self.matcher_line or self.line}"
+
+    @property
+    def where_unless(self) -> str:
+        return f"{self.file}:{self.unless_line or self.line}"
 
 
 @dataclass(slots=True)
@@ -202,7 +213,8 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
         message=c.string(data, "message"), kind=kind, applicability=applicability,
         description=c.string(data, "description", required=False).strip(),
         link=c.string(data, "link", required=False) or None, suggest=c.strings(data, "suggest"),
-        pack=pack, file=c.filename, line=data.line,
+        pack=pack, file=c.filename, line=data.line, matcher_line=data.line_of(kind),
+        unless_line=data.line_of("unless") if "unless" in data else 0,
     )
     if kind == "phrases":
         rule.phrases = c.strings(data, "phrases")
