@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -33,7 +34,7 @@ from mtqa.checkers.rules import RuleChecker  # noqa: E402
 from mtqa.config.settings import load_settings  # noqa: E402
 from mtqa.model import Document  # noqa: E402
 
-DEFAULT_WMT = REPO.parent / "shared" / "corpus" / "wmt"
+DEFAULT_WMT = Path(os.environ.get("MTQA_SHARED", REPO.parent / "shared")) / "corpus" / "wmt"
 
 
 def settings(**overrides):

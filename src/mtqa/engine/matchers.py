@@ -221,7 +221,10 @@ class CompiledRules:
     def _scan_bounded(self, c: _CompiledRule, text: str) -> Iterator[Match]:
         found: list[Match] = []
         try:
-            for m in c.search.finditer(text, timeout=c.rule.timeout_ms / 1000):
+            # The limit scales with the text (per 100,000 characters) so a long article is
+            # not cut off by a budget meant for a page; a runaway pattern still stops.
+            budget = c.rule.timeout_ms / 1000 * max(1.0, len(text) / 100_000)
+            for m in c.search.finditer(text, timeout=budget):
                 start, end = _flag_span(m, c.flag_groups)
                 hit = self._emit(c, text, start, end, {k: v or "" for k, v in m.groupdict().items()})
                 if hit is not None:
