@@ -10,6 +10,8 @@ consistently, and on the project's accepted words, are dropped.
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,9 +60,13 @@ class GrammarChecker(Checker):
         except LanguageToolMissing as exc:
             raise CheckerUnavailable(f"grammar: {exc}") from None
         self.cache: ResultCache | None = None
+        self._lock = threading.Lock()  # `mtqa serve` may check from several threads
         if options.get("cache", True):
             path = str(options.get("cache_path", "") or "")
-            self.cache = ResultCache(Path(path) if path else cache_root() / "languagetool" / "results.sqlite3")
+            try:
+                self.cache = ResultCache(Path(path) if path else cache_root() / "languagetool" / "results.sqlite3")
+            except (OSError, sqlite3.Error):
+                self.cache = None  # an unusable cache only costs speed
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
@@ -83,6 +89,10 @@ class GrammarChecker(Checker):
                     yield finding
 
     def _matches(self, batches) -> list[list[RawMatch]]:
+        with self._lock:
+            return self._matches_locked(batches)
+
+    def _matches_locked(self, batches) -> list[list[RawMatch]]:
         self.stats["batches"] += len(batches)
         keys = [cache_key(b.text, self.connection.version(), self.fingerprint) for b in batches]
         found = self.cache.get_many(keys) if self.cache else {}

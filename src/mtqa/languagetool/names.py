@@ -1,10 +1,12 @@
-"""Which spelling matches to drop: names the document uses consistently, and accepted words.
+"""Which spelling matches to drop: names the document uses consistently, known names, accepted words.
 
 LanguageTool's dictionary does not know most people and places in the news. A
 capitalised token the article itself writes the same way several times is almost always
 a name spelt as intended (a misspelt name is more often spelt two ways, which the
-consistency checker reports). Words the project accepts (`[vocabulary] accept`) are never
-spelling errors.
+consistency checker reports). Names in mtqa's gazetteers (places, people, institutions,
+demonyms, camel-case brands) and words the project accepts (`[vocabulary] accept`) are
+never spelling errors either; the gazetteer's known misspellings ("Kraschatyk") are not
+in that list, so they stay flagged.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 
@@ -21,6 +24,7 @@ class SpellingFilter:
         self.accepted = {w.casefold() for w in accept_words if w.strip()}
         counts = Counter(m.group() for m in _TOKEN.finditer(text) if m.group()[0].isupper())
         self.names = {token for token, n in counts.items() if n >= min_count} if min_count > 0 else set()
+        self.names |= gazetteer_words()
 
     def suppressed(self, flagged: str) -> bool:
         """True when every word of the flagged text is an accepted word or a consistent name."""
@@ -33,3 +37,22 @@ class SpellingFilter:
         if not tokens:
             return False
         return all(t.casefold() in self.accepted or (t[0].isupper() and t in self.names) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_words() -> frozenset[str]:
+    """Every word of a gazetteer name, minus the known misspellings."""
+    try:
+        from mtqa.gazetteers import load
+
+        gazetteer = load()
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for table in (gazetteer.places, gazetteer.institutions, gazetteer.people):
+        for name in table:
+            words.update(w for w in name if w[:1].isupper())
+    words.update(gazetteer.demonyms)
+    words.update(gazetteer.camelcase)
+    words.update(gazetteer.demonyms.values())
+    return frozenset(words - set(gazetteer.spellings))
