@@ -39,7 +39,11 @@ class LineList(list):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser (when PyYAML has it) is several times faster; construction stays ours.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     def __init__(self, stream: str, filename: str) -> None:
         super().__init__(stream)
         self.filename = filename
