@@ -187,3 +187,12 @@ def test_start_status_stop_and_check_reuses_the_started_server(tmp_path, isolate
     assert stopped.returncode == 0 and "stopped" in stopped.stdout
     assert cli("languagetool", "status", env=env).returncode == 1
     assert "no LanguageTool server" in cli("languagetool", "stop", env=env).stdout
+
+
+def test_no_grammar_turns_the_checker_off(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("He go to school.\n", encoding="utf-8")
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens: would be exit 2 if grammar ran
+    result = cli("check", str(article), "--no-grammar", "--languagetool-url", url, "--format", "json", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    assert '"LT-' not in result.stdout
