@@ -75,14 +75,17 @@ class LanguageToolClient:
         """Matches for ``text``; raises ServerGone when the server is unreachable."""
         try:
             response = self._session.post(self.check_url, data=self.params(text), timeout=self.timeout)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise ServerGone(str(exc)) from None
+            if response.status_code == 200:
+                data = response.json()
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                ValueError) as exc:
+            # Refused, reset, cut off mid-answer: the JVM died (or is dying) under us.
+            raise ServerGone(_first_line(exc)) from None
         if response.status_code != 200:
             raise LanguageToolMissing(
                 f"LanguageTool at {self.url} refused a check (HTTP {response.status_code}): "
                 f"{_first_line(response.text)}"
             )
-        data = response.json()
         self._version = data.get("software", {}).get("version", self._version)
         return [self._raw(m) for m in data.get("matches", ())]
 
