@@ -229,3 +229,22 @@ def test_accept_words_never_flagged(checker):
 def test_rule_infos_cover_codes(checker):
     codes = {info.code for info in checker.rule_infos()}
     assert codes == {f"MTQA-CONS-00{i}" for i in range(1, 8)}
+
+
+def test_registry_loads_both_checkers():
+    from mtqa.checkers import load_checker_class
+
+    assert load_checker_class("consistency") is ConsistencyChecker
+    assert load_checker_class("fluency").name == "fluency"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "x", "\u201c", "myself", "She.", "\u2018\u2019\u201d"])
+def test_degenerate_documents(checker, text):
+    assert run(checker, text) == []
+
+
+def test_unsplit_text_stays_fast(checker):
+    # One huge "sentence" must not make the look-back quadratic.
+    text = "Russia is big and she is strong, Moscow said to her and Putin " * 3000
+    findings = run(checker, text)
+    assert len(findings) == 6000

@@ -144,3 +144,13 @@ def test_elliptical_clause_with_verb_not_fragment(checker):
 
 def test_rule_infos_cover_codes(checker):
     assert {info.code for info in checker.rule_infos()} == {f"MTQA-FLU-00{i}" for i in range(1, 9)}
+
+
+def test_offsets_match_text_in_segmented_input(checker):
+    from mtqa.model import Segment
+
+    text = "The talks ended beforeRussian troops arrived.\nHe is the dictatormost."
+    units = (Segment(0, 45, "a"), Segment(46, len(text), "b"))
+    findings = list(checker.check(Document(id="u", path="u", text=text, units=units)))
+    assert {(f.text, f.segment) for f in findings} == {("beforeRussian", "a"), ("dictatormost", "b")}
+    assert all(text[f.start:f.end] == f.text for f in findings)

@@ -41,20 +41,28 @@ def find_person_shifts(text: str, views: list[SentenceView], quotes: QuoteIndex,
             for name, words in _REFLEXIVES.items():
                 if tok.lower in words and not quotes.inside(tok.start):
                     first_person[name] += 1
+
+    def has_first_person(view: SentenceView, words: frozenset[str]) -> bool:
+        key = ("first-person", words)
+        if key not in view.flags:
+            view.flags[key] = any(t.lower in words for t in view.tokens)
+        return view.flags[key]
+
     for i, view in enumerate(views):
-        for k, tok in enumerate(view.tokens):
+        colon = text.find(":", view.start, view.end)
+        subject = None
+        for tok in view.tokens:
+            if tok.lower in _THIRD_PERSON:
+                subject = tok.text
             words = _REFLEXIVES.get(tok.lower)
             if words is None or quotes.inside(tok.start):
                 continue
             if first_person[tok.lower] > max_first_person:
                 continue
-            if ":" in text[view.start:tok.start]:
+            if colon != -1 and colon < tok.start:
                 continue
-            if any(t.lower in words for t in view.tokens):
+            if has_first_person(view, words) or (i > 0 and has_first_person(views[i - 1], words)):
                 continue
-            if i > 0 and any(t.lower in words for t in views[i - 1].tokens):
-                continue
-            subject = next((t.text for t in reversed(view.tokens[:k]) if t.lower in _THIRD_PERSON), None)
             if subject is None:
                 continue
             low = subject.lower()

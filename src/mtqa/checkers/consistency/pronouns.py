@@ -12,6 +12,7 @@ the window. Ships and storms are "she" by tradition and stop the search.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ _OBJECT_NEXT = frozenset(
     "to in on at by for from with of and or but that which who than as into onto over under "
     "after before about against".split()
 )
+
+
+_MAX_CANDIDATES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ def find_country_pronouns(
     for view in views:
         mentions = finder.find(text, view.tokens, view.index)
         per_sentence.append(mentions)
-        for mention in mentions:
+        for position, mention in enumerate(mentions):
             if mention.kind != "pronoun":
                 if mention.kind == "person" and mention.gender == "f":
                     last_female = view.index
@@ -74,10 +78,10 @@ def find_country_pronouns(
                     woman_in_story = True
                 continue
             first = max(0, view.index - window)
-            candidates = [
-                m for sentence in per_sentence[first:view.index + 1] for m in sentence
-                if m.end <= mention.start and m.start not in flagged
-            ]
+            # Bounded look-back keeps a huge unsplit "sentence" linear.
+            earlier = [m for sentence in per_sentence[first:view.index] for m in sentence[-_MAX_CANDIDATES:]]
+            earlier += mentions[max(0, position - _MAX_CANDIDATES):position]
+            candidates = [m for m in earlier if m.start not in flagged]
             hit = _judge(text, view, candidates, mention, female, first, last_female, last_male, inanimate, views)
             if hit is None or (not female and not check_male) or (female and woman_in_story):
                 if female:
@@ -126,9 +130,8 @@ def _judge(text, view, candidates, pronoun, female, first, last_female, last_mal
     if female:
         if view.index - last_female <= 10:
             return None
-        for sentence in views[first:view.index + 1]:
-            if any(t.lower in inanimate for t in sentence.tokens):
-                return None
+        if any(_has_inanimate(sentence, inanimate) for sentence in views[first:view.index + 1]):
+            return None
     else:
         # "he" is right for so many people that only the Romance pro-drop pattern is
         # flagged: the country opens a clause of the same sentence ("Portugal is ready
@@ -161,7 +164,7 @@ _CLAUSE_OPENERS = frozenset({"", ",", ";", ":", "and", "but", "while", "as", "be
 
 def _opens_clause(text: str, view: SentenceView, mention: Mention) -> bool:
     """True when the mention is the subject at the start of the sentence or a clause."""
-    before = text[view.start:mention.start].rstrip()
+    before = text[max(view.start, mention.start - 200):mention.start].rstrip()
     if before.lower().endswith("the"):
         before = before[:-3].rstrip()
     last = before.split()[-1].lower() if before.split() else ""
@@ -176,15 +179,24 @@ def _speaker(text: str, view: SentenceView, mention: Mention) -> bool:
     before = text[max(view.start, mention.start - 4):mention.start]
     if any(q in before for q in "”\"’"):
         return True
-    quoted = any(q in text[view.start:mention.start] for q in "”\"")
+    quoted = any(q in text[max(view.start, mention.start - 300):mention.start] for q in "”\"")
     return quoted and _next_word(view, mention) in _SPEECH
 
 
+def _has_inanimate(view: SentenceView, inanimate: frozenset[str]) -> bool:
+    """Whether a ship, vessel or storm is named in the sentence (computed once per sentence)."""
+    cached = view.flags.get("inanimate")
+    if cached is None:
+        cached = view.flags["inanimate"] = any(t.lower in inanimate for t in view.tokens)
+    return cached
+
+
 def _next_word(view: SentenceView, mention: Mention) -> str:
-    for tok in view.tokens:
-        if tok.start >= mention.end:
-            return tok.lower
-    return ""
+    starts = view.flags.get("starts")
+    if starts is None:
+        starts = view.flags["starts"] = [t.start for t in view.tokens]
+    i = bisect.bisect_left(starts, mention.end)
+    return view.tokens[i].lower if i < len(starts) else ""
 
 
 def _it_antecedents(text: str, views: list[SentenceView]) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mtqa.model import Document
 
@@ -51,6 +51,7 @@ class SentenceView:
     end: int
     paragraph: int
     tokens: list[Token]
+    flags: dict = field(default_factory=dict)  # per-sentence facts analyses compute once
 
 
 def sentence_views(document: Document) -> list[SentenceView]:
