@@ -90,15 +90,35 @@ class Number:
     bare: float | None = None  # the value without its scale word
     places: float | None = None  # unit of the last written digit, when the writer rounded
     scaled: bool = False
+    aliases: set[float] = field(default_factory=set)  # readings that explain a target number only
 
 
-def digit_values(token: str) -> set[float]:
-    """Every value a digit string with separators may denote."""
+# Source languages that write a decimal comma (2,5) and those that write a decimal point.
+DECIMAL_COMMA = frozenset({"cs", "de", "ru", "uk", "liv", "pl", "fr", "es", "it", "pt", "nl", "tr"})
+DECIMAL_POINT = frozenset({"en", "zh", "ja", "he", "ko", "ar"})
+
+
+def digit_values(token: str, english: bool = False, lang: str | None = None) -> set[float]:
+    """Every value a digit string with separators may denote.
+
+    Where the convention is known (English targets, ``lang`` of the source) "2,626" is
+    read one way only: 2626 in English, Chinese or Hebrew, 2.626 in Czech or Russian.
+    Elsewhere both readings count.
+    """
     seps = _SEPARATORS.findall(token)
     if not seps:
         return {float(token)}
     values: set[float] = set()
     groups = _SEPARATORS.split(token)
+    point = english or lang in DECIMAL_POINT
+    if len(seps) == 1 and seps[0] in ".," and (point or lang in DECIMAL_COMMA):
+        decimal = "." if point else ","
+        if seps[0] == decimal:
+            return {float(groups[0] + "." + groups[1])}
+        if len(groups[1]) == 3:
+            return {float(groups[0] + groups[1])}
+    if english and set(seps) == {","} and all(len(g) == 3 for g in groups[1:]):
+        return {float("".join(groups))}
     if len(seps) == 1 and seps[0] in ".,":
         values.add(float(groups[0] + "." + groups[1]))  # decimal point or comma
     if all(len(g) == 3 for g in groups[1:]) and len(set(seps)) == 1:
@@ -166,18 +186,19 @@ def _numbers(scan: str, source: bool):
     return sorted(found)
 
 
-def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Number], set[float]]:
-    """Digit numbers of an English segment (checked) and the values of every number form."""
+def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Number], list[set[float]]]:
+    """Digit numbers of an English segment (checked), and the values of each number form
+    (digits, words, months, Roman numerals), one set per occurrence."""
     lex = lexicon()
     english = lex["english"]
     scan = text.translate(_FULLWIDTH)
     names = [(m.start(), m.end()) for m in _TARGET_IGNORE.finditer(scan)]
     numbers: list[Number] = []
-    values: set[float] = set()
+    explainers: list[set[float]] = []  # one per number form in the text
     for start, end, token, extra, time_only in _numbers(scan, source=False):
         if any(s <= start < e for s, e in skip):
             continue
-        bare = set(extra) if time_only else digit_values(token) | set(extra)
+        bare = set(extra) if time_only else digit_values(token, english=True) | set(extra)
         number = Number(token, set(bare), start, end, bare=min(bare))
         after = scan[end:end + 14]
         scale = lex["_target_scale"].match(after)
@@ -199,25 +220,26 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
             number.places = _last_place(token)
         elif re.match(r"'?s\b", after) and all(v.is_integer() and v % 10 == 0 for v in bare):
             number.values |= {v % 100 for v in bare}  # the 1970s, the 70s
-            values |= {value_key(v // 100 + 1) for v in bare if v >= 1000}  # (20世纪)80年代
+            explainers.append({value_key(v // 100 + 1) for v in bare if v >= 1000})  # (20世纪)80年代
         if not any(s <= start < e for s, e in names):  # COVID-19 from 新冠: values, not checked
             numbers.append(number)
-        values |= {value_key(v) for v in number.values} | {value_key(v) for v in bare}
+        explainers.append({value_key(v) for v in number.values} | {value_key(v) for v in bare})
     for match in lex["_target_words"].finditer(scan):
         if match.group(1):
             value = english["words"][match.group(1).lower()] + english["words"][match.group(2).lower()]
         else:
             value = english["words"][match.group(3).lower()]
-        values.add(value_key(value))
+        explainer = {value_key(value)}
         scale = lex["_target_scale"].match(scan, match.end())
         if scale and scale.group(1).lower() not in english["ambiguous_scales"]:
-            values.add(value_key(value * english["scales"][scale.group(1).lower()]))
+            explainer.add(value_key(value * english["scales"][scale.group(1).lower()]))
+        explainers.append(explainer)
     for match in lex["_months"].finditer(scan):
-        values.add(value_key(english["months"][match.group(1).lower()]))
+        explainers.append({value_key(english["months"][match.group(1).lower()])})
     for match in _ROMAN.finditer(scan):
-        if match.group():
-            values.add(value_key(_roman(match.group())))  # Final Fantasy VI
-    return numbers, values
+        if len(match.group()) > 1:  # Final Fantasy VI; not the pronoun I
+            explainers.append({value_key(_roman(match.group()))})
+    return numbers, explainers
 
 
 def _stem_table(section: dict, languages: tuple[str, ...]) -> dict[str, list[tuple[str, float]]]:
@@ -318,12 +340,12 @@ def source_numbers(text: str, source_lang: str | None = None,
     for start, end, token, extra, time_only in _numbers(scan, source=True):
         if start in absorbed or any(s <= start < e for s, e in skip_spans):
             continue
-        bare = set(extra) if time_only else digit_values(token) | set(extra) | _groups(token)
+        bare = set(extra) if time_only else digit_values(token, lang=source_lang) | set(extra) | _groups(token)
         number = Number(token, set(bare), bare=min(bare), places=_last_place(token))
         if not time_only and re.fullmatch(r"\d{2}", token):
             number.values |= {2000.0 + int(token), 1900.0 + int(token)}  # 22年度 = fiscal 2022
         elif not time_only and re.fullmatch(r"(?:19|20)\d{2}", token):
-            number.values.add(float(int(token) % 100))  # 2021 -> FW21
+            number.aliases.add(float(int(token) % 100))  # 2021 -> FW21 (explains, is not required)
         after = scan[end:end + 16]
         units = cjk_units.match(after)
         if time_only:
@@ -347,7 +369,7 @@ def source_numbers(text: str, source_lang: str | None = None,
             joined = previous.text + token  # phone numbers: 229 62 01 -> 229-6201
             values |= {value_key(float(re.sub(r"\D", "", joined)))}
         numbers.append(number)
-        values |= {value_key(v) for v in number.values}
+        values |= {value_key(v) for v in number.values | number.aliases}
         previous_end, previous = end, number
     word_values: list[tuple[int, list[float]]] = []
     for match in _WORD.finditer(scan):
@@ -365,6 +387,9 @@ def source_numbers(text: str, source_lang: str | None = None,
             values.add(value_key(value))
     for match in cjk_chars.finditer(scan):
         values |= {value_key(v) for v in _cjk_values(match.group())}
+        if _COUNTED.match(scan, match.end()) and re.fullmatch(r"[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?", match.group()):
+            value = _cjk_value(match.group())  # 五星, 二级, 十九条: a number that must be translated
+            numbers.append(Number(match.group(), {value}, bare=value))
     for match in re.finditer(r"(\d+)\s*月", scan):
         values.add(value_key(float(match.group(1))))
     for match in _CJK_EXTRA.finditer(scan):
@@ -388,6 +413,10 @@ def _cjk_extra(match: re.Match) -> float:
     if match.group(3):
         return float(int(match.group(3)) * 10)
     return int(match.group(5)) + 0.5
+
+
+# Counters after a CJK numeral that make it a quantity (三个, 五星), not part of a word.
+_COUNTED = re.compile(r"[个個年人名星级級天所家位件种種条條岁歳倍项項号號枚本台]")
 
 
 def _groups(token: str) -> set[float]:
@@ -427,18 +456,30 @@ class Comparison:
 
 def compare(source: str, target: str, source_lang: str | None = None,
             target_skip: list[tuple[int, int]] = (), source_skip: list[tuple[int, int]] = ()) -> Comparison:
+    """Target numbers the source does not explain, and source numbers the target lacks.
+
+    Each number form of the target accounts for one source number, so a number the
+    source gives twice must appear twice (in digits or words) in the translation.
+    """
     src_numbers, src_values = source_numbers(source, source_lang, source_skip)
-    tgt_numbers, tgt_values = target_numbers(target, target_skip)
+    tgt_numbers, explainers = target_numbers(target, target_skip)
     result = Comparison(source=src_numbers)
     for number in tgt_numbers:
         if not explained(number, src_values, src_numbers):
             result.unexplained_target.append(number)
-    for number in src_numbers:
-        if any(value_key(v) in tgt_values for v in number.values):
-            continue
-        if any(explained(t, {value_key(v) for v in number.values}, [number]) for t in tgt_numbers):
-            continue
-        result.missing_source.append(number)
+    keys = [{value_key(v) for v in n.values} for n in src_numbers]
+    used = [False] * len(explainers)
+    order = sorted(range(len(src_numbers)), key=lambda i: sum(1 for e in explainers if keys[i] & e))
+    missing = set()
+    for i in order:
+        match = next((k for k, e in enumerate(explainers) if not used[k] and keys[i] & e), None)
+        if match is not None:
+            used[match] = True
+        elif any(keys[i] & e for e in explainers):
+            missing.add(i)  # given twice in the source, once in the translation
+        elif not any(explained(t, keys[i], [src_numbers[i]]) for t in tgt_numbers):
+            missing.add(i)
+    result.missing_source = [n for i, n in enumerate(src_numbers) if i in missing]
     return result
 
 
