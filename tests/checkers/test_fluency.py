@@ -49,6 +49,9 @@ def test_seed_article(checker, seed_article, seed_expected):
         ("Prices rose in the economyjobsand housing.", "MTQA-FLU-001", "economyjobsand", "economy jobs and"),
         ("The talks ended beforeRussian troops arrived.", "MTQA-FLU-002", "beforeRussian", "before Russian"),
         ("The boat reached the harbour.Photo by the agency.", "MTQA-FLU-003", "harbour.Photo", "harbour. Photo"),
+        ("The council met. Parliamentvoted against the plan.", "MTQA-FLU-001", "Parliamentvoted", "Parliament voted"),
+        ("Mayor Lena Ostrowska spoke. Later Ostrowskaannounced it.", "MTQA-FLU-001", "Ostrowskaannounced", "Ostrowska announced"),
+        ("Work on the newtram line stopped.", "MTQA-FLU-001", "newtram", "new tram"),
     ],
 )
 def test_fused_words_flagged(checker, text, rule, flagged, split):
@@ -66,6 +69,8 @@ def test_fused_words_flagged(checker, text, rule, flagged, split):
         "Nevertheless, the doorstep notwithstanding, the bilateralism held.",  # closed compounds, derivations
         "The recordholder found the dustheap near the arrowwood.",  # compounds missing from the list
         "McDonald and MacArthur met O'Neill and DeSantis.",  # names
+        "Greenberg and Silverstein met Johnsonville officials in Newcastle.",  # names that end like words
+        "When fishing backcast, the camerawomen and canistherapy staff waited.",  # rare real words
     ],
 )
 def test_fused_words_traps_not_flagged(checker, text):

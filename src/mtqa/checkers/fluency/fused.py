@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # A run of letters with what touches it on both sides, so URL and handle context shows.
-_CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[a-z]{7,}")
+_CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[A-Z]?[a-z]{7,}")
+# Words a capitalised name or noun is most often glued to ("Ostrowskaannounced",
+# "Parliamentvoted"): function words and the verbs of news reporting.
+_NAME_GLUE = frozenset(
+    """said says announced added told stated reported noted warned voted called claimed confirmed
+    denied agreed wrote explained stressed insisted was were has had is will would and of the in""".split()
+)
+
 _SHORT_PARTS = frozenset(
     "a an of to in on at by is it or as we he be do no so up us my the and for not but was".split()
 )
@@ -29,7 +36,7 @@ _FUNCTION_WORDS = _SHORT_PARTS | frozenset(
     now off once only other ought our ours out over own same shall she should since some still such
     than that the their theirs them then there these they this those though through thus till too
     under until upon very was were what when where whether which while who whom whose why will with
-    within without would yet you your""".split()
+    within without would yet you your new old former first last next""".split()
 )
 # Affixes that are also words in the list ("ism", "anti"): a split at them is a
 # derivation the word list lacks ("bilateralism"), not two fused words.
@@ -91,6 +98,11 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
             continue  # a domain or file name: "example.com"
         if token in accept or _in_link(text, start, end):
             continue
+        if token[0].isupper():
+            hit = _split_capitalised(token, text, zipf)
+            if hit is not None:
+                yield Fused(start, end, token, hit, "lower", 0.7)
+            continue
         first_upper = next((i for i, ch in enumerate(token) if ch.isupper()), None)
         if first_upper is None:
             hit = _split_lower(token, zipf, min_zipf)
@@ -110,6 +122,25 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
         left, right = token[:first_upper], token[first_upper:]
         if zipf(left) >= min_zipf + 0.5 and (len(left) > 2 or left in _SHORT_PARTS) and zipf(right.lower()) >= 2.0:
             yield Fused(start, end, token, f"{left} {right}", "camel", 0.75)
+
+
+def _split_capitalised(token: str, text: str, zipf) -> str | None:
+    """A capitalised word glued to a reporting verb or function word, or None.
+
+    The first part must be a known word ("Parliament") or stand alone elsewhere in the
+    document ("Ostrowska ... Ostrowskaannounced"); the second must be a glue word, so
+    names that merely end like a word ("Greenberg") are left alone.
+    """
+    if zipf(token.lower()) > 0:
+        return None
+    for i in range(len(token) - 2, 2, -1):
+        right = token[i:]
+        if right not in _NAME_GLUE:
+            continue
+        left = token[:i]
+        if zipf(left.lower()) >= 3.5 or re.search(rf"(?<!\w){re.escape(left)}(?!\w)", text):
+            return f"{left} {right}"
+    return None
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
