@@ -159,3 +159,17 @@ def test_offsets_match_text_in_segmented_input(checker):
     findings = list(checker.check(Document(id="u", path="u", text=text, units=units)))
     assert {(f.text, f.segment) for f in findings} == {("beforeRussian", "a"), ("dictatormost", "b")}
     assert all(text[f.start:f.end] == f.text for f in findings)
+
+
+def test_legitimate_paragraph_endings_not_dangling(checker):
+    text = (
+        "We asked the chatbot, step by step, how to do that\nOn the 9th, a company employee said so.\n"
+        "The winners were Toyo, Mie and Tenri University team A\nThe final is on Sunday.\n"
+        "If you go to the doctor tomorrow, I will go if I can\nI have to bring another test.\n"
+    )
+    assert [f.rule for f in run(checker, text) if f.rule in ("MTQA-FLU-005", "MTQA-FLU-006")] == []
+
+
+def test_clause_with_third_person_verb_not_fragment(checker):
+    text = "She wears a hat thrown on before leaving, even though the sunshine makes additional headgear unnecessary."
+    assert hits(run(checker, text), "MTQA-FLU-007") == []

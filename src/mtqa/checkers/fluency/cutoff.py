@@ -32,10 +32,9 @@ _SUBORDINATE_OPENER = re.compile(
     r"[ \t]+(The|This|It|There|They|These|Those|We|She|In|At|On|According)[ \t]+[a-z]"
 )
 _TERMINAL = frozenset(".!?:;…\"”’)]»*")
-_DANGLING = frozenset(
-    "the a an and or but where which whose its their our your my of to with for from by that is are was were "
-    "has have had will would can could".split()
-)
+# Words a complete sentence cannot end on ("that", "to", "with", "can" can: "how to do
+# that", "won't have to", "who he went with", "if I can").
+_DANGLING = frozenset("the a an and or but where which whose its their our your my of".split())
 _LIST_ITEM = re.compile(r"[a-z]{1,3}[.)]\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FRAGMENT = re.compile(
@@ -92,7 +91,7 @@ def find_paragraph_cuts(text: str, paragraphs: tuple[Segment, ...], *, min_words
         lower_next = first_word.start() == following.start and text[following.start].islower()
         if _LIST_ITEM.match(text, following.start):
             lower_next = False
-        dangling = last_word.lower() in _DANGLING
+        dangling = last_word in _DANGLING  # lower case only: "team A" is a name
         if dangling and lower_next:
             yield Cut(last_start, first_word.end(), "paragraph",
                       f"the paragraph breaks off after '{last_word}' and the sentence continues in the next one")
@@ -116,6 +115,8 @@ def find_fragments(text: str, sentences: tuple[Segment, ...]) -> Iterator[Cut]:
         words = rest.split()
         if len(words) + 1 < 3 or len(words) > 12 or _VERBISH.search(_IDIOMS.sub("", rest)):
             continue
+        if any(w.endswith("s") and not w.endswith("ss") for w in words[1:]):
+            continue  # "the sunshine makes ...": a third-person verb is likely
         start = sentence.start + match.start(1)
         end = sentence.start + match.end(3)
         yield Cut(start, end, "fragment", f"'{text[start:end]}' has no verb: a clause is missing")
