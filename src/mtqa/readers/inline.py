@@ -45,6 +45,7 @@ class InlineTag:
     end: int
     token: str
     xml: str
+    masked: bool = True  # False for <cp/>: its character is real text
 
 
 def _tag_id(element: etree._Element, fallback: int, closing: bool) -> str:
@@ -100,7 +101,9 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
             counter += 1
             name = local_name(sub)
             if name == "cp":
-                add(chr(int(sub.get("hex", "FFFD"), 16)))
+                char = chr(int(sub.get("hex", "FFFD"), 16))
+                tags.append(InlineTag(pos, pos + 1, char, _markup(sub), masked=False))
+                add(char)
             elif name in PAIRED:
                 tag_id = _tag_id(sub, counter, closing=False)
                 tag("{" + tag_id + "}", _start_tag(sub))
@@ -165,9 +168,9 @@ def tagged_document(doc_id: str, path: str, items: list[TaggedUnit], source_lang
     masked: list[tuple[int, int]] = []
     inline: dict[int, dict[str, list[InlineTag]]] = {}
     for index, (item, segment) in enumerate(zip(items, document.units)):
-        shifted = [InlineTag(t.start + segment.start, t.end + segment.start, t.token, t.xml)
+        shifted = [InlineTag(t.start + segment.start, t.end + segment.start, t.token, t.xml, t.masked)
                    for t in item.target_tags]
-        masked.extend((t.start, t.end) for t in shifted if t.end > t.start)
+        masked.extend((t.start, t.end) for t in shifted if t.end > t.start and t.masked)
         if shifted or item.source_tags:
             inline[index] = {"target": shifted, "source": list(item.source_tags)}
     document.masked = tuple(masked)

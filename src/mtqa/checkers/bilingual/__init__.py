@@ -76,7 +76,7 @@ class BilingualChecker(Checker):
             if unit.source is None:
                 continue
             tags = inline.get(index, {})
-            source = _blank(unit.source, ((t.start, t.end) for t in tags.get("source", ())))
+            source = _blank(unit.source, ((t.start, t.end) for t in tags.get("source", ()) if t.masked))
             yield from self._check_unit(document, index, unit, source, source_lang, tags, index in missing, lengths)
         outliers = structure.length_outliers(lengths, self.length_min_units, self.length_z, self.length_factor)
         for index, (ratio, median) in sorted(outliers.items()):
@@ -178,14 +178,16 @@ class BilingualChecker(Checker):
                                     confidence=0.6)
 
     def _tags(self, document, tags, span):
-        missing, extra = structure.tag_differences([t.token for t in tags.get("source", ())],
-                                                   [t.token for t in tags.get("target", ())])
-        for token in missing:
-            yield self._finding(document, "MTQA-BI-040", *span, f"inline tag {token} of the source is missing",
-                                evidence=token, confidence=1.0)
-        for token in extra:
-            yield self._finding(document, "MTQA-BI-041", *span, f"inline tag {token} is not in the source",
-                                evidence=token, confidence=1.0)
+        missing, extra = structure.tag_differences([t.token for t in tags.get("source", ()) if t.masked],
+                                                   [t.token for t in tags.get("target", ()) if t.masked])
+        if missing:
+            yield self._finding(document, "MTQA-BI-040", *span,
+                                f"inline tag{'s' if len(missing) > 1 else ''} {', '.join(missing)} of the source "
+                                "missing from the translation", evidence=" ".join(missing), confidence=1.0)
+        if extra:
+            yield self._finding(document, "MTQA-BI-041", *span,
+                                f"inline tag{'s' if len(extra) > 1 else ''} {', '.join(extra)} not in the source",
+                                evidence=" ".join(extra), confidence=1.0)
 
     def _language(self, document, analysis, span, source_lang):
         letters = sum(c.isalpha() for c in analysis)

@@ -340,8 +340,9 @@ def source_numbers(text: str, source_lang: str | None = None,
     for start, end, token, extra, time_only in _numbers(scan, source=True):
         if start in absorbed or any(s <= start < e for s, e in skip_spans):
             continue
-        bare = set(extra) if time_only else digit_values(token, lang=source_lang) | set(extra) | _groups(token)
-        number = Number(token, set(bare), bare=min(bare), places=_last_place(token))
+        primary = set(extra) if time_only else digit_values(token, lang=source_lang)
+        bare = primary | set(extra) | (set() if time_only else _groups(token))
+        number = Number(token, set(bare), bare=min(primary), places=_last_place(token))
         if not time_only and re.fullmatch(r"\d{2}", token):
             number.values |= {2000.0 + int(token), 1900.0 + int(token)}  # 22年度 = fiscal 2022
         elif not time_only and re.fullmatch(r"(?:19|20)\d{2}", token):
