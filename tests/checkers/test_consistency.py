@@ -248,3 +248,8 @@ def test_unsplit_text_stays_fast(checker):
     text = "Russia is big and she is strong, Moscow said to her and Putin " * 3000
     findings = run(checker, text)
     assert len(findings) == 6000
+
+
+def test_unknown_woman_at_sentence_start_not_flagged(checker):
+    text = "Kowalska arrived in Poland on Monday. She said the border was calm."
+    assert spans(run(checker, text), "MTQA-CONS-001") == []

@@ -68,6 +68,13 @@ def _very_common(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= 5.0
 
 
+@lru_cache(maxsize=100_000)
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < 3.0
+
+
 class MentionFinder:
     """Finds mentions sentence by sentence; remembers the people a document has named."""
 
@@ -201,7 +208,9 @@ class MentionFinder:
                 while k < n and tokens[k].capitalised and tokens[k].text not in _NOT_NAMES:
                     k += 1
                 speaker = k < n and tokens[k].lower in _SPEECH_VERBS
-                if not tok.initial or speaker or k - j >= 2:
+                # A sentence-initial word is capitalised anyway; it counts only when it
+                # is rare as a word ("Kowalska arrived", not "Yesterday").
+                if not tok.initial or speaker or k - j >= 2 or _rare(word):
                     out.append(Mention(tok.start, tokens[k - 1].end, "person", "u", text[tok.start:tokens[k - 1].end], sentence))
                     j = k
                     continue
