@@ -253,3 +253,17 @@ def test_unsplit_text_stays_fast(checker):
 def test_unknown_woman_at_sentence_start_not_flagged(checker):
     text = "Kowalska arrived in Poland on Monday. She said the border was calm."
     assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_tense_clash_needs_past_on_both_sides(checker):
+    clash = "The summit opened last week. Forty countries will be represented there. It was attended by ten leaders."
+    planned = "The summit opened last week. The next one will be held in May. It was attended by ten leaders."
+    assert spans(run(checker, clash), "MTQA-CONS-006") == ["will be represented"]
+    assert spans(run(checker, planned), "MTQA-CONS-006") == []
+
+
+def test_one_quote_style_is_not_mixed(checker):
+    text = "He called it a \u2018reset\u2019 and a \u2018pause\u2019. She said \u2018It\u2019s the \u201cright\u201d move\u2019."
+    assert spans(run(checker, text), "MTQA-CONS-007") == []
+    mixed = "The \u2018peace conference\u2019 met. The \u201csecurity system\u201d and the \u201cnew order\u201d were discussed."
+    assert spans(run(checker, mixed), "MTQA-CONS-007") == ["\u2018peace conference\u2019"]
