@@ -108,7 +108,8 @@ class BilingualChecker(Checker):
         tgt_entities = entities.find_entities(analysis)
         yield from self._numbers(document, unit, source, analysis, source_lang, src_entities, tgt_entities, span)
         yield from self._entities(document, unit, src_entities, tgt_entities, span)
-        yield from self._punctuation(document, unit, source, analysis, src_entities, tgt_entities, span)
+        yield from self._punctuation(document, unit, source, analysis, src_entities, tgt_entities, span,
+                                     source_lang)
         if tags:
             yield from self._tags(document, tags, span)
         src_sentences, tgt_sentences = structure.sentence_count(source), structure.sentence_count(analysis)
@@ -151,24 +152,27 @@ class BilingualChecker(Checker):
         src_keys = {(e.kind, e.key) for e in src_entities}
         tgt_keys = {(e.kind, e.key) for e in tgt_entities}
         for entity in tgt_entities:
-            if (entity.kind, entity.key) not in src_keys and any(e.kind == entity.kind for e in src_entities):
+            if entity.fixed and (entity.kind, entity.key) not in src_keys and any(
+                    e.kind == entity.kind for e in src_entities):
                 yield self._finding(document, _ENTITY_RULES[entity.kind], unit.start + entity.start,
                                     unit.start + entity.end, f"{entity.kind} '{entity.text}' differs from the source",
                                     evidence=" ".join(e.text for e in src_entities if e.kind == entity.kind))
         for entity in src_entities:
-            if (entity.kind, entity.key) not in tgt_keys and not any(
+            if entity.fixed and (entity.kind, entity.key) not in tgt_keys and not any(
                     e.kind == entity.kind and (e.kind, e.key) not in src_keys for e in tgt_entities):
                 yield self._finding(document, _ENTITY_RULES[entity.kind], *span,
                                     f"source {entity.kind} '{entity.text}' is missing from the translation",
                                     evidence=entity.text, confidence=0.8)
 
-    def _punctuation(self, document, unit, source, analysis, src_entities, tgt_entities, span):
+    def _punctuation(self, document, unit, source, analysis, src_entities, tgt_entities, span, source_lang):
         src_q, src_e = entities.punctuation_counts(_blank(source, entities.spans(src_entities)))
         tgt_text = _blank(analysis, entities.spans(tgt_entities))
         tgt_q, tgt_e = entities.punctuation_counts(tgt_text)
         for code, mark, src_n, tgt_n in (("MTQA-BI-030", "?", src_q, tgt_q), ("MTQA-BI-031", "!", src_e, tgt_e)):
             if bool(src_n) == bool(tgt_n):
                 continue
+            if tgt_n and source_lang in ("ja", "zh"):
+                continue  # a question ending in か or 吗 needs no question mark in the source
             if tgt_n:
                 pos = tgt_text.index(mark) if mark in tgt_text else tgt_text.index("？" if mark == "?" else "！")
                 yield self._finding(document, code, unit.start + pos, unit.start + pos + 1,

@@ -26,6 +26,11 @@ class Entity:
     end: int
 
     @property
+    def fixed(self) -> bool:
+        """Must this string survive translation? Word hashtags get translated (#Batterien -> #Batteries)."""
+        return self.kind != "hashtag" or bool(re.search(r"\d|[A-Z]{2}", self.text))
+
+    @property
     def key(self) -> str:
         text = self.text.rstrip(_TRAILING)
         if self.kind == "url":

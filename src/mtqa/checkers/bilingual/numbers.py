@@ -144,6 +144,10 @@ def _numbers(scan: str, source: bool):
     """
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(scan)]
     found = []
+    for m in _ERA.finditer(scan) if source else ():  # 令和3年 = 2021: one number, not "3"
+        found.append((m.start(), m.end(), m.group(), (float(_ERAS[m.group(1)] + _era_year(m.group(2))),
+                                                       float(_era_year(m.group(2)))), True))
+        taken.append((m.start(), m.end()))
     for m in CJK_TIME.finditer(scan) if source else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -405,6 +409,11 @@ def source_numbers(text: str, source_lang: str | None = None,
 # 9割 = 90%, 四成 = 40%, 1分半 = 1.5, 令和3年 = 2021 (Japanese eras), ① = 1.
 _CJK_EXTRA = re.compile(r"(?:(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)|(?<!\d)(\d{1,3})\s*([割成])|(?<!\d)(\d{1,3})[^\d\s]{0,2}半)")
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+_ERA = re.compile(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)(?=\s*年)")
+
+
+def _era_year(text: str) -> int:
+    return 1 if text == "元" else int(text)
 _CIRCLED = re.compile(r"[\u2460-\u2473]")
 
 

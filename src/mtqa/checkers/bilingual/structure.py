@@ -11,7 +11,10 @@ from mtqa.model import Document, Segment
 
 # A sentence ends at . ! ? (Latin, CJK, Arabic) followed by space, or at a CJK full stop.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”’)\]]*\s+(?=[\"'«“„(\[]?[^\W\d_])|(?<=[。！？])(?=.)")
-_ABBREVIATION = re.compile(r"(?:\b[^\W\d_]{1,3}|\d+)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[^\W\d_]|\d+|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Nr|No|Art|Abs|bzw|usw|etc|ca|vs|Jr|Inc|Ltd|Co|Gen|Sen"
+    r"|Lt|Col|Maj|Capt|Sgt|Gov|Rep|Jan|Feb|Aug|Sept|Oct|Nov|Dec|tzv|tj|např|atd|resp|т|г|гг|ул|им|тыс|млн|млрд"
+    r"|руб|грн|см|др|пр))\.$", re.IGNORECASE)
 
 
 def sentence_count(text: str) -> int:
@@ -22,7 +25,7 @@ def sentence_count(text: str) -> int:
     count = 1
     for match in _SENTENCE_END.finditer(text):
         before = text[:match.start()].rstrip("\"'»”’)]")
-        if _ABBREVIATION.search(before[-6:]) and not before.endswith(("!", "?")):
+        if _ABBREVIATION.search(before[-8:]) and not before.endswith(("!", "?")):
             continue  # "Dr.", "z. B.", "1." (an ordinal in German and Czech)
         count += 1
     return count
@@ -71,9 +74,9 @@ def length_outliers(pairs: list[tuple[int, int, int]], min_units: int, z_limit: 
         return {}
     logs = [math.log(t / s) for _, s, t in usable]
     median = statistics.median(logs)
-    mad = statistics.median(abs(x - median) for x in logs) * 1.4826
-    if mad <= 0:
-        return {}
+    # A floor on the spread: a document of near-identical ratios must not make every
+    # small difference an outlier.
+    mad = max(statistics.median(abs(x - median) for x in logs) * 1.4826, 0.1)
     outliers = {}
     for (i, s, t), x in zip(usable, logs):
         if abs(x - median) / mad > z_limit and abs(x - median) >= math.log(min_factor):

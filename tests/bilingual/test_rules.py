@@ -1,0 +1,106 @@
+"""Each bilingual rule fires on a bad segment pair (exact span) and stays quiet on a good one."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.checkers.bilingual import BilingualChecker, rules
+from mtqa.config.settings import load_settings
+from mtqa.readers.segments import Unit, document_from_units
+
+# (code, source language, source, target, text of the finding or None for a unit-wide span)
+BAD = [
+    ("MTQA-BI-001", "de", "Der Zug fährt um acht Uhr ab.", "", ""),
+    ("MTQA-BI-002", "de", "Die Regierung hat heute neue Regeln beschlossen.",
+     "Die Regierung hat heute neue Regeln beschlossen.", None),
+    ("MTQA-BI-010", "de", "Im Jahr 2021 kamen 350 Besucher.", "In 2021, 530 visitors came.", "530"),
+    ("MTQA-BI-010", "ru", "Ущерб составил 1 250 000 рублей.", "The damage came to 1,350,000 roubles.", "1,350,000"),
+    ("MTQA-BI-010", "zh", "去年共有3万人参加。", "Last year 300,000 people took part.", "300,000"),
+    ("MTQA-BI-010", "ja", "午後3時半に始まった。", "It started at 4:30 p.m.", "4:30 p.m."),
+    ("MTQA-BI-011", "cs", "Zemřelo 12 lidí a 40 bylo zraněno.", "Twelve people died and many were injured.", None),
+    ("MTQA-BI-012", "ru", "Бюджет вырос на 3,5 млрд рублей.", "The budget grew by 3.5 million roubles.",
+     "3.5 million"),
+    ("MTQA-BI-012", "he", "החברה גייסה 40 מיליון דולר.", "The company raised $40 billion.", "40 billion"),
+    ("MTQA-BI-013", "de", "Die Wahl findet im März statt.", "The election takes place in May 2022.", "May"),
+    ("MTQA-BI-020", "de", "Mehr unter https://example.de/info.", "More at https://example.com/info.",
+     "https://example.com/info"),
+    ("MTQA-BI-021", "uk", "Пишіть на info@example.ua", "Write to info@example.com", "info@example.com"),
+    ("MTQA-BI-022", "ru", "Об этом написал @kremlin_ru в Telegram.", "This was written by @kremlin in Telegram.",
+     "@kremlin"),
+    ("MTQA-BI-023", "de", "Folgen Sie uns unter #Bundestag2022", "Follow us at #Bundestag2021", "#Bundestag2021"),
+    ("MTQA-BI-030", "de", "Wer hat das gesagt?", "Who said that.", None),
+    ("MTQA-BI-031", "de", "Das ist gut.", "That is great!", "!"),
+    ("MTQA-BI-050", "de", "Er kam. Er sah. Er siegte. Dann ging er.", "He came, saw and conquered, then left.", None),
+    ("MTQA-BI-051", "de", "Er kam und ging.", "He came. He went. He returned. He left.", None),
+]
+
+GOOD = [
+    ("de", "Der Fonds hat 2,5 Mio. Euro und 1.000 Stunden investiert.",
+     "The fund invested €2.5 million and 1,000 hours."),
+    ("cs", "Volby se konaly 10.8.2022 a účast byla 93,62 %.", "The election was held on August 10, 2022 with 93.62% turnout."),
+    ("ru", "Начало в 18:30, билеты по 2 500 рублей.", "Starts at 6:30 p.m., tickets cost 2,500 roubles."),
+    ("uk", "Понад 11 тисяч жертв, повідомили 9 лютого.", "More than 11 thousand victims, reported on February 9."),
+    ("zh", "2022年北京地区高校毕业生预计达26.8万人，比去年增加1.6万人。",
+     "In 2022, Beijing graduates are expected to reach 268,000, up 16,000 from last year."),
+    ("ja", "米国の支援は約４億５０００万ドルに達した。", "US support reached around 450 million dollars."),
+    ("ja", "令和３年１２月２５日午後５時から", "From 5 p.m. on December 25, 2021"),
+    ("he", "מהנתונים עולה כי 74% מהנשים קיבלו החזר של 3,538 שקלים", "The data show 74% of women got a refund of NIS 3,538"),
+    ("de", "Drei Kinder und zwei Erwachsene wurden verletzt.", "3 children and 2 adults were injured."),
+    ("de", "Wie geht es weiter? Das bleibt offen!", "What next? That remains open!"),
+    ("de", "Mehr unter www.example.de.", "More at www.example.de."),
+    ("liv", "Īlma temperatūr vȯzīs +22 C sōņõ.", "The air temperature will reach +22 C."),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return BilingualChecker(load_settings(overrides={"checkers.bilingual.language_id": False}))
+
+
+def _check(checker, lang, source, target):
+    document = document_from_units("t", "t", [Unit(target=target, source=source, id="s1")], lang)
+    return document, list(checker.check(document))
+
+
+@pytest.mark.parametrize("code,lang,source,target,text", BAD, ids=[f"{b[0]}-{b[1]}" for b in BAD])
+def test_bad_pair_fires_with_exact_span(checker, code, lang, source, target, text):
+    document, findings = _check(checker, lang, source, target)
+    hits = [f for f in findings if f.rule == code]
+    assert hits, [(f.rule, f.text) for f in findings]
+    for finding in hits:
+        assert document.text[finding.start:finding.end] == finding.text
+        assert finding.segment == "s1"
+    if text is not None:
+        assert text in [f.text for f in hits]
+
+
+@pytest.mark.parametrize("lang,source,target", GOOD, ids=[f"{g[0]}-{i}" for i, g in enumerate(GOOD)])
+def test_good_pair_is_quiet(checker, lang, source, target):
+    _, findings = _check(checker, lang, source, target)
+    assert findings == [], [(f.rule, f.text, f.message) for f in findings]
+
+
+def test_every_rule_has_a_bad_example_and_metadata(checker):
+    assert {code for code, *_ in BAD} | {"MTQA-BI-003", "MTQA-BI-040", "MTQA-BI-041", "MTQA-BI-060",
+                                         "MTQA-BI-061"} == set(rules())
+    infos = {info.code: info for info in checker.rule_infos()}
+    assert set(infos) == set(rules())
+    assert all(info.checker == "bilingual" and info.title for info in infos.values())
+
+
+def test_length_outliers_relative_to_the_document(checker):
+    base = [("Der Ausschuss tagt am Montag im Rathaus.", "The committee meets on Monday at the town hall.")] * 30
+    pairs = base + [("Der Ausschuss hat nach langer Debatte am Montag im Rathaus einen neuen Haushalt beschlossen.",
+                     "Budget.")]
+    units = [Unit(target=t, source=s, id=str(i)) for i, (s, t) in enumerate(pairs)]
+    document = document_from_units("t", "t", units, "de")
+    findings = [f for f in checker.check(document) if f.rule.startswith("MTQA-BI-06")]
+    assert [(f.rule, f.text) for f in findings] == [("MTQA-BI-060", "Budget.")]
+
+
+def test_untranslated_target_by_language_id():
+    checker = BilingualChecker(load_settings())
+    source = "Die Bundesregierung hat am Mittwoch ein neues Klimaschutzgesetz beschlossen."
+    target = "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Klimaschutz beschlossen."
+    document = document_from_units("t", "t", [Unit(target=target, source=source, id="s1")], "de")
+    assert [f.rule for f in checker.check(document)] == ["MTQA-BI-003"]
