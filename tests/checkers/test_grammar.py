@@ -96,8 +96,8 @@ def test_english_variant_comes_from_config(grammar_settings):
     text = "The colour of the flag and the color of the sky."
     us = spans(run(grammar_settings(**{"checkers.grammar.language": "en-US"}), text))
     gb = spans(run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), text))
-    assert ("fluency/spelling", "colour") in us and ("fluency/spelling", "color") not in us
-    assert ("fluency/spelling", "color") in gb and ("fluency/spelling", "colour") not in gb
+    assert {t for _, t in us} == {"colour"} and {t for _, t in gb} == {"color"}
+    assert ("locale/convention", "colour") in us and ("locale/convention", "color") in gb
 
 
 def test_select_by_lt_prefix(grammar_settings):
@@ -135,3 +135,13 @@ def test_gazetteer_names_pass_but_known_misspellings_stay_flagged(grammar_settin
     flagged = {f.text for f in run(grammar_settings(), text) if f.category == "fluency/spelling"}
     assert "Avdiivka" not in flagged  # a place in mtqa's gazetteer, unknown to LanguageTool
     assert "Kraschatyk" in flagged  # the gazetteer lists it as a misspelling of Khreshchatyk
+
+
+def test_other_variant_spelling_is_a_locale_convention(grammar_settings):
+    text = "The centre reported a typpo in its favourite programme."
+    findings = run(grammar_settings(), text)
+    assert {f.text: f.category for f in findings if f.text in ("centre", "favourite")} == {
+        "centre": "locale/convention", "favourite": "locale/convention"}
+    assert at(findings, "typpo")[0].category == "fluency/spelling"
+    gb = run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), "The center of the city.")
+    assert at(gb, "center")[0].category == "locale/convention"

@@ -114,8 +114,11 @@ class GrammarChecker(Checker):
                  spelling: SpellingFilter) -> Finding | None:
         mapped = self.mapping.lookup(match.rule_id, match.category_id, match.issue_type)
         flagged = document.text[start:end]
-        if mapped.category == "fluency/spelling" and match.issue_type == "misspelling" and spelling.suppressed(flagged):
-            return None
+        if mapped.category == "fluency/spelling" and match.issue_type == "misspelling":
+            if spelling.suppressed(flagged):
+                return None
+            if self.mapping.variants.is_variant(flagged, match.replacements):
+                mapped = self.mapping.variant  # "centre" under en-US: a locale convention
         confidence = mapped.confidence
         if mapped.category == "fluency/spelling" and flagged[:1].isupper():
             confidence = min(confidence, 0.5)  # probably a name the dictionary lacks

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from mtqa.categories import validate_category
+from mtqa.languagetool.variants import VariantSpelling
 from mtqa.model import Severity
 
 
@@ -33,6 +34,9 @@ class Mapping:
         disabled = data.get("disabled", {})
         self.disabled_rules: tuple[str, ...] = tuple(disabled.get("rules", ()))
         self.disabled_categories: tuple[str, ...] = tuple(disabled.get("categories", ()))
+        self.variants = VariantSpelling(data.get("spelling_variants", {}))
+        validate_category(self.variants.category)
+        self.variant = Mapped(self.variants.category, Severity.parse(self.variants.severity), self.variants.confidence)
         for table in (self.rules, self.categories, self.issue_types, dict(enumerate(e for _, e in self.patterns))):
             for entry in table.values():
                 if "category" in entry:

@@ -1,0 +1,31 @@
+"""US/UK variant spellings: "centre" flagged under en-US is a locale convention, not a typo.
+
+The rewrite patterns are data (`[spelling_variants]` in mapping.toml); two words are
+variants when both rewrite to the same American form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+class VariantSpelling:
+    def __init__(self, table: dict) -> None:
+        self.category = table.get("category", "locale/convention")
+        self.severity = table.get("severity", "minor")
+        self.confidence = float(table.get("confidence", 0.7))
+        self._rewrites = [(re.compile(pattern), replacement) for pattern, replacement in table.get("rewrites", ())]
+
+    def american(self, word: str) -> str:
+        word = word.casefold()
+        for pattern, replacement in self._rewrites:
+            word = pattern.sub(replacement, word)
+        return word
+
+    def is_variant(self, word: str, suggestions: Iterable[str]) -> bool:
+        """True when one of the suggestions is ``word`` in the other English variant."""
+        if not word or " " in word.strip():
+            return False
+        target = self.american(word)
+        return any(s.casefold() != word.casefold() and self.american(s) == target for s in suggestions)
