@@ -196,3 +196,26 @@ def test_no_grammar_turns_the_checker_off(tmp_path):
     result = cli("check", str(article), "--no-grammar", "--languagetool-url", url, "--format", "json", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
     assert '"LT-' not in result.stdout
+
+
+def test_jvm_dies_with_a_killed_check(tmp_path, languagetool_server):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("PR_SET_PDEATHSIG is Linux-only")
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT * 20, encoding="utf-8")
+    (tmp_path / "mtqa.toml").write_text("[checkers.grammar]\ncache = false\n", encoding="utf-8")
+    env = dict(os.environ, MTQA_STATE_DIR=str(tmp_path / "state"))
+    process = subprocess.Popen([*MTQA, "check", str(article), "--select", "grammar"], cwd=tmp_path, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    jvms: list[int] = []
+    while not jvms and process.poll() is None and time.monotonic() < deadline:
+        jvms = jvms_owned_by(process.pid)
+        time.sleep(0.1)
+    assert jvms, "the check should have started its own LanguageTool JVM"
+    process.kill()  # SIGKILL: no atexit, no cleanup code runs in mtqa
+    process.wait()
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in jvms) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in jvms)
