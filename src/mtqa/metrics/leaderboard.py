@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mtqa import __version__
+from mtqa.errors import MtqaError
 from mtqa.metrics.scores import HIGHER_IS_BETTER, LABELS, METRICS, corpus_scores, read_segments
 
 FORMATS = ("text", "json", "markdown")
@@ -56,6 +57,9 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
     references = read_segments(reference)
     names = system_names(systems)
     hypotheses = [(name, read_segments(path)) for name, path in zip(names, systems)]
+    for path, (_, lines) in zip(systems, hypotheses):
+        if len(lines) != len(references):
+            raise MtqaError(f"{path}: {len(lines)} lines, but the reference has {len(references)}")
     if len(hypotheses) > 1:
         from mtqa.metrics.compare import paired_bootstrap
 
@@ -67,8 +71,6 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
                                              "p_value": None} for m in metrics}}]
     sources = read_segments(source) if source is not None else None
     if sources is not None and len(sources) != len(references):
-        from mtqa.errors import MtqaError
-
         raise MtqaError(f"{source}: {len(sources)} lines but the reference has {len(references)}")
     for row, path in zip(rows, systems):
         row["path"] = path
