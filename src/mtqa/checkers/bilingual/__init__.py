@@ -98,7 +98,8 @@ class BilingualChecker(Checker):
             return
         if not source.strip():
             return
-        lengths.append((index, len(source.strip()), len(analysis.strip())))
+        if len(source.strip()) >= self.length_min_chars:
+            lengths.append((index, len(source.strip()), len(analysis.strip())))
         if _SPACES.sub(" ", source.strip()) == _SPACES.sub(" ", analysis.strip()):
             if len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en":
                 yield self._finding(document, "MTQA-BI-002", *span, "target is a copy of the source")
