@@ -87,9 +87,8 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
             pos += len(text)
 
     def tag(token: str, xml: str) -> None:
-        nonlocal pos
         tags.append(InlineTag(pos, pos + len(token), token, xml))
-        add(token) if token else None
+        add(token)
 
     def walk(node: etree._Element) -> None:
         nonlocal counter

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import entities, numbers, structure
+from mtqa.checkers.bilingual import entities, lexicon, numbers, structure
 from mtqa.model import Document, Finding, RuleInfo, Segment, Severity
 
 NAME = "bilingual"
@@ -123,10 +123,10 @@ class BilingualChecker(Checker):
     def _numbers(self, document, unit, source, analysis, source_lang, src_entities, tgt_entities, span):
         source = _blank(source, entities.spans(src_entities))
         result = numbers.compare(source, analysis, source_lang, target_skip=entities.spans(tgt_entities))
-        src_bare = {numbers.value_key(n.bare) for n in result.source}
+        src_bare = {lexicon.value_key(n.bare) for n in result.source}
         written = ", ".join(dict.fromkeys(n.text for n in result.source)) or "none"
         for number in result.unexplained_target:
-            if number.scaled and numbers.value_key(number.bare) in src_bare:
+            if number.scaled and lexicon.value_key(number.bare) in src_bare:
                 yield self._finding(document, "MTQA-BI-012", unit.start + number.start, unit.start + number.end,
                                     f"'{number.text}': the scale differs from the source",
                                     evidence=f"source numbers: {written}")
@@ -140,10 +140,10 @@ class BilingualChecker(Checker):
         yield from self._months(document, unit, source, analysis, source_lang)
 
     def _months(self, document, unit, source, analysis, source_lang):
-        source_months = numbers.source_months(source, source_lang)
+        source_months = lexicon.source_months(source, source_lang)
         if not source_months:
             return
-        for start, end, value in numbers.target_months(analysis):
+        for start, end, value in lexicon.target_months(analysis):
             if value not in source_months:
                 yield self._finding(document, "MTQA-BI-013", unit.start + start, unit.start + end,
                                     f"month '{analysis[start:end]}' is not the source's",
