@@ -35,7 +35,8 @@ def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, 
 
     with open(path, "rb") as handle:
         text = decode_bytes(handle.read(), path)
-    document = attach(Document(id=path, path=path, text=text), sources, None, (None, None))
+    document = attach(Document(id=path, path=path, text=text, source_lang=pipeline.settings.source_lang),
+                      sources, None, (None, None))
     result = pipeline.check_document(document)
     counts = Counter(f.category for f in result.findings)
     words = result.words
