@@ -45,16 +45,18 @@ def test_refused_in_process_quickly(tmp_path, name, content):
 def test_cli_exit_code_2_with_one_line(tmp_path, name, content, word):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json", str(path)],
-                            capture_output=True, text=True, timeout=60)
-    elapsed = time.perf_counter() - started
+    timings = []
+    for _ in range(2):  # the faster of two runs, so one scheduling hiccup does not fail the test
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json",
+                                 str(path)], capture_output=True, text=True, timeout=60)
+        timings.append(time.perf_counter() - started)
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("mtqa: error:")]
     assert len(errors) == 1 and str(path) in errors[0] and word in errors[0]
     assert "Traceback" not in result.stderr and "root:" not in result.stdout
-    # Parsing is refused in well under a second; the rest is interpreter start-up.
-    assert elapsed < 30
+    # The whole command, interpreter start-up included, answers in under a second.
+    assert min(timings) < 1.0, timings
 
 
 def test_external_dtd_is_never_fetched(tmp_path):
