@@ -1,6 +1,6 @@
 # mtqa: `make demo` checks the sample corpus, `make test` runs the whole suite.
 # Both set everything up on a fresh machine (a virtualenv in .venv, LanguageTool in the
-# user cache directory); a second run skips what is already done.
+# user cache directory, Chromium for the browser tests); a second run skips what is done.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install demo test bench languagetool clean docs
+.PHONY: install demo test bench languagetool browser clean docs
 
 install: $(STAMP) languagetool
 
@@ -19,12 +19,23 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 languagetool: $(STAMP)
-	$(BIN)/mtqa languagetool fetch --quiet || { echo "mtqa: LanguageTool could not be fetched"; exit 1; }
+	$(BIN)/mtqa languagetool fetch --quiet
+
+# Debian's Chromium for the browser tests (they skip, saying why, when it is missing).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "mtqa: chromium is not installed; browser tests will be skipped"
 
 demo: install
 	-$(BIN)/mtqa check corpus/
+	@mkdir -p build
+	-$(BIN)/mtqa check corpus/he-en-coalition.md ../shared/seed/article.txt --source-lang he \
+	  --format html -o build/report.html
+	-$(BIN)/python scripts/screenshot_report.py build/report.html docs/images/report.png --height 1000
+	@echo "HTML report: build/report.html"
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
