@@ -30,8 +30,7 @@ browser:
 demo: install
 	-$(BIN)/mtqa check corpus/
 	@mkdir -p build
-	-$(BIN)/mtqa check corpus/he-en-coalition.md ../shared/seed/article.txt --source-lang he \
-	  --format html -o build/report.html
+	-$(BIN)/mtqa check corpus/ --format html -o build/report.html
 	-$(BIN)/python scripts/screenshot_report.py build/report.html docs/images/report.png --height 1000
 	@echo "HTML report: build/report.html"
 
