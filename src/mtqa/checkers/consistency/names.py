@@ -23,6 +23,8 @@ _SKELETON_DROP = str.maketrans({c: None for c in "aeiouyhwáéíóúàèìòùä
 _SKELETON_MERGE = str.maketrans({"c": "k", "q": "k", "z": "s", "j": "y", "v": "b", "ð": "d"})
 _DOUBLE = re.compile(r"(.)\1+")
 # Endings that make a different word of the same stem, not a second spelling.
+# Two forms this many words apart or closer are two names ("Wardle's Wordle").
+_TOGETHER = 3
 _SUFFIXES = ("s", "n", "an", "ian", "i", "is", "ese", "ns", "es", "ia", "a", "ans", "ians", "ish", "ic", "ist", "ists", "ism")
 
 
@@ -75,8 +77,8 @@ def find_name_variants(
     where: dict[str, list[tuple[int, int]]] = {}
     together: set[frozenset[str]] = set()
     for view in views:
-        in_sentence: set[str] = set()
-        for tok in view.tokens:
+        recent: list[tuple[int, str]] = []  # (token position, form) of the last few names
+        for position, tok in enumerate(view.tokens):
             if not tok.capitalised or tok.text.isupper():
                 continue
             base = tok.base
@@ -84,9 +86,11 @@ def find_name_variants(
                 continue
             counts[base] += 1
             where.setdefault(base, []).append((tok.start, tok.start + len(base)))
-            in_sentence.add(base)
-        if len(in_sentence) > 1:
-            together.update(frozenset((a, b)) for a in in_sentence for b in in_sentence if a < b and skeleton(a) == skeleton(b))
+            # Side by side ("Wardle's Wordle") means two names; the same sentence is not
+            # enough ("President Zelensky thanked ..., and a spokesman for Zelenskyy").
+            recent = [(p, f) for p, f in recent if position - p <= _TOGETHER]
+            together.update(frozenset((f, base)) for _, f in recent if f != base and skeleton(f) == skeleton(base))
+            recent.append((position, base))
     groups: dict[str, list[str]] = {}
     for form in counts:
         groups.setdefault(skeleton(form), []).append(form)
@@ -98,8 +102,8 @@ def find_name_variants(
         for form in forms[1:]:
             if not _variant_pair(preferred, form, common_word):
                 continue
-            # Both forms well used, or side by side in one sentence ("Wardle's
-            # Wordle"): two names, not one spelt twice.
+            # Both forms well used, or side by side ("Wardle's Wordle"): two names,
+            # not one spelt twice.
             if counts[form] > max(2, counts[preferred] // 3) or frozenset((form, preferred)) in together:
                 continue
             for start, end in where[form]:

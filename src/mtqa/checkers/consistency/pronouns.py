@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtqa.checkers.consistency.mentions import Mention, MentionFinder
+from mtqa.checkers.consistency.reported import blocked_between, reporting_subject, singular_inanimate_before
 from mtqa.checkers.consistency.text import QuoteIndex, SentenceView
 
 _FEMALE = {"she": "it", "her": "its", "herself": "itself"}
@@ -110,6 +111,10 @@ def _judge(text, view, candidates, pronoun, female, first, last_female, last_mal
     relevant = [m for m in candidates if not (m.kind in ("person", "pronoun") and m.gender not in (gender, "u"))]
     if not relevant:
         return None
+    if female:
+        subject = reporting_subject(text, candidates, pronoun, view.index)
+        if subject is not None and _opens_clause(text, view, subject) and not _after_preposition(text, subject):
+            return _judge_reported(candidates, subject, pronoun, view, first, last_female, inanimate, views)
     nearest = relevant[-1]
     if nearest.kind == "pronoun":
         # "Russia ... she ... her": the earlier pronoun decides (and was judged already).
@@ -145,6 +150,19 @@ def _judge(text, view, candidates, pronoun, female, first, last_female, last_mal
         if not _opens_clause(text, view, nearest):
             return None
     return nearest
+
+
+def _judge_reported(candidates, subject, pronoun, view, first, last_female, inanimate, views) -> Mention | None:
+    """"Moscow said that she …": only a woman in reach or a ship before the pronoun blocks."""
+    if blocked_between(candidates, subject, pronoun) or view.index - last_female <= 10:
+        return None
+    if any(m.gender == "f" and m.kind in ("person", "pronoun") for m in candidates):
+        return None
+    before = [t.lower for v in views[first:view.index] for t in v.tokens]
+    before += [t.lower for t in view.tokens if t.start < pronoun.start]
+    if singular_inanimate_before(before, inanimate):
+        return None
+    return subject
 
 
 _PREPOSITIONS = frozenset(

@@ -105,7 +105,7 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
             continue
         first_upper = next((i for i, ch in enumerate(token) if ch.isupper()), None)
         if first_upper is None:
-            hit = _split_lower(token, zipf, min_zipf)
+            hit = _split_lower(token, zipf, min_zipf) or _split_seen(token, text, zipf, min_zipf)
             if hit is not None:
                 split, score = hit
                 yield Fused(start, end, token, split, "lower", min(0.95, 0.5 + score / 12))
@@ -184,6 +184,21 @@ def _split_lower(token: str, zipf, min_zipf: float) -> tuple[str, float] | None:
                 if best is None or score > best[1]:
                     best = (f"{left} {rest[0]}", score)
     return best
+
+
+def _split_seen(token: str, text: str, zipf, min_zipf: float) -> tuple[str, float] | None:
+    """Two content words the document itself writes apart ("the coalition partners ...
+    the coalitionpartners"): a closed compound the word list lacks never has the open
+    form in the same article, so the document is the evidence ``_split_lower`` lacks."""
+    if zipf(token) > 0:
+        return None
+    for i in range(3, len(token) - 2):
+        left, right = token[:i], token[i:]
+        if left in _PREFIXES or right in _SUFFIXES or min(_part(left, zipf), _part(right, zipf)) < min_zipf:
+            continue
+        if re.search(rf"(?<!\w){left}\s+{right}(?!\w)", text, re.IGNORECASE):
+            return f"{left} {right}", min(zipf(left), zipf(right))
+    return None
 
 
 def _part(word: str, zipf) -> float:
