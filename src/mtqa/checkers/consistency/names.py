@@ -23,8 +23,6 @@ _SKELETON_DROP = str.maketrans({c: None for c in "aeiouyhwáéíóúàèìòùä
 _SKELETON_MERGE = str.maketrans({"c": "k", "q": "k", "z": "s", "j": "y", "v": "b", "ð": "d"})
 _DOUBLE = re.compile(r"(.)\1+")
 # Endings that make a different word of the same stem, not a second spelling.
-# Two forms this many words apart or closer are two names ("Wardle's Wordle").
-_TOGETHER = 3
 _SUFFIXES = ("s", "n", "an", "ian", "i", "is", "ese", "ns", "es", "ia", "a", "ans", "ians", "ish", "ic", "ist", "ists", "ism")
 
 
@@ -77,8 +75,8 @@ def find_name_variants(
     where: dict[str, list[tuple[int, int]]] = {}
     together: set[frozenset[str]] = set()
     for view in views:
-        recent: list[tuple[int, str]] = []  # (token position, form) of the last few names
-        for position, tok in enumerate(view.tokens):
+        in_sentence: set[str] = set()
+        for tok in view.tokens:
             if not tok.capitalised or tok.text.isupper():
                 continue
             base = tok.base
@@ -86,11 +84,9 @@ def find_name_variants(
                 continue
             counts[base] += 1
             where.setdefault(base, []).append((tok.start, tok.start + len(base)))
-            # Side by side ("Wardle's Wordle") means two names; the same sentence is not
-            # enough ("President Zelensky thanked ..., and a spokesman for Zelenskyy").
-            recent = [(p, f) for p, f in recent if position - p <= _TOGETHER]
-            together.update(frozenset((f, base)) for _, f in recent if f != base and skeleton(f) == skeleton(base))
-            recent.append((position, base))
+            in_sentence.add(base)
+        if len(in_sentence) > 1:
+            together.update(frozenset((a, b)) for a in in_sentence for b in in_sentence if a < b and skeleton(a) == skeleton(b))
     groups: dict[str, list[str]] = {}
     for form in counts:
         groups.setdefault(skeleton(form), []).append(form)
@@ -102,9 +98,13 @@ def find_name_variants(
         for form in forms[1:]:
             if not _variant_pair(preferred, form, common_word):
                 continue
-            # Both forms well used, or side by side ("Wardle's Wordle"): two names,
-            # not one spelt twice.
-            if counts[form] > max(2, counts[preferred] // 3) or frozenset((form, preferred)) in together:
+            # Both forms well used, or side by side in one sentence ("Wardle's
+            # Wordle"): two names, not one spelt twice. A doubled letter is no second
+            # name, even in one sentence ("President Zelensky thanked ..., and a
+            # spokesman for Zelenskyy said").
+            if counts[form] > max(2, counts[preferred] // 3):
+                continue
+            if frozenset((form, preferred)) in together and not _doubled_letter(form, preferred):
                 continue
             for start, end in where[form]:
                 yield NameVariant(start, end, form, preferred, counts[form], counts[preferred])
@@ -125,6 +125,18 @@ def _variant_pair(a: str, b: str, common_word) -> bool:
     if _inflected(a, b):
         return False
     return True
+
+
+def _doubled_letter(a: str, b: str) -> bool:
+    """The forms differ by one letter written twice in one of them (Zelensky/Zelenskyy,
+    Galant/Gallant): a transliteration habit, never a second name."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    for i in range(1, len(long_)):
+        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
 
 
 def _inflected(a: str, b: str) -> bool:
