@@ -267,3 +267,60 @@ def test_one_quote_style_is_not_mixed(checker):
     assert spans(run(checker, text), "MTQA-CONS-007") == []
     mixed = "The \u2018peace conference\u2019 met. The \u201csecurity system\u201d and the \u201cnew order\u201d were discussed."
     assert spans(run(checker, mixed), "MTQA-CONS-007") == ["\u2018peace conference\u2019"]
+
+
+# Country as the subject of a reporting verb ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A "which" clause about the country between it and the pronoun.
+        ("Leaders met in Riyadh on Sunday. Saudi Arabia, which hosts the meeting, said that she wants a naval force.",
+         "Saudi Arabia"),
+        ("Officials accused him of delays. Egypt, which mediates between the sides, made it clear that she expects progress.",
+         "Egypt"),
+        # A capital standing for its government, with plural ships after the pronoun.
+        ("Moscow said that she would not guarantee the safety of ships heading to the ports.", "Moscow"),
+        ("France told reporters that she would veto the plan.", "France"),
+    ],
+)
+def test_country_reporting_she_flagged(checker, text, country):
+    hits = [f for f in run(checker, text) if f.rule == "MTQA-CONS-001"]
+    assert [(f.text, f.evidence) for f in hits] == [("she", country)]
+    assert hits[0].suggestions == ("it",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A woman named in the "which" clause between the country and the pronoun.
+        "Egypt, which Maria Lopez visited last week, said that she expects progress.",
+        "Germany, which Angela Merkel led for 16 years, said that she would help.",
+        # A "which" clause whose "she" is a woman named before the country.
+        "Anna Smith praised Egypt, which she visited in May.",
+        # The country is not the subject: "the president of Russia said that she".
+        "The president of Russia said that she would not attend.",
+        # A woman in the window.
+        "The minister met her counterpart. Poland said that she would sign.",
+        # A ship named before the pronoun.
+        "The tanker left Odesa on Monday. Ukraine said that she was carrying grain.",
+        "The ship, which sailed from Odesa, was inspected; Turkey announced that she had docked.",
+    ],
+)
+def test_country_reporting_she_traps_not_flagged(checker, text):
+    assert spans(run(checker, text), "MTQA-CONS-001") == []
+
+
+def test_doubled_letter_in_one_sentence_is_one_name(checker):
+    text = (
+        "President Zelensky thanked Ankara, and a spokesman for Zelenskyy said that Kyiv is ready. "
+        "Zelenskyy will travel to Ankara in December."
+    )
+    hits = [f for f in run(checker, text) if f.rule == "MTQA-CONS-003"]
+    assert [(f.text, f.suggestions) for f in hits] == [("Zelensky", ("Zelenskyy",))]
+
+
+def test_vowel_difference_in_one_sentence_is_two_names(checker):
+    text = "Wardle created the prototype of Wordle in 2013. Wordle became popular. Wordle was sold."
+    assert spans(run(checker, text), "MTQA-CONS-003") == []

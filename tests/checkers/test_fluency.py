@@ -78,6 +78,17 @@ def test_fused_words_traps_not_flagged(checker, text):
     assert found == []
 
 
+def test_fused_content_words_the_document_writes_apart(checker):
+    text = "Talks between the coalition partners broke down. Later the coalitionpartners met again."
+    findings = [f for f in run(checker, text) if f.rule == "MTQA-FLU-001"]
+    assert [(f.text, f.suggestions) for f in findings] == [("coalitionpartners", ("coalition partners",))]
+
+
+def test_fused_content_words_without_document_evidence_not_flagged(checker):
+    # Two content words and no open form in the document: a compound the word list lacks.
+    assert [f for f in run(checker, "Later the coalitionpartners met again.") if f.rule == "MTQA-FLU-001"] == []
+
+
 def test_fused_word_accepted(checker):
     assert run(checker, "The dictatormost spoke.", **{"vocabulary.accept": ["dictatormost"]}) == []
 
