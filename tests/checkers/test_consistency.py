@@ -324,3 +324,18 @@ def test_doubled_letter_in_one_sentence_is_one_name(checker):
 def test_vowel_difference_in_one_sentence_is_two_names(checker):
     text = "Wardle created the prototype of Wordle in 2013. Wordle became popular. Wordle was sold."
     assert spans(run(checker, text), "MTQA-CONS-003") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "accused" with an object is a verb, not "the accused" (a person who could be "she").
+        ("Officials accused him of fraud. Egypt hosted the talks. She wants a deal.", ["She"]),
+        ("The accused left the court. Egypt hosted the talks. She wants a deal.", []),
+        # A capitalised run ending in an institution noun is a body, not an unknown person.
+        ("The Gulf Cooperation Council met on Monday. Qatar hosted the talks. She wants a deal.", ["She"]),
+        ("Officials met Kowalska Brzezinska on Monday. Qatar hosted the talks. She wants a deal.", []),
+    ],
+)
+def test_verbs_and_named_bodies_are_not_people(checker, text, flagged):
+    assert spans(run(checker, text), "MTQA-CONS-001") == flagged

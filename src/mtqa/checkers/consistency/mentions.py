@@ -30,6 +30,8 @@ _NOT_NAMES = frozenset(
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _NOUN_DETERMINERS = frozenset({"the", "its", "their", "our", "this", "that"})
+# A person noun followed by one of these is a verb with its object ("accused him").
+_OBJECT_AFTER_VERB = frozenset({"him", "them", "us", "me", "himself", "themselves"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ class MentionFinder:
                 gender = gaz.person_nouns.get(low)
                 if gender is None and low.endswith("s"):
                     gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
+                if gender is not None and j + 1 < n and tokens[j + 1].lower in _OBJECT_AFTER_VERB:
+                    gender = None  # a verb with its object: "officials accused him", "nurse them"
                 if gender is not None:
                     out.append(Mention(tok.start, tok.end, "person", gender, word, sentence))
                 elif gaz.institutions.get((low,)) == "noun" and j > 0 and (
@@ -210,6 +214,11 @@ class MentionFinder:
                 speaker = k < n and tokens[k].lower in _SPEECH_VERBS
                 # A sentence-initial word is capitalised anyway; it counts only when it
                 # is rare as a word ("Kowalska arrived", not "Yesterday").
+                if k - j >= 2 and gaz.institutions.get((tokens[k - 1].base.lower(),)) == "noun":
+                    # "Gulf Cooperation Council", "Revolutionary Guard Party": a named body.
+                    out.append(Mention(tok.start, tokens[k - 1].end, "org", None, text[tok.start:tokens[k - 1].end], sentence))
+                    j = k
+                    continue
                 if not tok.initial or speaker or k - j >= 2 or _rare(word):
                     out.append(Mention(tok.start, tokens[k - 1].end, "person", "u", text[tok.start:tokens[k - 1].end], sentence))
                     j = k
