@@ -120,3 +120,12 @@ def test_bad_phrase_syntax_is_a_load_error(phrase):
 
     with pytest.raises(PackError, match=r"^t\.yml:10: MTQA-TT-001: "):
         compile_rule(f'phrases: ["{phrase}"]\n')
+
+
+def test_match_case_carries_only_a_words_case():
+    from mtqa.engine.matchers import match_case
+
+    assert match_case("kyiv", "Kiev") == "Kyiv"
+    assert match_case("the", "THE") == "THE"
+    # Mojibake starts with a capital by accident of encoding: "Ã¼" is "ü", not "Ü".
+    assert match_case("ü", "Ã¼") == "ü"

@@ -81,7 +81,9 @@ def _normal(text: str, case_sensitive: bool) -> str:
 
 def match_case(suggestion: str, matched: str) -> str:
     """Give a suggestion the capitalisation of the text it replaces (Kiev -> Kyiv, THE -> …)."""
-    if not suggestion or not matched:
+    # Only a word passes its case on; mojibake such as "Ã¼" starts with a capital by
+    # accident of encoding, and its repair "ü" stays lower case.
+    if not suggestion or not matched or not (len(matched) == 1 or matched[1].isalpha() or matched[1].isspace()):
         return suggestion
     if matched.isupper() and len(matched) > 1 and suggestion.lower() == suggestion:
         return suggestion.upper()
