@@ -9,6 +9,7 @@ error instead, because mtqa cannot restart someone else's server.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,6 +34,9 @@ class Connection:
         self.restarts = 0
         self.server: ServerProcess | None = None
         self.client: LanguageToolClient | None = None
+        # `mtqa serve` checks from several threads: one of them starts or restarts the
+        # server, the others wait and then use the client it made.
+        self._lock = threading.RLock()
         if self.url:
             self._client()  # a wrong or dead URL should fail before any document is read
         else:
@@ -55,22 +59,35 @@ class Connection:
 
     def check(self, text: str) -> list[RawMatch]:
         while True:
+            client = self._client()
             try:
-                return self._client().check(text)
+                return client.check(text)
             except ServerGone as exc:
-                if self.mode == "remote":
-                    raise LanguageToolMissing(f"LanguageTool at {self.url} stopped answering: {exc}") from None
-                if self.restarts >= MAX_RESTARTS:
-                    raise LanguageToolMissing(
-                        f"LanguageTool server died {self.restarts} times; giving up"
-                    ) from None
-                self.restarts += 1
-                self._drop()  # a dead daemon is not ours to restart: start our own instead
-                self.mode = "managed"
-                if not hasattr(self, "installation"):
-                    self.installation = require_installed()
+                with self._lock:
+                    if self.client is not client:
+                        continue  # another thread already replaced the dead server
+                    self._restart(exc)
+
+    def _restart(self, exc: ServerGone) -> None:
+        """Called with the lock held, once per dead server."""
+        if self.mode == "remote":
+            raise LanguageToolMissing(f"LanguageTool at {self.url} stopped answering: {exc}") from None
+        if self.restarts >= MAX_RESTARTS:
+            raise LanguageToolMissing(f"LanguageTool server died {self.restarts} times; giving up") from None
+        self.restarts += 1
+        self._drop()  # a dead daemon is not ours to restart: start our own instead
+        self.mode = "managed"
+        if not hasattr(self, "installation"):
+            self.installation = require_installed()
 
     def _client(self) -> LanguageToolClient:
+        client = self.client
+        if client is not None:
+            return client
+        with self._lock:
+            return self._client_locked()
+
+    def _client_locked(self) -> LanguageToolClient:
         if self.client is None:
             if self.mode == "managed":
                 self.server = ServerProcess(
@@ -90,6 +107,10 @@ class Connection:
         return self.client
 
     def _drop(self) -> None:
+        with self._lock:
+            self._drop_locked()
+
+    def _drop_locked(self) -> None:
         if self.client is not None:
             self.client.close()
             self.client = None
