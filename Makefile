@@ -38,6 +38,7 @@ test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.run_all
 
 docs: $(STAMP)
