@@ -7,6 +7,7 @@ flat however many files a corpus holds.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 
@@ -44,6 +45,7 @@ class Pipeline:
             checker = cls(settings)
             self._stack.callback(checker.close)
             self.checkers.append(checker)
+        self._generic = frozenset(c.name for c in self.checkers if c.generic)
         self.rules: dict[str, RuleInfo] = {}
         for checker in self.checkers:
             for info in checker.rule_infos():
@@ -70,7 +72,7 @@ class Pipeline:
             for finding in checker.check(document):
                 if self.selector.allows(finding) and not document.is_masked(finding.start, finding.end):
                     findings.append(finding)
-        findings = _dedupe(findings)
+        findings = _drop_shadowed(_dedupe(findings), self._generic)
         before = len(findings)
         for hook in FINDING_FILTERS:
             findings = hook(document, findings, self.settings)
@@ -134,6 +136,28 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _drop_shadowed(findings: list[Finding], generic: frozenset[str]) -> list[Finding]:
+    """Drop a generic checker's finding that overlaps a specialised checker's finding."""
+    if not generic:
+        return findings
+    special = sorted((f.start, f.end) for f in findings if f.checker not in generic)
+    if not special:
+        return findings
+    starts = [s for s, _ in special]
+    # Longest span end among specialised findings starting at or before each index.
+    reach: list[int] = []
+    for _, end in special:
+        reach.append(max(end, reach[-1]) if reach else end)
+    kept = []
+    for f in findings:
+        if f.checker in generic:
+            i = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1
+            if i >= 0 and reach[i] > f.start:
+                continue
+        kept.append(f)
+    return kept
 
 
 def build_result(

@@ -22,6 +22,10 @@ class Checker:
     name: ClassVar[str] = ""
     categories: ClassVar[tuple[str, ...]] = ()
     needs: ClassVar[frozenset[str]] = frozenset()
+    # A generic checker (LanguageTool) yields to the specialised ones: when both flag
+    # overlapping text it is one problem, and counting it twice would double its MQM
+    # penalty. The specialised finding stays, with its MT-specific message and fix.
+    generic: ClassVar[bool] = False
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

@@ -32,6 +32,7 @@ LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 class GrammarChecker(Checker):
     name = "grammar"
+    generic = True
     categories = tuple(c for c in CATEGORIES if c.split("/")[0] in ("fluency", "style", "locale")) + (
         "accuracy/mistranslation",
     )
