@@ -43,7 +43,8 @@ def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
     for doc in report.documents:
         for f in doc.findings:
-            where = f"{doc.path}:{f.line}:{f.column}:"
+            # Segment files hold several documents; line and column count inside the document.
+            where = f"{doc.path}{'' if doc.id == doc.path else f'[{doc.id}]'}:{f.line}:{f.column}:"
             out.append(f"{paint(_BOLD, where)} {f.rule} {paint(_COLORS[f.severity], f.severity.value)} {f.message}")
             line = doc.lines.get(f.line)
             if line is not None:
