@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,11 @@ def wmt_dir() -> Path:
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def run_mtqa(*args: str, cwd=None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mtqa` command (as `python -m mtqa`) and capture its output."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, cwd=cwd, input=stdin, env=env
+    )

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from mtqa.baseline import apply_baseline, build_baseline, fingerprint
 from tests.reporters.conftest import build_report
+from tests.conftest import run_mtqa
 
 CONFIG = 'vocabulary = { reject = ["Meanwhile -> Also"] }\n'
 ARTICLE = (
@@ -18,11 +16,6 @@ ARTICLE = (
     "Meanwhile, the minister spoke to reporters about the budget.\n\n"
     "The talks will resume next week, officials said.\n"
 )
-
-
-def run_mtqa(*args, cwd):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
 @pytest.fixture

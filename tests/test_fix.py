@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 
 import pytest
 
 from mtqa import fix as fixmod
 from mtqa.fix import apply_edits, atomic_write, choose_edits
 from mtqa.model import Document
+from tests.conftest import run_mtqa
 
 CONFIG = 'vocabulary = { reject = ["Kiev -> Kyiv", "Kyiv Oblast -> Kyiv region", "e-mail -> email"] }\n'
 ARTICLE = "Kiev said on Monday.\r\nThe e-mail from Kiev Oblast arrived.\r\n"
 FIXED = "Kyiv said on Monday.\r\nThe email from Kyiv region arrived.\r\n"
-
-
-def run_mtqa(*args, cwd):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
 @pytest.fixture

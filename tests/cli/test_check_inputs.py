@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.conftest import run_mtqa
+
 GOOD = "The minister said that the talks would resume on Monday.\n"
-
-
-def run_mtqa(*args, cwd=None, stdin=None):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, cwd=cwd, input=stdin, env=env
-    )
 
 
 @pytest.fixture

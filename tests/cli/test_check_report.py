@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.cli.test_check_inputs import run_mtqa
+from tests.conftest import run_mtqa
 
 ARTIFACTS = (
     "Leaders met in Riyadh on Sunday. The minister said that the talks would resume.\n"
