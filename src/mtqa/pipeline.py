@@ -8,7 +8,7 @@ flat however many files a corpus holds.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 
 from mtqa import __version__
@@ -185,14 +185,4 @@ def build_result(
     )
 
 
-def iter_results(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-    for document in documents:
-        yield pipeline.check_document(document)
-
-
-# Suppression comments and accepted words apply to every checker's findings.
-from mtqa.suppress import filter_findings as _suppress  # noqa: E402
-
-FINDING_FILTERS.append(_suppress)
-
-__all__ = ["Pipeline", "CheckerUnavailable", "FINDING_FILTERS", "build_result", "iter_results"]
+__all__ = ["Pipeline", "CheckerUnavailable", "FINDING_FILTERS", "build_result"]
