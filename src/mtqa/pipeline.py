@@ -139,25 +139,39 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def _drop_shadowed(findings: list[Finding], generic: frozenset[str]) -> list[Finding]:
-    """Drop a generic checker's finding that overlaps a specialised checker's finding."""
+    """Drop a generic checker's finding that flags mostly the same text as a specialised one.
+
+    "Mostly the same" is an overlap of at least half the longer span: LanguageTool's
+    "the the" or ".." beside the rule packs' is one problem, but its "came" inside the
+    calque "came down from the tree" is a second problem and stays.
+    """
     if not generic:
         return findings
     special = sorted((f.start, f.end) for f in findings if f.checker not in generic)
     if not special:
         return findings
     starts = [s for s, _ in special]
-    # Longest span end among specialised findings starting at or before each index.
+    # Furthest end among the specialised spans up to each index, to stop scanning early.
     reach: list[int] = []
     for _, end in special:
         reach.append(max(end, reach[-1]) if reach else end)
     kept = []
     for f in findings:
-        if f.checker in generic:
-            i = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1
-            if i >= 0 and reach[i] > f.start:
-                continue
+        if f.checker in generic and _same_text(f, special, starts, reach):
+            continue
         kept.append(f)
     return kept
+
+
+def _same_text(f: Finding, special: list[tuple[int, int]], starts: list[int], reach: list[int]) -> bool:
+    j = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1
+    while j >= 0 and reach[j] > f.start:
+        start, end = special[j]
+        overlap = min(end, f.end) - max(start, f.start)
+        if overlap > 0 and overlap * 2 >= max(end - start, f.end - f.start):
+            return True
+        j -= 1
+    return False
 
 
 def build_result(
