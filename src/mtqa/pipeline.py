@@ -18,10 +18,8 @@ from mtqa.model import Document, DocumentResult, Finding, InputProblem, Report, 
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.selection import Selector
+from mtqa.suppress import filter_findings
 
-# Hooks other stages register to filter a document's findings (suppression comments,
-# vocabulary); each takes (document, findings, settings) and returns the kept findings.
-FINDING_FILTERS: list[Callable[[Document, list[Finding], Settings], list[Finding]]] = []
 
 
 class Pipeline:
@@ -74,8 +72,8 @@ class Pipeline:
                     findings.append(finding)
         findings = _drop_shadowed(_dedupe(findings), self._generic)
         before = len(findings)
-        for hook in FINDING_FILTERS:
-            findings = hook(document, findings, self.settings)
+        # Suppression comments and accepted words apply to every checker's findings.
+        findings = filter_findings(document, findings, self.settings)
         findings.sort(key=Finding.sort_key)
         result = build_result(document, findings, self.settings, suppressed=before - len(findings))
         result.metrics = dict(document.metadata.get("metrics", {}))  # e.g. BLEU/chrF/TER (reference)
@@ -199,4 +197,4 @@ def build_result(
     )
 
 
-__all__ = ["Pipeline", "CheckerUnavailable", "FINDING_FILTERS", "build_result"]
+__all__ = ["Pipeline", "CheckerUnavailable", "build_result"]
