@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install demo test bench languagetool browser clean docs
+.PHONY: install demo test bench languagetool browser clean docs screenshots
 
 install: $(STAMP) languagetool
 
@@ -31,8 +31,12 @@ demo: install
 	-$(BIN)/mtqa check corpus/
 	@mkdir -p build
 	-$(BIN)/mtqa check corpus/ --format html -o build/report.html
-	-$(BIN)/python scripts/screenshot_report.py build/report.html docs/images/report.png --height 1000
-	@echo "HTML report: build/report.html"
+	-$(BIN)/python scripts/screenshot_report.py build/report.html build/report.png --height 1000
+	@echo "HTML report: build/report.html (screenshot: build/report.png)"
+
+# Refresh the README's screenshot of the HTML report.
+screenshots: demo
+	cp build/report.png docs/images/report.png
 
 test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

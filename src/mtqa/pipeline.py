@@ -17,7 +17,8 @@ from mtqa.config.settings import Settings
 from mtqa.model import Document, DocumentResult, Finding, InputProblem, Report, RuleInfo
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
-from mtqa.selection import Selector
+from mtqa.errors import ConfigError
+from mtqa.selection import Selector, unknown_entries
 from mtqa.suppress import filter_findings
 
 
@@ -49,6 +50,13 @@ class Pipeline:
             for info in checker.rule_infos():
                 self.rules[info.code] = info
         packs = {code: info.pack for code, info in self.rules.items() if info.pack}
+        for option in ("select", "ignore"):
+            typos = unknown_entries(getattr(settings, option), self.rules, packs.values())
+            if typos:
+                self.close()
+                raise ConfigError(
+                    f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}"
+                )
         self.selector = Selector.build(settings.select, settings.ignore, packs)
 
     def __enter__(self) -> Pipeline:

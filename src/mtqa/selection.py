@@ -62,3 +62,18 @@ class Selector:
                 best = max(best, 20 + len(entry))
         return best
 
+
+def unknown_entries(entries: Iterable[str], codes: Iterable[str], packs: Iterable[str]) -> list[str]:
+    """Entries that name no rule code prefix, pack, checker or category (likely typos).
+
+    LanguageTool codes (`LT-…`) are accepted as they are: the server's rule list is open.
+    """
+    codes = [c.upper() for c in codes]
+    names = {p.lower() for p in packs} | _KNOWN_CHECKERS | _CATEGORY_ROOTS | set(CATEGORIES)
+    unknown = []
+    for entry in entries:
+        upper = entry.upper()
+        if upper.startswith("LT") or entry.lower() in names or any(code.startswith(upper) for code in codes):
+            continue
+        unknown.append(entry)
+    return unknown

@@ -78,3 +78,10 @@ def test_usage_error_exits_2():
     result = run_mtqa("check", "--fail-on", "sometimes", "x.txt")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_folder_without_matching_files_is_an_input_error(tmp_path):
+    (tmp_path / "notes.py").write_text("print('not an article')\n", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mtqa: error: {tmp_path}: no files to check in this folder (see [inputs] include and exclude)"

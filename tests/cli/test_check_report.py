@@ -90,3 +90,17 @@ def test_config_file_is_found_upward_and_flags_override(tmp_path):
     (sub / "a.txt").write_text(ARTIFACTS, encoding="utf-8")
     assert run_mtqa("check", "--no-grammar", "a.txt", cwd=sub).returncode == 1
     assert run_mtqa("check", "--no-grammar", "--fail-on", "critical", "a.txt", cwd=sub).returncode == 0
+
+
+def test_unknown_select_or_ignore_entry_is_an_error(article):
+    result = run_mtqa("check", "--no-grammar", "--ignore", "fluency/speling", str(article))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "mtqa: error: ignore: unknown rule code, pack, checker or category: 'fluency/speling'"
+    assert run_mtqa("check", "--no-grammar", "--select", "he-en,MTQA-LANG,LT-X,fluency", str(article)).returncode == 0
+
+
+def test_failed_gate_says_why_on_stderr(article, tmp_path):
+    result = run_mtqa("check", "--no-grammar", "--fail-on", "major", "--format", "json",
+                      "-o", str(tmp_path / "r.json"), str(article))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"mtqa: gate failed: {article}: ")

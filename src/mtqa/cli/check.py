@@ -9,7 +9,7 @@ import click
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
-from mtqa.gates import EXIT_ERROR, exit_code
+from mtqa.gates import EXIT_ERROR, EXIT_GATE, exit_code, gate_failures
 from mtqa.reporters import available_formats, render
 from mtqa.cli.progress import Progress
 from mtqa.cli.output import write_output
@@ -39,8 +39,8 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
               help="Human reference aligned line by line with the input (a file or a mirrored folder).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), default=None,
               help="Exit 1 when a finding of this severity or worse is reported.")
-@click.option("--max-mqm", type=float, default=None, metavar="N",
-              help="Exit 1 when a document's MQM penalty per 1,000 words exceeds N.")
+@click.option("--max-mqm", type=click.FloatRange(min=0), default=None, metavar="N",
+              help="Exit 1 when a document's MQM penalty per 1,000 words exceeds N (0 = no limit).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, searched upward).")
 @click.option("--languagetool-url", default=None, metavar="URL",
@@ -107,7 +107,12 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         click.echo(f"mtqa: error: {error.path}: {error.message}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     write_output(render(report, format_name, color=use_color and format_name == "text"), output)
-    sys.exit(exit_code(report, settings))
+    code = exit_code(report, settings)
+    if code == EXIT_GATE:
+        # Say why in the log, whatever the report format or destination.
+        for reason in gate_failures(report, settings):
+            click.echo(f"mtqa: gate failed: {reason}", err=True)
+    sys.exit(code)
 
 
 def _is_dir(path: str) -> bool:

@@ -183,6 +183,8 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         max_mqm = float(data["max_mqm"])
     except (TypeError, ValueError):
         raise ConfigError(f"{origin}: max_mqm must be a number") from None
+    if max_mqm < 0:
+        raise ConfigError(f"{origin}: max_mqm must be 0 (no limit) or more")
     source_lang = (data["source_lang"] or "").strip().lower() or None
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(

@@ -49,7 +49,12 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, settings)
+            found = False
+            for file in _walk(path, settings):
+                found = True
+                yield file
+            if not found:
+                yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
         elif path.exists():
             yield raw
         else:

@@ -55,8 +55,6 @@ def render(report: Report, color: bool = False) -> str:
             if f.suggestions:
                 shown = ", ".join(repr(s) for s in f.suggestions[:3])
                 out.append(f"    {paint(_DIM, 'suggestion:')} {shown}")
-    for error in report.errors:
-        out.append(f"{error.path}: error: {error.message}")
     s = summarize(report)
     if out:
         out.append("")
