@@ -33,10 +33,11 @@ def test_utf16_round_trip_on_astral_characters():
         assert index.to_code_points(u16) == cp
 
 
-def test_utf8_bytes_to_code_points():
-    index = Utf8Index(TEXT)
-    for cp in range(len(TEXT) + 1):
-        assert index.to_code_points(len(TEXT[:cp].encode("utf-8"))) == cp
+@pytest.mark.parametrize("text", [TEXT, TEXT * 300, "ascii only"], ids=["short", "many-blocks", "ascii"])
+def test_utf8_bytes_to_code_points(text):
+    index = Utf8Index(text)
+    for cp in [*range(0, len(text), 7 if len(text) > 1000 else 1), len(text)]:
+        assert index.to_code_points(len(text[:cp].encode("utf-8"))) == cp
 
 
 def test_document_finding_derives_text_line_column_and_segment():

@@ -20,7 +20,7 @@ import regex
 from mtqa.engine.phrases import PhraseError, ascii_word, phrase_pattern
 from mtqa.engine.schema import Rule
 from mtqa.engine.yaml_lines import PackError
-from mtqa.offsets import utf8_byte_to_code_points
+from mtqa.offsets import Utf8Index
 
 FLAG_GROUP = re.compile(r"^flag\d*$")
 CONTEXT = 100  # characters each side of a match that `unless.near` looks at (within the line)
@@ -193,7 +193,7 @@ class CompiledRules:
             data = text.encode("utf-8")
             hits = sorted(first + i for first, rule_set in self._sets for i in rule_set.Match(data) or ())
             if hits:
-                to_cp = _ByteToCodePoint(text, data)
+                to_cp = Utf8Index(text).to_code_points
                 for i in hits:
                     yield from self._scan_linear(self._linear[i], text, data, to_cp)
         for c in self._bounded:
@@ -244,19 +244,6 @@ def _flag_span(m, groups: list[int]) -> tuple[int, int]:
         if span[0] >= 0:
             return span
     return m.span(0)
-
-
-class _ByteToCodePoint:
-    """RE2 reports UTF-8 byte offsets; hits are rare, so convert each one on demand."""
-
-    __slots__ = ("data", "ascii")
-
-    def __init__(self, text: str, data: bytes) -> None:
-        self.data = data
-        self.ascii = len(data) == len(text)
-
-    def __call__(self, byte_offset: int) -> int:
-        return byte_offset if self.ascii else utf8_byte_to_code_points(self.data, byte_offset)
 
 
 def _reason(exc: Exception) -> str:
