@@ -48,6 +48,11 @@ def cli() -> None:
     """
 
 
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """Values of a repeatable option, each of which may also be comma-separated."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
 def fail(message: str) -> None:
     """Print one error line and exit 2."""
     click.echo(f"mtqa: error: {message}", err=True)

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from mtqa.cli import split_list
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
@@ -16,8 +17,7 @@ from mtqa.cli.output import write_output
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
+    return split_list(values) or None  # None: not given, so the config decides
 
 
 @click.command()

@@ -7,12 +7,12 @@ import sys
 
 import click
 
+from mtqa.cli import split_list
 from mtqa.errors import InputError, MtqaError
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
+    return split_list(values) or None  # None: not given, so the config decides
 
 
 @click.command()

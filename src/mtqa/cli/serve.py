@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from mtqa.cli import split_list
 from mtqa.config.settings import load_settings
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+    return tuple(split_list(values))
 
 
 @click.command()

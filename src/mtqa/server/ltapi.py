@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from mtqa import __version__
 from mtqa.model import Document, DocumentResult, Finding, RuleInfo
-from mtqa.offsets import Utf16Index
+from mtqa.offsets import Utf16Index, code_points_to_utf16
 
 # English only: mtqa checks English targets. Variants share the server's one pipeline.
 LANGUAGES = (
@@ -223,4 +223,4 @@ def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts,
 
 
 def _u16len(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
+    return code_points_to_utf16(s, len(s))
