@@ -85,3 +85,14 @@ def test_folder_without_matching_files_is_an_input_error(tmp_path):
     result = run_mtqa("check", "--no-grammar", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip() == f"mtqa: error: {tmp_path}: no files to check in this folder (see [inputs] include and exclude)"
+
+
+def test_quoted_glob_is_expanded(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "two.md").write_text(GOOD, encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "--format", "json", "**/*.txt", "*.md", "none/*.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert [d["path"] for d in report["documents"]] == ["a/one.txt", "two.md"]
+    assert report["errors"] == [{"path": "none/*.txt", "message": "no files match this pattern"}]

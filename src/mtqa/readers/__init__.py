@@ -7,8 +7,10 @@ InputProblem for a file it cannot read, so a bad file never stops the others.
 from __future__ import annotations
 
 import fnmatch
+import glob
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,6 +20,7 @@ from mtqa.errors import InputError
 from mtqa.model import Document, InputProblem
 
 STDIN = "-"
+_GLOB = re.compile(r"[*?\[]")
 
 # Extension -> reader module (each has ``read(text, path, settings) -> Iterable[Document]``).
 READERS: dict[str, str] = {
@@ -57,6 +60,13 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
                 yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
         elif path.exists():
             yield raw
+        elif _GLOB.search(raw):
+            # A quoted glob (`mtqa check 'site/**/*.md'`), for shells and CI files that
+            # do not expand it; `**` matches any depth.
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield InputProblem(raw, "no files match this pattern")
+            yield from expand_paths(matches, settings)
         else:
             yield InputProblem(raw, "no such file or directory")
 
