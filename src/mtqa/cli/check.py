@@ -55,7 +55,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     """Check machine-translated articles for translation artifacts.
 
     PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
-    .xlf/.xliff and .tmx files) or - for standard input.
+    .xlf/.xliff and .tmx files), a quoted glob ('site/**/*.md') or - for standard input.
 
     \b
     Examples:
