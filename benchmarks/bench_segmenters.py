@@ -32,17 +32,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from mtqa.segment.splitter import split_spans  # noqa: E402
+from mtqa.segment.splitter import split_spans, trim_span  # noqa: E402
 
 Spans = list[tuple[int, int]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
 
 
 def _locate(text: str, pieces: list[str]) -> tuple[Spans, int]:
@@ -79,7 +71,7 @@ def make_pysbd() -> Callable[[str], tuple[Spans, int]]:
             # pysbd computes char_span by searching for the sentence; check it agrees.
             if text[item.start : item.end] != item.sent:
                 bad += 1
-            trimmed = _trim(text, item.start, item.end)
+            trimmed = trim_span(text, item.start, item.end)
             if trimmed:
                 spans.append(trimmed)
         return spans, bad
@@ -102,7 +94,7 @@ def make_choppa() -> Callable[[str], tuple[Spans, int]]:
             # choppa returns consecutive slices of the input: offsets are cumulative lengths.
             if text[pos : pos + len(piece)] != piece:
                 bad += 1
-            trimmed = _trim(text, pos, pos + len(piece))
+            trimmed = trim_span(text, pos, pos + len(piece))
             if trimmed:
                 spans.append(trimmed)
             pos += len(piece)
@@ -125,7 +117,7 @@ def make_blingfire() -> Callable[[str], tuple[Spans, int]]:
         for (start, end), sent in zip(offsets, joined.split("\n"), strict=False):
             if text[start:end].strip() != sent.strip():
                 bad += 1
-            trimmed = _trim(text, start, end)
+            trimmed = trim_span(text, start, end)
             if trimmed:
                 spans.append(trimmed)
         return spans, bad

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mtqa.model import Document, Segment
+from mtqa.segment.splitter import trim_span
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
@@ -13,10 +14,6 @@ def paragraph_segments(document: Document) -> tuple[Segment, ...]:
     text = document.analysis_text
     out = []
     for match in _LINE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        out.append(Segment(start, end))
+        # _LINE holds a non-space character, so the trimmed span is never empty.
+        out.append(Segment(*trim_span(text, *match.span())))
     return tuple(out)

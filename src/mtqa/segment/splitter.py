@@ -50,7 +50,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+    return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))]
 
 
 def _continues(text: str, start: int, end: int) -> bool:
@@ -79,7 +79,8 @@ def _starter_follows(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in _STARTERS and not m.group(2)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` without surrounding whitespace, or None when only whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
