@@ -40,3 +40,23 @@ def test_nothing_is_dropped_without_a_generic_checker():
     findings = [_finding(doc, "rules", "A", 0, 4), _finding(doc, "fluency", "B", 2, 6)]
     assert _drop_shadowed(findings, frozenset()) == findings
     assert _drop_shadowed(findings, frozenset({"grammar"})) == findings
+
+
+def test_same_span_and_fix_from_two_checkers_counts_once_keeping_the_more_severe():
+    from mtqa.pipeline import _dedupe
+
+    doc = Document(id="d", path="d", text="The mayor of Kiev spoke.")
+    start = doc.text.index("Kiev")
+
+    def make(checker, rule, severity, suggestion, applicability="unsafe"):
+        return doc.finding(rule=rule, checker=checker, category="locale/convention", severity=severity,
+                           message="m", start=start, end=start + 4, suggestions=[suggestion],
+                           applicability=applicability)
+
+    gazetteer = make("consistency", "MTQA-CONS-005", "minor", "Kyiv")
+    vocabulary = make("vocabulary", "MTQA-VOCAB-001", "major", "Kyiv")
+    other_fix = make("rules", "MTQA-STYLE-001", "minor", "Kyïv")
+    assert _dedupe([gazetteer, vocabulary, other_fix]) == [vocabulary, other_fix]
+    assert _dedupe([gazetteer, gazetteer]) == [gazetteer]
+    safe_vocabulary = make("vocabulary", "MTQA-VOCAB-001", "minor", "Kyiv", applicability="safe")
+    assert _dedupe([gazetteer, safe_vocabulary]) == [safe_vocabulary]

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from mtqa import __version__
 from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_checker_class
 from mtqa.config.settings import Settings
-from mtqa.model import Document, DocumentResult, Finding, InputProblem, Report, RuleInfo
+from mtqa.model import Applicability, Document, DocumentResult, Finding, InputProblem, Report, RuleInfo
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.errors import ConfigError
@@ -133,15 +133,31 @@ class Pipeline:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Two checkers flagging the same span with the same rule count once."""
-    seen: set[tuple] = set()
-    out = []
+    """One problem, one finding: the same rule on the same span, or two checkers that flag
+    the same span with the same fix (the gazetteer's and the project vocabulary's "Kiev"
+    → "Kyiv"), count once. The more severe finding stays; on a tie, the one whose fix is
+    safer (a project's own vocabulary marks its fixes safe), else the first."""
+    kept: dict[tuple, int] = {}
+    out: list[Finding | None] = []
     for f in findings:
-        key = (f.rule, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
+        keys = [(f.rule, f.start, f.end)]
+        if f.suggestions:
+            keys.append(("fix", f.start, f.end, f.suggestions[0]))
+        index = next((kept[k] for k in keys if k in kept), None)
+        if index is None:
+            for k in keys:
+                kept[k] = len(out)
             out.append(f)
-    return out
+        elif _weight(f) > _weight(out[index]):
+            out[index] = f
+    return [f for f in out if f is not None]
+
+
+_SAFETY = {Applicability.DISPLAY_ONLY: 0, Applicability.UNSAFE: 1, Applicability.SAFE: 2}
+
+
+def _weight(f: Finding) -> tuple[int, int]:
+    return f.severity.rank, _SAFETY[f.applicability]
 
 
 def _drop_shadowed(findings: list[Finding], generic: frozenset[str]) -> list[Finding]:
