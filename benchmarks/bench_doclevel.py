@@ -195,6 +195,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _checker_table(checkers: dict) -> list[str]:
+    """Markdown rows of findings per checker (major/minor, rates, rules)."""
+    rows = [
+        "| checker | major | major / 1k words | minor | minor / 1k words | by rule |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, entry in checkers.items():
+        rules = ", ".join(f"{k} {v}" for k, v in entry["by_rule"].items())
+        rows.append(f"| {name} | {entry['major']} | {entry['major_per_1000_words']} | {entry['minor']} "
+                    f"| {entry['minor_per_1000_words']} | {rules} |")
+    return rows
+
+
 def render_md(result: dict) -> str:
     ref, thr, sysr = result["references"], result["throughput"], result["systems"]
     lines = [
@@ -202,22 +215,12 @@ def render_md(result: dict) -> str:
         "",
         f"Human references: {ref['documents']} documents, {ref['words']:,} words, {ref['sentences']:,} sentences.",
         "",
-        "| checker | major | major / 1k words | minor | minor / 1k words | by rule |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, entry in ref["checkers"].items():
-        rules = ", ".join(f"{k} {v}" for k, v in entry["by_rule"].items())
-        lines.append(f"| {name} | {entry['major']} | {entry['major_per_1000_words']} | {entry['minor']} | {entry['minor_per_1000_words']} | {rules} |")
-    lines += [
+        *_checker_table(ref["checkers"]),
         "",
         f"MT system outputs ({len(sysr['files'])} files, {sysr['words']:,} words):",
         "",
-        "| checker | major | major / 1k words | minor | minor / 1k words | by rule |",
-        "|---|---|---|---|---|---|",
+        *_checker_table(sysr["checkers"]),
     ]
-    for name, entry in sysr["checkers"].items():
-        rules = ", ".join(f"{k} {v}" for k, v in entry["by_rule"].items())
-        lines.append(f"| {name} | {entry['major']} | {entry['major_per_1000_words']} | {entry['minor']} | {entry['minor_per_1000_words']} | {rules} |")
     lines += [
         "",
         f"Throughput (one core, CPU time): {thr['sentences_per_second']:,} sentences/s for both checkers "
