@@ -7,8 +7,9 @@ import stat
 
 import pytest
 
-from mtqa import fix as fixmod
-from mtqa.fix import apply_edits, atomic_write, choose_edits
+from mtqa import atomic as fixmod
+from mtqa.atomic import atomic_write
+from mtqa.fix import apply_edits, choose_edits
 from mtqa.model import Document
 from tests.conftest import run_mtqa
 
@@ -183,6 +184,29 @@ def test_write_failure_reported_by_the_cli_leaves_file(project, monkeypatch):
     assert "cannot write: Permission denied; file unchanged" in result.output
     assert (project / "a.md").read_bytes() == ARTICLE.encode()
     assert sorted(p.name for p in project.iterdir()) == ["a.md", "mtqa.toml"]
+
+
+@pytest.mark.parametrize("kind", ["read-only", "hard link"])
+def test_read_only_files_and_hard_links_are_left_alone_unless_forced(project, kind):
+    target = project / "a.md"
+    other = project / "other-name.md"
+    if kind == "read-only":
+        os.chmod(target, 0o444)
+    else:
+        os.link(target, other)
+    refused = run_mtqa("fix", "--no-grammar", "a.md", cwd=project)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"mtqa: error: a.md: file {'is read-only' if kind == 'read-only' else 'has 2 hard links'}")
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    assert target.read_bytes() == ARTICLE.encode()
+    assert run_mtqa("fix", "--no-grammar", "--diff", "a.md", cwd=project).returncode == 1  # --diff writes nothing
+    forced = run_mtqa("fix", "--no-grammar", "--force", "a.md", cwd=project)
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_bytes() == FIXED.encode()
+    if kind == "read-only":
+        assert stat.S_IMODE(os.stat(target).st_mode) == 0o444
+    else:
+        assert other.read_bytes() == ARTICLE.encode()  # the other name keeps the old text, as --force warned
 
 
 def test_fixing_the_corpus_converges_with_real_checkers(repo_root, tmp_path):

@@ -5,21 +5,17 @@ written back; everything else is refused with a reason. A fix run re-checks the 
 after each pass until nothing safe is left (at most MAX_PASSES, as sqlfluff caps its
 loop), so running ``mtqa fix`` twice changes nothing the second time.
 
-Writes follow sqlfluff's recipe: a temporary file in the same folder, flushed and
-fsynced, given the original's permission bits, then ``os.replace``d over the original
-(the target of a symlink, not the link). Any failure removes the temporary file and
-leaves the original byte for byte as it was.
+Files are written with ``mtqa.atomic`` (all or nothing); a read-only file or one with
+several hard links is left alone unless forced.
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import difflib
 import importlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +24,6 @@ from mtqa.errors import InputError
 from mtqa.model import Applicability, Document, Finding
 
 MAX_PASSES = 10
-CHUNK = 1 << 16
 # Extensions whose reader keeps the file text as the document text.
 WRITABLE = {".txt": "mtqa.readers.text", ".md": "mtqa.readers.markdown", ".markdown": "mtqa.readers.markdown"}
 
@@ -170,46 +165,21 @@ def make_document_factory(path: str, settings) -> Callable[[str], Document]:
     return make
 
 
-def _write_all(handle, data: bytes) -> None:
-    for i in range(0, len(data), CHUNK):
-        handle.write(data[i:i + CHUNK])
+def refuse_to_write(path: str) -> str | None:
+    """Why ``mtqa fix`` should leave this file alone unless forced, or None.
 
-
-def atomic_write(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its permission bits (and owner if allowed)."""
-    real = os.path.realpath(path)
-    info = os.stat(real)
-    folder = os.path.dirname(real)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".mtqa-tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            _write_all(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            with contextlib.suppress(OSError):
-                os.chown(tmp, info.st_uid, info.st_gid)
-        os.replace(tmp, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: str) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    A read-only file says "do not change me"; replacing it would quietly drop that. A
+    file with several hard links would be split in two by the rename: the other names
+    would keep the old text. Permission bits are read, not ``os.access``, which says
+    yes to root.
+    """
+    info = os.stat(os.path.realpath(path))
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return "file is read-only; not written (use --force to fix it anyway)"
+    if info.st_nlink > 1:
+        return (f"file has {info.st_nlink} hard links and fixing would split them; not written "
+                "(use --force to fix this name anyway)")
+    return None
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

@@ -44,7 +44,7 @@ def cli() -> None:
     \b
     Start with:  mtqa check ARTICLE.txt
     Exit codes:  0 clean, 1 findings over the gate (--fail-on, --max-mqm),
-                 2 usage, configuration or input errors.
+                 2 usage, configuration or input errors, 130 interrupted (Ctrl-C).
     """
 
 
@@ -59,11 +59,33 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped with Ctrl-C
+
+
 def main() -> None:
+    # click's standalone mode turns Ctrl-C into "Aborted!" and exit 1, the code of a failed
+    # gate; a CI job must be able to tell the two apart, so click's errors are handled here.
     try:
-        cli.main(prog_name="mtqa", standalone_mode=True)
+        code = cli.main(prog_name="mtqa", standalone_mode=False)
     except MtqaError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
-        click.echo("mtqa: interrupted", err=True)
-        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.Abort):
+        click.echo("\nmtqa: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:  # `mtqa check … | head`: the reader left, nothing is wrong
+        _silence_stdout()
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush cannot raise again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -10,10 +10,15 @@ from mtqa.cli import split_list
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
-from mtqa.gates import EXIT_ERROR, EXIT_GATE, exit_code, gate_failures
+from mtqa.gates import EXIT_ERROR, EXIT_GATE, EXIT_OK, exit_code, gate_failures
 from mtqa.reporters import available_formats, render
+from mtqa.reporters.text import escape_controls, render_statistics
+from mtqa.reporters.text import render as render_text
 from mtqa.cli.progress import Progress
-from mtqa.cli.output import write_output
+from mtqa.cli.output import check_destinations, write_output
+
+# English variants LanguageTool checks (its English module holds them all).
+LANGUAGES = ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA"]
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -49,19 +54,37 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
               help="Report and gate only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings as the baseline in FILE.")
+@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), default=None,
+              help="Show only findings of this severity or worse; the others are not shown, scored or "
+                   "gated (like Vale's --minAlertLevel).")
+@click.option("--language", type=click.Choice(LANGUAGES), default=None,
+              help="English variant the grammar checker expects (default: en-US, or "
+                   "[checkers.grammar] language in the config): en-GB accepts 'colour' and flags 'color'.")
+@click.option("--statistics", is_flag=True,
+              help="Print how often each rule fired (count, code, severity, title) instead of the "
+                   "findings (text format only).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only the findings: no summary, no progress and no notes on stderr "
+                   "(errors and failed gates are still printed).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when the gate fails (--fail-on, --max-mqm); input errors still exit 2.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 def check(paths, format_, output, select, ignore, no_grammar, source_lang, source_file, reference_file,
-          fail_on, max_mqm, config_file, languagetool_url, baseline, write_baseline, color) -> None:
+          fail_on, max_mqm, config_file, languagetool_url, baseline, write_baseline, min_severity, language,
+          statistics, quiet, exit_zero, color) -> None:
     """Check machine-translated articles for translation artifacts.
 
     PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
     .xlf/.xliff and .tmx files), a quoted glob ('site/**/*.md') or - for standard input.
 
     \b
+    Exit codes: 0 clean, 1 a gate failed (--fail-on, --max-mqm; 0 with --exit-zero),
+                2 usage, configuration or input error, 130 interrupted.
     Examples:
       mtqa check article.txt
       mtqa check corpus/ --source-lang he --format json -o report.json
       mtqa check site/ --no-grammar --fail-on major
+      mtqa check corpus/ --no-grammar --statistics
     """
     overrides = {
         "format": format_,
@@ -72,6 +95,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "max_mqm": max_mqm,
         "checkers.grammar.enabled": False if no_grammar else None,
         "checkers.grammar.url": languagetool_url,
+        "checkers.grammar.language": language,
     }
     run_options = {
         "source_file": source_file,
@@ -87,11 +111,14 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     format_name = settings.format
     if format_name not in available_formats():
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
+    if statistics and format_name != "text":
+        raise MtqaError(f"--statistics prints a text table; it cannot be combined with --format {format_name}")
+    _refuse_overwriting_inputs(paths, settings, output)
     if format_name == "html":
         settings = _with(settings, keep_text=True)
     from mtqa.pipeline import Pipeline
 
-    progress = Progress(enabled=len(paths) > 1 or any(_is_dir(p) for p in paths))
+    progress = Progress(enabled=not quiet and (len(paths) > 1 or any(_is_dir(p) for p in paths)))
     try:
         with Pipeline(settings) as pipeline:
             report = pipeline.run(paths, on_document=progress.advance)
@@ -102,17 +129,53 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     progress.close()
     from mtqa.cli.postprocess import apply_run_options
 
-    report = apply_run_options(report, settings)
+    report = apply_run_options(report, settings, quiet=quiet, min_severity=min_severity)
     for error in report.errors:
-        click.echo(f"mtqa: error: {error.path}: {error.message}", err=True)
+        click.echo(f"mtqa: error: {escape_controls(f'{error.path}: {error.message}')}", err=True)
+    if not quiet:
+        for warning in rule_timeouts(report):
+            click.echo(f"mtqa: warning: {warning}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    write_output(render(report, format_name, color=use_color and format_name == "text"), output)
+    if statistics:
+        text = render_statistics(report)
+    elif format_name == "text":
+        text = render_text(report, color=use_color, summary=not quiet)
+    else:
+        text = render(report, format_name)
+    write_output(text, output)
     code = exit_code(report, settings)
     if code == EXIT_GATE:
         # Say why in the log, whatever the report format or destination.
         for reason in gate_failures(report, settings):
-            click.echo(f"mtqa: gate failed: {reason}", err=True)
+            click.echo(f"mtqa: gate failed: {escape_controls(reason)}", err=True)
+        if exit_zero:
+            code = EXIT_OK
     sys.exit(code)
+
+
+def _refuse_overwriting_inputs(paths, settings, output) -> None:
+    """-o or --write-baseline naming an input would replace the article with its report."""
+    from mtqa.readers import expand_paths
+
+    inputs = [p for p in expand_paths(paths, settings) if isinstance(p, str)]
+    inputs += [p for p in (settings.source_file, settings.reference_file) if p]
+    check_destinations({"--output": output, "--write-baseline": settings.write_baseline}, inputs)
+    # A report over the baseline would lose it; --write-baseline over it is a refresh.
+    check_destinations({"--output": output}, [settings.baseline] if settings.baseline else [])
+
+
+def rule_timeouts(report) -> list[str]:
+    """One line per backtracking rule that ran out of time (the JSON report has the counts)."""
+    from mtqa.engine.matchers import MAX_TIMEOUTS
+
+    timeouts = report.provenance.get("checker_details", {}).get("rules", {}).get("timeouts", {})
+    lines = []
+    for code, count in sorted(timeouts.items()):
+        line = f"rule {code} ran out of time on {count} document(s) and found nothing there"
+        if count >= MAX_TIMEOUTS:
+            line += "; it was switched off for the rest of the run"
+        lines.append(line)
+    return lines
 
 
 def _is_dir(path: str) -> bool:

@@ -24,13 +24,17 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--ignore", multiple=True, metavar="X", help="Do not fix these.")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
 @click.option("--source-lang", metavar="LANG", help="Language the text was translated from (he, ru, ar, …).")
+@click.option("--force", is_flag=True,
+              help="Also write read-only files and files with several hard links (the other links "
+                   "keep the old text).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml).")
-def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang, config_file) -> None:
+def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang, force, config_file) -> None:
     """Apply the safe suggestions of `mtqa check` to text and Markdown files.
 
     Files are rewritten atomically (a failed write leaves the original untouched); a file
-    whose check fails is never written. Other formats (HTML, JSONL, XLIFF…) are refused.
+    whose check fails is never written, nor (without --force) a read-only file or one with
+    several hard links. Other formats (HTML, JSONL, XLIFF…) are refused.
 
     \b
     Exit codes: 0 done (or nothing to fix), 1 with --diff when fixes are pending,
@@ -41,7 +45,8 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     """
     from mtqa.checkers import CheckerUnavailable
     from mtqa.config.settings import load_settings
-    from mtqa.fix import WRITABLE, atomic_write, decode_for_fix, fix_text, make_document_factory, unified_diff
+    from mtqa.atomic import atomic_write
+    from mtqa.fix import WRITABLE, decode_for_fix, fix_text, make_document_factory, refuse_to_write, unified_diff
     from mtqa.pipeline import Pipeline
     from mtqa.readers import expand_paths
 
@@ -105,6 +110,9 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
                 fixed_files += 1
                 continue
             try:
+                reason = None if force else refuse_to_write(path)
+                if reason:
+                    raise InputError(path, reason)
                 with open(path, "rb") as handle:
                     if handle.read() != data:
                         raise InputError(path, "changed while it was being fixed; not written")

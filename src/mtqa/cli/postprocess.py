@@ -1,18 +1,24 @@
-"""Run options applied to a finished Report (baselines, the gate), kept out of the check command."""
+"""Run options applied to a finished Report (baselines, the gate, the minimum severity shown),
+kept out of the check command."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import click
 
 from mtqa.config.settings import Settings
-from mtqa.model import Report
+from mtqa.model import Report, Severity
 
 
-def apply_run_options(report: Report, settings: Settings) -> Report:
-    """Record the gate, write and/or apply a baseline, and say what the baseline did.
+def apply_run_options(report: Report, settings: Settings, quiet: bool = False,
+                      min_severity: str | None = None) -> Report:
+    """Record the gate, write and/or apply a baseline, say what the baseline did (unless
+    quiet), and hide findings below ``min_severity``.
 
-    ``--write-baseline`` records every finding of this run (before any ``--baseline``
-    filtering), so the two options together refresh a baseline in one run.
+    ``--write-baseline`` records every finding of this run (before any ``--baseline`` or
+    ``--min-severity`` filtering), so the two baseline options together refresh a
+    baseline in one run.
     """
     # Reporters are pure functions of the Report: JUnit needs to know which findings
     # fail the gate, so the gate travels with the report.
@@ -24,16 +30,37 @@ def apply_run_options(report: Report, settings: Settings) -> Report:
         from mtqa.baseline import write_baseline
 
         count = write_baseline(report, settings.write_baseline)
-        click.echo(f"mtqa: wrote {count} finding(s) to baseline {settings.write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"mtqa: wrote {count} finding(s) to baseline {settings.write_baseline}", err=True)
     if settings.baseline:
         from mtqa.baseline import apply_baseline
 
         report = apply_baseline(report, settings.baseline)
         b = report.baseline or {}
-        click.echo(
-            f"mtqa: baseline {settings.baseline}: {b['matched']} known finding(s) hidden, "
-            f"{b['new']} new, {b['gone']} baseline entr{'y' if b['gone'] == 1 else 'ies'} gone"
-            + (f", {b['not_checked']} in documents not checked" if b["not_checked"] else ""),
-            err=True,
-        )
+        if not quiet:
+            click.echo(
+                f"mtqa: baseline {settings.baseline}: {b['matched']} known finding(s) hidden, "
+                f"{b['new']} new, {b['gone']} baseline entr{'y' if b['gone'] == 1 else 'ies'} gone"
+                + (f", {b['not_checked']} in documents not checked" if b["not_checked"] else ""),
+                err=True,
+            )
+    if min_severity:
+        report = hide_below(report, Severity.parse(min_severity))
+    return report
+
+
+def hide_below(report: Report, severity: Severity) -> Report:
+    """Drop findings below ``severity`` and rescore, so the summary, score and gate agree
+    with what is shown."""
+    from mtqa.scoring import penalty, per_1000_words, score
+
+    weights = report.severity_weights or {"minor": 1, "major": 5, "critical": 25}
+    documents = []
+    for doc in report.documents:
+        kept = [f for f in doc.findings if f.severity.rank >= severity.rank]
+        pen = penalty(kept, weights)
+        documents.append(dataclasses.replace(doc, findings=kept, penalty=pen, score=score(pen, doc.words),
+                                             mqm_per_1000_words=per_1000_words(pen, doc.words)))
+    report.documents = documents
+    report.provenance["min_severity"] = severity.value
     return report

@@ -5,7 +5,9 @@ UTF-8 bytes says which rules match anywhere. Only those rules (almost always non
 their own RE2 search to find positions. A pattern RE2 cannot compile (backreferences,
 lookaround) is a load error unless the rule opts into ``engine: backtracking``; such rules
 run on the ``regex`` module with a per-document time limit, and a timeout skips the rule
-for that document instead of hanging the check.
+for that document instead of hanging the check. A rule that has timed out MAX_TIMEOUTS
+times is switched off for the rest of the run: a pattern that runs away on this corpus
+would otherwise charge its full time limit on every document.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _SET_MEMORY = 64 << 20
 # large selections are split into several sets (one extra pass each).
 _SET_SIZE = 250
 _RULE_MEMORY = 8 << 20
+MAX_TIMEOUTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,7 @@ class CompiledRules:
                 rule_set.Add(rule_pattern(c.rule).encode("utf-8"))
             rule_set.Compile()
             self._sets.append((first, rule_set))
+        # Rule code -> documents on which it timed out (and so reported nothing).
         self.timeouts: dict[str, int] = {}
 
     @property
@@ -197,7 +201,8 @@ class CompiledRules:
                 for i in hits:
                     yield from self._scan_linear(self._linear[i], text, data, to_cp)
         for c in self._bounded:
-            yield from self._scan_bounded(c, text)
+            if self.timeouts.get(c.rule.id, 0) < MAX_TIMEOUTS:
+                yield from self._scan_bounded(c, text)
 
     def _emit(self, c: _CompiledRule, text: str, start: int, end: int, groups: dict[str, str]):
         if start >= end or c.cancelled(text, start, end):

@@ -2,11 +2,17 @@
 
 Colour only when asked (the CLI asks on a TTY). The summary at the end counts findings
 by category and severity, as every other format does.
+
+Article text and file names are data, not terminal commands: control characters (ESC
+sequences, carriage returns, bells, C1 codes) and the bidi overrides that reorder a line
+on screen are shown escaped (``\x1b``, ``\u202e``), never passed to the terminal.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 
 from mtqa.model import Report, Severity
 from mtqa.summary import summarize
@@ -14,6 +20,19 @@ from mtqa.summary import summarize
 _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severity.MINOR: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 _MAX_LINE = 160
+# C0 and C1 controls and DEL (tab is shown as a space), line/paragraph separators, and
+# the bidi embeddings, overrides and isolates of "Trojan Source".
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """Text safe to print on a terminal: controls become visible escapes."""
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _width(text: str) -> int:
@@ -32,20 +51,26 @@ def _excerpt(line: str, column: int, length: int) -> tuple[str, int, int]:
         right = left + _MAX_LINE
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
-    window = line[left:right].replace("\t", " ")
-    caret_at = _width(prefix) + _width(line[left:start])
-    caret_len = max(1, _width(line[start:min(end, right)]))
-    return prefix + window + suffix, caret_at, caret_len
+    before = _shown(line[left:start])
+    caret_at = _width(prefix) + _width(before)
+    caret_len = max(1, _width(_shown(line[start:min(end, right)])))
+    return prefix + _shown(line[left:right]) + suffix, caret_at, caret_len
 
 
-def render(report: Report, color: bool = False) -> str:
+def _shown(text: str) -> str:
+    return escape_controls(text.replace("\t", " "))
+
+
+def render(report: Report, color: bool = False, summary: bool = True) -> str:
+    """The findings, then (unless ``summary`` is off) the totals."""
     paint = (lambda code, s: f"{code}{s}{_RESET}") if color else (lambda code, s: s)  # noqa: E731
     out: list[str] = []
     for doc in report.documents:
         for f in doc.findings:
             # Segment files hold several documents; line and column count inside the document.
-            where = f"{doc.path}{'' if doc.id == doc.path else f'[{doc.id}]'}:{f.line}:{f.column}:"
-            out.append(f"{paint(_BOLD, where)} {f.rule} {paint(_COLORS[f.severity], f.severity.value)} {f.message}")
+            where = escape_controls(f"{doc.path}{'' if doc.id == doc.path else f'[{doc.id}]'}:{f.line}:{f.column}:")
+            out.append(f"{paint(_BOLD, where)} {f.rule} {paint(_COLORS[f.severity], f.severity.value)} "
+                       f"{escape_controls(f.message)}")
             line = doc.lines.get(f.line)
             if line is not None:
                 span_len = min(f.end, f.start + len(line) - f.column + 1) - f.start
@@ -53,11 +78,20 @@ def render(report: Report, color: bool = False) -> str:
                 out.append(f"    {excerpt}")
                 out.append("    " + " " * at + paint(_COLORS[f.severity], "^" * width))
             if f.suggestions:
-                shown = ", ".join(repr(s) for s in f.suggestions[:3])
+                shown = escape_controls(", ".join(repr(s) for s in f.suggestions[:3]))
                 out.append(f"    {paint(_DIM, 'suggestion:')} {shown}")
+    if summary:
+        out.extend(_summary(report, bool(out)))
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _summary(report: Report, after_findings: bool) -> list[str]:
     s = summarize(report)
-    if out:
-        out.append("")
+    out = [""] if after_findings else []
+    if not s.documents:
+        # Nothing was read: a score of 100 would read as "clean".
+        out.append("no document was checked" + (f"; {s.errors} input error(s)" if s.errors else ""))
+        return out
     severity = ", ".join(f"{n} {name}" for name, n in s.by_severity.items() if n)
     out.append(
         f"{s.findings} finding(s) in {s.documents} document(s), {s.words} words"
@@ -68,4 +102,19 @@ def render(report: Report, color: bool = False) -> str:
         out.append(f"  {n:5d}  {category}")
     if s.errors:
         out.append(f"{s.errors} input error(s)")
+    return out
+
+
+def render_statistics(report: Report) -> str:
+    """How often each rule fired, most frequent first (ruff's --statistics), then the total."""
+    counts = Counter(f.rule for _, f in report.iter_findings())
+    severity = {f.rule: f.severity for _, f in report.iter_findings()}
+    out = []
+    for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        info = report.rules.get(code)
+        title = escape_controls(info.title) if info else ""
+        out.append(f"{n:6d}  {code:16}  {severity[code].value:8}  {title}".rstrip())
+    total = sum(counts.values())
+    documents = len(report.documents)
+    out.append(f"{total} finding(s) in {documents} document(s)" if documents else "no document was checked")
     return "\n".join(out) + "\n"
