@@ -6,6 +6,9 @@ import click
 
 from mtqa.errors import MtqaError
 
+# sacrebleu's BLEU tokenizers (its -tok choices); listed here so --help does not import it.
+TOKENIZERS = ["13a", "intl", "zh", "ja-mecab", "ko-mecab", "char", "none", "spm", "flores101", "flores200"]
+
 
 @click.command()
 @click.argument("systems", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False), metavar="SYS...")
@@ -21,20 +24,36 @@ from mtqa.errors import MtqaError
               help="Comma-separated metrics: bleu, chrf, ter (TER is the slow one).")
 @click.option("--bootstrap", "n_samples", type=click.IntRange(min=1), default=1000, show_default=True,
               metavar="N", help="Paired bootstrap resamples for significance against the first system.")
+@click.option("--confidence", "-ci", is_flag=True,
+              help="Add a 95% confidence interval to every score (bootstrap resampling with --bootstrap N "
+                   "samples, as sacrebleu --confidence; shown as μ = mean ± half-width).")
+@click.option("--tokenize", "-tok", type=click.Choice(TOKENIZERS), default=None,
+              help="BLEU tokenizer, as sacrebleu -tok (default 13a; zh, ja-mecab, char, intl, none…). "
+                   "The signature records it.")
+@click.option("--lowercase", "-lc", is_flag=True,
+              help="Case-insensitive BLEU, as sacrebleu -lc (TER is case-insensitive unless "
+                   "--ter-case-sensitive).")
+@click.option("--chrf-word-order", "-cw", type=click.IntRange(0, 2), default=0, show_default=True,
+              help="chrF word n-gram order: 2 gives chrF++.")
+@click.option("--ter-case-sensitive", is_flag=True, help="Case-sensitive TER.")
 @click.option("--artifacts/--no-artifacts", default=True, show_default=True,
               help="Run mtqa's checkers on each system and report findings per 1,000 words.")
 @click.option("--grammar", is_flag=True, help="Include the grammar checker (LanguageTool) in the artifact rates.")
 @click.option("--source-lang", metavar="LANG", default=None, help="Language the systems translated from.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, searched upward).")
-def score(systems, reference, source, format_, output, metric_names, n_samples, artifacts, grammar,
-          source_lang, config_file) -> None:
+def score(systems, reference, source, format_, output, metric_names, n_samples, confidence, tokenize, lowercase,
+          chrf_word_order, ter_case_sensitive, artifacts, grammar, source_lang, config_file) -> None:
     """Score MT systems against a reference: BLEU, chrF and TER (sacrebleu), significance
     of each system against the first (paired bootstrap), and artifact rates by MQM category.
+
+    Scores equal the sacrebleu CLI's for the same options; the signatures say which were used.
 
     \b
     Examples:
       mtqa score -r ref.en sys1.en sys2.en
+      mtqa score -r ref.en sys1.en --confidence --no-artifacts
+      mtqa score -r ref.zh sys1.zh --tokenize zh --chrf-word-order 2
       mtqa score -r ref.en -s src.de sys1.en sys2.en --format markdown -o board.md
     """
     from mtqa.cli.output import write_output
@@ -47,8 +66,14 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     if unknown or not metrics:
         raise MtqaError(f"unknown metric {', '.join(unknown) or '(none)'}; choose from {', '.join(METRICS)}")
     settings = load_settings(config_file, {"checkers.grammar.enabled": grammar, "source_lang": source_lang})
+    options = {
+        "bleu": {"tokenize": tokenize, "lowercase": lowercase},
+        "chrf": {"word_order": chrf_word_order},
+        "ter": {"case_sensitive": ter_case_sensitive},
+    }
+    scoring = {"metrics": metrics, "n_samples": n_samples, "confidence": confidence, "options": options}
     if not artifacts:
-        board = leaderboard.build(reference, systems, source=source, metrics=metrics, n_samples=n_samples)
+        board = leaderboard.build(reference, systems, source=source, **scoring)
     else:
         from mtqa.checkers import CheckerUnavailable, available_checkers
         from mtqa.pipeline import Pipeline
@@ -57,8 +82,7 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
         names = [n for n in available_checkers() if n != "reference"]
         try:
             with Pipeline(settings, names) as pipeline:
-                board = leaderboard.build(reference, systems, source=source, pipeline=pipeline,
-                                          metrics=metrics, n_samples=n_samples)
+                board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
         except CheckerUnavailable as exc:
             raise MtqaError(str(exc)) from None
     write_output(leaderboard.render(board, format_), output)

@@ -54,7 +54,10 @@ def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, 
 
 
 def build(reference: str, systems: Sequence[str], *, source: str | None = None, pipeline=None,
-          metrics: Sequence[str] = METRICS, n_samples: int = 1000) -> dict[str, Any]:
+          metrics: Sequence[str] = METRICS, n_samples: int = 1000, confidence: bool = False,
+          options: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """``confidence``: a 95% bootstrap interval for every score (the paired test computes
+    one for several systems anyway); ``options``: sacrebleu constructor arguments by metric."""
     references = read_segments(reference)
     names = system_names(systems)
     hypotheses = [(name, read_segments(path)) for name, path in zip(names, systems)]
@@ -64,12 +67,12 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
     if len(hypotheses) > 1:
         from mtqa.metrics.compare import paired_bootstrap
 
-        signatures, rows = paired_bootstrap(hypotheses, references, metrics, n_samples)
+        signatures, rows = paired_bootstrap(hypotheses, references, metrics, n_samples, options)
     else:
-        scores = corpus_scores(hypotheses[0][1], references, metrics)
+        scores = corpus_scores(hypotheses[0][1], references, metrics, options, n_samples if confidence else 1)
         signatures = {m: scores[m]["signature"] for m in metrics}
-        rows = [{"system": names[0], **{m: {"score": scores[m]["score"], "mean": None, "ci": None,
-                                             "p_value": None} for m in metrics}}]
+        rows = [{"system": names[0], **{m: {"score": scores[m]["score"], "mean": scores[m]["mean"],
+                                             "ci": scores[m]["ci"], "p_value": None} for m in metrics}}]
     sources = read_segments(source) if source is not None else None
     if sources is not None and len(sources) != len(references):
         raise MtqaError(f"{source}: {len(sources)} lines but the reference has {len(references)}")
@@ -94,13 +97,16 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
         "signatures": signatures,
         "significance": {"test": "paired bootstrap (sacrebleu)", "samples": n_samples,
                          "baseline": names[0], "threshold": SIGNIFICANCE} if len(systems) > 1 else None,
+        "confidence": {"level": 0.95, "samples": n_samples} if confidence else None,
         "checkers": list(pipeline.provenance()["checkers"]) if pipeline is not None else [],
         "systems": rows,
     }
 
 
-def _score(cell: dict, with_p: bool) -> str:
+def _score(cell: dict, with_p: bool, with_ci: bool = False) -> str:
     text = f"{cell['score']:.2f}"
+    if with_ci and cell.get("ci") is not None:
+        text += f" (μ = {cell['mean']:.2f} ± {cell['ci']:.2f})"  # sacrebleu's --confidence notation
     if with_p and cell.get("p_value") is not None:
         text += f" (p={cell['p_value']:.3f}){'*' if cell['significant'] else ''}"
     return text
@@ -115,7 +121,7 @@ def _table(board: dict) -> tuple[list[str], list[list[str]]]:
         header += ["Words", "Artifacts/1k words"]
     rows = []
     for row in board["systems"]:
-        cells = [row["system"]] + [_score(row[m], with_p) for m in metrics]
+        cells = [row["system"]] + [_score(row[m], with_p, bool(board.get("confidence"))) for m in metrics]
         if has_artifacts:
             cells += [str(row["artifacts"]["words"]), f"{row['artifacts']['per_1000_words']:.2f}"]
         rows.append(cells)
@@ -152,6 +158,9 @@ def _notes(board: dict) -> list[str]:
         sig = board["significance"]
         notes.append(f"p: {sig['test']} against {sig['baseline']} ({sig['samples']} resamples); "
                      f"* = p < {sig['threshold']}")
+    if board.get("confidence"):
+        notes.append(f"μ ± x: mean and 95% confidence interval over {board['confidence']['samples']} "
+                     "bootstrap resamples")
     if board["checkers"]:
         notes.append("artifacts: findings of mtqa checkers " + ", ".join(board["checkers"]) +
                      " per 1,000 words of system output")

@@ -43,14 +43,18 @@ def check_aligned(hypotheses: Sequence[str], references: Sequence[str], what: st
 
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
                   metrics: Sequence[str] = METRICS,
-                  options: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
-    """``{"bleu": {"score": 31.2, "signature": "nrefs:1|case:mixed|…"}, …}`` for one system."""
+                  options: Mapping[str, Mapping[str, Any]] | None = None,
+                  n_bootstrap: int = 1) -> dict[str, dict[str, Any]]:
+    """``{"bleu": {"score": 31.2, "signature": "nrefs:1|case:mixed|…"}, …}`` for one system;
+    with ``n_bootstrap`` > 1 also sacrebleu's bootstrap ``mean`` and 95% ``ci`` (its --confidence)."""
     check_aligned(hypotheses, references)
     results: dict[str, dict[str, Any]] = {}
     for name in metrics:
         metric = make_metric(name, (options or {}).get(name))
-        score = metric.corpus_score(list(hypotheses), [list(references)])
-        results[name] = {"score": score.score, "signature": str(metric.get_signature())}
+        score = metric.corpus_score(list(hypotheses), [list(references)], n_bootstrap=n_bootstrap)
+        mean, ci = getattr(score, "_mean", None), getattr(score, "_ci", None)
+        results[name] = {"score": score.score, "signature": str(metric.get_signature()),
+                         "mean": None if mean is None else float(mean), "ci": None if ci is None else float(ci)}
     return results
 
 
