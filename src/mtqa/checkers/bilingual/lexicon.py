@@ -18,6 +18,8 @@ FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)}
                            | {"，": ",", "．": ".", "：": ":", "％": "%", "／": "/", "\u3000": " ", "－": "-"})
 # Hebrew attaches and, in, to, the, from, that, as to the next word (ו ב ל ה מ ש כ).
 HEBREW_PREFIXES = "ובלהמשכ"
+# Arabic attaches and, then, in, to, as (و ف ب ل ك) and the article (ال) to the next word.
+_ARABIC_PREFIX = re.compile(r"^[وف]?(?:[بلك]|ال|بال|لل|كال)?")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,9 @@ def stem_values(word: str, table: dict) -> list[float]:
     candidates = [word]
     if word and word[0] in HEBREW_PREFIXES:
         candidates += [word[1:], word[2:]] if len(word) > 2 and word[1] in HEBREW_PREFIXES else [word[1:]]
+    elif word and "\u0600" <= word[0] <= "\u06ff":
+        prefix = _ARABIC_PREFIX.match(word).end()
+        candidates += [word[prefix:]] if 0 < prefix < len(word) - 1 else []
     for candidate in candidates:
         for stem, value in table.get(candidate[:2], ()):
             if candidate == stem[:-1] if stem.endswith("$") else candidate.startswith(stem):

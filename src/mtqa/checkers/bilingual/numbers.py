@@ -4,7 +4,7 @@ A written number can mean several values ("1.000" is a thousand in German and on
 English, "2,5" is two and a half in Czech, "5m" is five million or five metres), so each
 number carries every value it may stand for, and two numbers agree when their value sets
 meet. That keeps real-world formats (decimal commas, space- and dot-grouped thousands,
-万/億 multipliers, Hebrew and Cyrillic scale words) from being flagged while a changed
+万/億 multipliers, Hebrew, Arabic and Cyrillic scale words) from being flagged while a changed
 digit, a million that became a billion, or a dropped number still is.
 
 The two directions are deliberately asymmetric. A target number must be explained by
@@ -37,6 +37,9 @@ _AMPM = re.compile(r"\s?([apAP])\.?\s?[mM](?![a-zA-Z])")
 _TARGET_IGNORE = re.compile(r"\b(?:covid-19|sars-cov-2|24/7|g7|g20|4k|5g|3d)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _SEPARATORS = re.compile(_GROUP)
+# What joins the two ends of a range whose scale word is written once: "20 to 30 thousand",
+# in the source languages' words (Hebrew עד/ל, Arabic إلى, Russian до, German bis, Czech až).
+_RANGE = re.compile(r"\s*(?:[-–—־]|(?:עד|בין|ל|או|إلى|الى|و|أو|до|или|и|bis|oder|und|až|nebo|a|to|or|and)[\s־-]*)\s*")
 # Values of clock times live in their own range so 18:30 never equals the number 1110.
 TIME_BASE = -1_000_000.0
 
@@ -270,6 +273,11 @@ def source_numbers(text: str, source_lang: str | None = None,
         if previous is not None and re.fullmatch(r"[ -]", scan[previous_end:start]) and not time_only:
             joined = previous.text + token  # phone numbers: 229 62 01 -> 229-6201
             values |= {value_key(float(re.sub(r"\D", "", joined)))}
+        if number.scaled and previous is not None and not previous.scaled and _RANGE.fullmatch(scan[previous_end:start]):
+            # "20 עד 30 אלף", "5-7 млн": the scale word belongs to both ends of the range.
+            factors = {v / b for v in number.values for b in bare if b and v != b}
+            previous.values |= {v * f for v in set(previous.values) for f in factors}
+            values |= {value_key(v) for v in previous.values}
         numbers.append(number)
         values |= {value_key(v) for v in number.values | number.aliases}
         previous_end, previous = end, number
@@ -282,6 +290,8 @@ def source_numbers(text: str, source_lang: str | None = None,
         factors = stem_values(word, scales)
         if factors and word_values and word_values[-1][0] == match.start():  # "три тысячи" = 3000
             values |= {value_key(v * f) for v in word_values[-1][1] for f in factors}
+        # A scale word on its own is one of it: "כמיליארד" (about a billion), "مليار", "тысяча".
+        values |= {value_key(f) for f in factors}
         if found:
             word_values.append((match.end() + 1, found))
     for stem, value in cjk_stems(source_lang):
