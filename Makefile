@@ -7,8 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+BUILD ?= build
 
-.PHONY: install demo test bench languagetool browser clean docs screenshots
+.PHONY: install demo test bench languagetool browser clean docs screenshots screenshot-report
 
 install: $(STAMP) languagetool
 
@@ -25,14 +26,21 @@ languagetool: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-	  || echo "mtqa: chromium is not installed; browser tests will be skipped"
+	  || echo "mtqa: chromium is not installed; browser tests and the demo screenshot are skipped"
 
-demo: install
+demo: install browser
 	-$(BIN)/mtqa check corpus/
-	@mkdir -p build
-	-$(BIN)/mtqa check corpus/ --format html -o build/report.html
-	-$(BIN)/python scripts/screenshot_report.py build/report.html build/report.png --height 1000
-	@echo "HTML report: build/report.html (screenshot: build/report.png)"
+	@mkdir -p $(BUILD)
+	-$(BIN)/mtqa check corpus/ --format html -o $(BUILD)/report.html
+	@$(MAKE) --no-print-directory screenshot-report
+
+# A PNG of the HTML report, taken with Debian's Chromium; says so when there is none.
+screenshot-report:
+	@rm -f $(BUILD)/report.png
+	-@$(BIN)/python scripts/screenshot_report.py $(BUILD)/report.html $(BUILD)/report.png --height 1000
+	@if [ -f $(BUILD)/report.png ]; then echo "HTML report: $(BUILD)/report.html (screenshot: $(BUILD)/report.png)"; \
+	else echo "HTML report: $(BUILD)/report.html (no screenshot: Chromium is not installed;" \
+	  "'make browser' as root or 'apt-get install chromium' adds it)"; fi
 
 # Refresh the README's screenshot of the HTML report.
 screenshots: demo

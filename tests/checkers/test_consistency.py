@@ -215,10 +215,12 @@ def test_gazetteer_misspelling_once(checker):
     assert [(f.text, f.suggestions) for f in hits] == [("Kraschatyk", ("Khreshchatyk",))]
 
 
-def test_variant_spelling_minor_and_switchable(checker):
-    findings = run(checker, "The mayor of Kharkov spoke.")
+def test_variant_spelling_minor_and_off_by_default(checker):
+    findings = run(checker, "The mayor of Kharkov spoke.", **{"checkers.consistency.variant_spellings": True})
     assert [(f.text, f.severity.value) for f in findings if f.rule == "MTQA-CONS-005"] == [("Kharkov", "minor")]
-    assert run(checker, "The mayor of Kharkov spoke.", **{"checkers.consistency.variant_spellings": False}) == []
+    assert run(checker, "The mayor of Kharkov spoke.") == []
+    beside = run(checker, "The mayor of Kharkov spoke. Kharkiv was calm.")
+    assert [f.text for f in beside if f.rule == "MTQA-CONS-005"] == ["Kharkov"]
 
 
 def test_accept_words_never_flagged(checker):

@@ -182,6 +182,9 @@ def find_known_misspellings(
         return
     for match in pattern.finditer(text):
         entry = gazetteer.spellings[match.group()]
-        if entry.variant in accept or (entry.kind == "variant" and not variants):
+        # A dated variant is house style (off unless asked), but beside its preferred form
+        # in the same document ("Kharkov" and "Kharkiv") it is an inconsistency.
+        if entry.variant in accept or (entry.kind == "variant" and not variants
+                                       and not re.search(rf"\b{re.escape(entry.canonical)}\b", text)):
             continue
         yield KnownMisspelling(match.start(), match.end(), entry.variant, entry.canonical, entry.kind)
