@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mtqa.atomic import atomic_write
 from mtqa.engine.loader import PackInfo, RuleSet, builtin_rules_dir
 from mtqa.engine.schema import Rule
 
@@ -156,7 +157,7 @@ def write(rule_set: RuleSet, folder: Path) -> list[Path]:
     for name, text in generate(rule_set).items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            atomic_write(str(path), text.encode("utf-8"))
             written.append(path)
     return written
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from mtqa.atomic import atomic_write
 from mtqa.errors import MtqaError
 
 LT_VERSION = "6.8"
@@ -120,7 +121,7 @@ def _fetch_with_maven(mvn: str, version: str, directory: Path) -> Installation:
     staging = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=directory.parent))
     try:
         pom = staging / "pom.xml"
-        pom.write_text(pom_text(), encoding="utf-8")
+        atomic_write(str(pom), pom_text().encode("utf-8"))
         libs = staging / "libs"
         command = [mvn, "-B", "-q", "-f", str(pom), f"-Dlanguagetool.version={version}",
                    "dependency:copy-dependencies", f"-DoutputDirectory={libs}", "-DincludeScope=runtime"]
@@ -171,7 +172,5 @@ def verify_jars(libs: Path) -> None:
 
 def _write_marker(directory: Path, version: str, classpath: str, source: str) -> Installation:
     data = {"version": version, "classpath": classpath, "source": source, "pom_sha256": _pom_hash()}
-    tmp = directory / (MARKER + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    tmp.replace(directory / MARKER)
+    atomic_write(str(directory / MARKER), json.dumps(data, indent=2).encode("utf-8"))
     return Installation(directory, version, classpath, source)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from mtqa.atomic import atomic_write
 from mtqa.languagetool.install import cache_root, require_installed
 from mtqa.languagetool.server import ServerProcess, healthy, is_languagetool_process, process_alive
 
@@ -70,9 +71,7 @@ def start_daemon(options: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
     state = {"pid": server.pid, "port": server.port, "url": server.url, "version": installation.version,
              "heap": server.heap, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
              "log": str(server.log_path)}
-    tmp = directory / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps(state, indent=2), encoding="utf-8")
-    tmp.replace(state_path())
+    atomic_write(str(state_path()), json.dumps(state, indent=2).encode("utf-8"))
     return state, True
 
 
