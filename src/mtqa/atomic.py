@@ -23,13 +23,22 @@ SUFFIX = ".mtqa-tmp"
 
 
 def atomic_write(path: str, data: bytes) -> None:
-    """Replace (or create) ``path`` with ``data`` atomically; OSError leaves it untouched."""
-    real = os.path.realpath(path)
-    folder = os.path.dirname(real)
+    """Replace (or create) ``path`` with ``data`` atomically; OSError leaves it untouched.
+
+    A device or FIFO (``-o /dev/null``, ``-o /dev/stdout``) is a stream, not a file to
+    replace: it is written to directly. Renaming over it would, for root, swap the
+    system's /dev/null for a plain file.
+    """
     try:
-        info = os.stat(real)
+        info = os.stat(path)
     except FileNotFoundError:
         info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "wb") as stream:
+            _write_all(stream, data)
+        return
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

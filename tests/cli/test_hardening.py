@@ -158,3 +158,19 @@ def test_json_report_of_a_missing_file_has_no_documents(tmp_path):
     result = run_mtqa("check", "--no-grammar", "--format", "json", "missing.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert json.loads(result.stdout)["documents"] == []
+
+
+def test_a_device_or_fifo_as_output_is_written_not_replaced(article, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    try:
+        result = run_mtqa("check", "--no-grammar", str(article), "-o", str(fifo))
+        out, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert result.returncode == 0, result.stderr
+    assert "the the" in out
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a FIFO, not a file renamed over it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe"]
