@@ -54,8 +54,10 @@ def split_list(values: tuple[str, ...]) -> list[str]:
 
 
 def fail(message: str) -> None:
-    """Print one error line and exit 2."""
-    click.echo(f"mtqa: error: {message}", err=True)
+    """Print one error line (control characters of file names escaped) and exit 2."""
+    from mtqa.reporters.text import escape_controls
+
+    click.echo(f"mtqa: error: {escape_controls(message)}", err=True)
     sys.exit(2)
 
 
