@@ -1,7 +1,8 @@
 """Gazetteers kept as data (places, institutions, demonyms, people, spellings) and their loader.
 
 The document-level checkers need to know that "Moscow" can stand for a government, that
-"Meloni" is a woman and that "Kraschatyk" is a misspelling of Khreshchatyk. Those facts
+"Spotify" is a company, that "Meloni" is a woman and that "Kraschatyk" is a misspelling
+of Khreshchatyk. Those facts
 are data, edited without touching code: one small tab-separated file per kind, beside
 this module, loaded once per process.
 """
@@ -26,6 +27,7 @@ class Gazetteer:
 
     places: dict[tuple[str, ...], str]  # ("North", "Korea") -> "country"
     institutions: dict[tuple[str, ...], str]  # ("Kremlin",) -> "metonym"; nouns lower-case
+    entity_types: dict[tuple[str, ...], str]  # ("Spotify",) -> "company", ("device",) -> "device"
     demonyms: dict[str, str]  # "Russian" -> "Russia"
     people: dict[tuple[str, ...], str]  # ("Vladimir", "Putin") -> "m"
     surnames: dict[str, str]  # "Putin" -> "m" (last word of a known person)
@@ -54,6 +56,10 @@ def load() -> Gazetteer:
     institutions: dict[tuple[str, ...], str] = {}
     for name, kind in _rows("institutions.tsv"):
         institutions[tuple(name.split())] = kind
+    entity_types = {tuple(row[0].split()): row[1] for row in _rows("entity_types.tsv")}
+    for words in entity_types:
+        # Named entities count anywhere; lower-case nouns only after a determiner.
+        institutions.setdefault(words, "noun" if words[0].islower() else "org")
     people = {tuple(row[0].split()): row[1] for row in _rows("people.tsv")}
     surnames: dict[str, str] = {}
     for words, gender in people.items():
@@ -68,6 +74,7 @@ def load() -> Gazetteer:
     return Gazetteer(
         places=places,
         institutions=institutions,
+        entity_types=entity_types,
         demonyms={row[0]: row[1] for row in _rows("demonyms.tsv")},
         people=people,
         surnames=surnames,
