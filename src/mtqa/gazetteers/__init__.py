@@ -33,6 +33,7 @@ class Gazetteer:
     surnames: dict[str, str]  # "Putin" -> "m" (last word of a known person)
     titles: dict[str, str]  # "Mrs" -> "f"
     person_nouns: dict[str, str]  # "woman" -> "f", "president" -> "u"
+    personal_things: frozenset[str]  # "name", "wife": what only a person has ("his name")
     spellings: dict[str, Spelling]  # "Kraschatyk" -> Spelling(...)
     inanimate_she: frozenset[str]  # "ship", "vessel", ...
     camelcase: frozenset[str]  # "iPhone", "eBay": camel case that is not two fused words
@@ -66,8 +67,12 @@ def load() -> Gazetteer:
         surnames.setdefault(words[-1], gender)
     titles: dict[str, str] = {}
     person_nouns: dict[str, str] = {}
+    personal: set[str] = set()
     for word, role, gender in _rows("person_words.tsv"):
-        (titles if role == "title" else person_nouns)[word] = gender
+        if role == "owned":
+            personal.add(word)
+        else:
+            (titles if role == "title" else person_nouns)[word] = gender
     spellings = {row[0]: Spelling(row[0], row[1], row[2]) for row in _rows("spellings.tsv")}
     inanimate = frozenset(row[0] for row in _rows("inanimate_she.txt"))
     longest = max(len(k) for table in (places, institutions, people) for k in table)
@@ -80,6 +85,7 @@ def load() -> Gazetteer:
         surnames=surnames,
         titles=titles,
         person_nouns=person_nouns,
+        personal_things=frozenset(personal),
         spellings=spellings,
         inanimate_she=inanimate,
         camelcase=frozenset(row[0] for row in _rows("camelcase.txt")),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mtqa.checkers.consistency.mentions import Mention
-from mtqa.checkers.consistency.reported import blocked_between, reporting_subject, singular_inanimate_before
+from mtqa.checkers.consistency.reported import blocked_between, plural, reporting_subject, singular_inanimate_before
 from mtqa.checkers.consistency.text import SentenceView
 
 # A woman named within this many sentences, or a man for "he", is who the pronoun means.
@@ -62,7 +62,7 @@ def resolve(ctx: Context, candidates: list[Mention], pronoun: Mention, female: b
             nearest = m
             break
     for m in candidates:
-        if m.kind == "person" and m.gender in (gender, "u") and not _plural(m):
+        if m.kind == "person" and m.gender in (gender, "u") and not plural(m):
             return None
         if m.kind == "pronoun" and m.gender == gender:
             return None
@@ -85,7 +85,7 @@ def _male_antecedent(ctx: Context, candidates: list[Mention], relevant: list[Men
     latest one that does is taken), no man was named in the last ten sentences, and
     nobody at all (not even a person of unknown gender) is in the window.
     """
-    if any(m.kind == "person" and not _plural(m) for m in candidates):
+    if any(m.kind == "person" and not plural(m) for m in candidates):
         return None
     if ctx.view.index - ctx.last_male <= _PERSON_MEMORY:
         return None
@@ -103,7 +103,7 @@ def _strong_male_subject(ctx: Context, candidates: list[Mention], subject: Menti
     """"Spotify said that he …": no man recently, and no person of any kind in the window."""
     if ctx.view.index - ctx.last_male <= _PERSON_MEMORY:
         return False
-    return not any(m.kind == "person" and not _plural(m) for m in candidates)
+    return not any(m.kind == "person" and not plural(m) for m in candidates)
 
 
 def _judge_reported(ctx: Context, candidates, subject, pronoun, gender) -> Mention | None:
@@ -128,11 +128,6 @@ def _opens_main_clause_after(text: str, pronoun: Mention, person: Mention) -> bo
     between = text[pronoun.end:person.start]
     comma = between.rfind(",")
     return comma >= 0 and not between[comma + 1:].strip(" the")
-
-
-def _plural(mention: Mention) -> bool:
-    name = mention.name
-    return name.islower() and name.endswith("s") and not name.endswith("ss")
 
 
 _PREPOSITIONS = frozenset(

@@ -29,9 +29,11 @@ _NOT_NAMES = frozenset(
 )
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-# "she's", "he'll": the tokenizer keeps the apostrophe; the mention is the pronoun part.
-_CONTRACTED = frozenset(
-    p + a + end for p in ("he", "she") for a in "'’" for end in ("s", "d", "ll")
+# Pronoun token -> (gender, length of the pronoun). "she's", "he'll": the tokenizer keeps
+# the apostrophe, and the mention is the pronoun part. One lookup per token (hot path).
+_PRONOUNS = {w: ("f" if w in _FEMALE_PRONOUNS else "m", len(w)) for w in _FEMALE_PRONOUNS | _MALE_PRONOUNS}
+_PRONOUNS.update(
+    (p + a + end, ("f" if p == "she" else "m", len(p))) for p in ("he", "she") for a in "'’" for end in ("s", "d", "ll")
 )
 _NOUN_DETERMINERS = frozenset({"the", "its", "their", "our", "this", "that"})
 # A person noun followed by one of these is a verb with its object ("accused him").
@@ -130,14 +132,9 @@ class MentionFinder:
             tok = tokens[j]
             word = tok.text
             low = tok.lower
-            if low in _FEMALE_PRONOUNS or low in _MALE_PRONOUNS:
-                gender = "f" if low in _FEMALE_PRONOUNS else "m"
-                out.append(Mention(tok.start, tok.end, "pronoun", gender, word, sentence))
-                j += 1
-                continue
-            if low in _CONTRACTED:
-                size = 3 if low[0] == "s" else 2
-                gender = "f" if size == 3 else "m"
+            pronoun = _PRONOUNS.get(low)
+            if pronoun is not None:
+                gender, size = pronoun
                 out.append(Mention(tok.start, tok.start + size, "pronoun", gender, word[:size], sentence))
                 j += 1
                 continue
@@ -146,10 +143,11 @@ class MentionFinder:
                     parts = low.split("-")
                     low = "year-old" if low.endswith("year-old") else parts[0] if parts[0] != "ex" else parts[1]
                 gender = gaz.person_nouns.get(low)
-                if gender is None and low.endswith(("'s", "’s")):  # "the ant's", "the owner's"
-                    gender = gaz.person_nouns.get(low[:-2])
-                elif gender is None and low.endswith("s"):
-                    gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
+                if gender is None and low.endswith("s"):
+                    if low[-2:-1] in ("'", "’"):  # "the ant's", "the owner's"
+                        gender = gaz.person_nouns.get(low[:-2])
+                    else:
+                        gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
                 if gender is not None and j + 1 < n and tokens[j + 1].lower in _OBJECT_AFTER_VERB:
                     gender = None  # a verb with its object: "officials accused him", "nurse them"
                 if gender is not None:

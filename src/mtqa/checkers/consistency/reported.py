@@ -61,15 +61,15 @@ def blocked_between(candidates: list[Mention], subject: Mention, pronoun: Mentio
             continue
         if m.kind == "pronoun" and m.gender == gender:
             return True
-        if m.kind == "person" and m.gender in (gender, "u") and not _plural(m):
+        if m.kind == "person" and m.gender in (gender, "u") and not plural(m):
             return True
     return False
 
 
-def _plural(mention: Mention) -> bool:
+def plural(mention: Mention) -> bool:
     """A lower-case person noun in the plural ("reporters", "officials"): not a "she"."""
     name = mention.name
-    return name.islower() and name.endswith("s") and not name.endswith("ss")
+    return name.islower() and name.endswith("s") and not name.endswith(("ss", "'s", "’s"))
 
 
 def singular_inanimate_before(tokens_before: list[str], inanimate: frozenset[str]) -> bool:
