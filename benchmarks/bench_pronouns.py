@@ -171,15 +171,22 @@ def render_md(result: dict) -> str:
     lines = ["# Gendered pronouns for countries, institutions and devices", "",
              "| labelled set | segments | findings | finding precision | major recall |", "|---|---|---|---|---|"]
     for name, entry in result["labelled"].items():
-        lines.append(f"| {name} | {entry['segments']:,} | {entry['findings']} | {entry['finding_precision']} "
+        precision = entry["finding_precision"] if entry["findings"] else "n/a"
+        lines.append(f"| {name} | {entry['segments']:,} | {entry['findings']} | {precision} "
                      f"| {entry['major_recall']} |")
     ref = result["references"]
     lines += ["", f"WMT human references: {ref['findings']} findings in {ref['words']:,} words "
-              f"({ref['per_1000_words']} per 1,000 words).", ""]
+              f"({ref['per_1000_words']} per 1,000 words):", ""]
+    lines += [f"- {hit['file']}: {hit['context']}" for hit in ref["listed"]]
+    lines.append("")
     lines += ["| MT outputs, source | words | findings | per 1k words | reviewed | correct |", "|---|---|---|---|---|---|"]
     for lang, entry in sorted(result["systems"].items()):
         lines.append(f"| {lang} | {entry['words']:,} | {entry['findings']} | {entry['per_1000_words']} "
                      f"| {entry['reviewed']} | {entry['correct']} |")
+    entries = result["systems"].values()
+    found, reviewed, correct = (sum(e[k] for e in entries) for k in ("findings", "reviewed", "correct"))
+    lines.append(f"| all | {sum(e['words'] for e in entries):,} | {found} | "
+                 f"{round(found * 1000 / max(1, sum(e['words'] for e in entries)), 4)} | {reviewed} | {correct} |")
     if "speed" in result:
         s = result["speed"]
         lines += ["", f"Pipeline without grammar on {s['file']}: {s['segments_per_second']:,} segments/s "

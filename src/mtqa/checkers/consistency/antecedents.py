@@ -42,7 +42,9 @@ def resolve(ctx: Context, candidates: list[Mention], pronoun: Mention, female: b
     """The place or institution the pronoun wrongly refers to, or None."""
     gender = "f" if female else "m"
     # People of the other gender cannot be meant ("unlike Putin, she ..."): skip them.
-    relevant = [m for m in candidates if not (m.kind in ("person", "pronoun") and m.gender not in (gender, "u"))]
+    # Nor can plural people ("its Western partners").
+    relevant = [m for m in candidates
+                if not (m.kind in ("person", "pronoun") and m.gender not in (gender, "u")) and not plural(m)]
     if not relevant:
         return None
     text, view = ctx.text, ctx.view

@@ -75,6 +75,8 @@ def find_country_pronouns(
             if low not in _FEMALE and low not in _MALE:
                 continue  # "hers": a country is hardly ever the owner
             female = low in _FEMALE
+            if "/" in text[mention.start - 1:mention.end + 1]:
+                continue  # "his/her": a generic person
             if (quotes.inside(mention.start) or _speaker(text, view, mention)
                     or (low in ("his", "her") and _next_word(view, mention) in finder.gaz.personal_things)):
                 if female:
