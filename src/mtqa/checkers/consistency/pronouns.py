@@ -1,13 +1,11 @@
-"""Countries and institutions called "she" or "he": grammatical gender leaking from the source.
+"""Countries, companies and devices called "she" or "he": grammatical gender leaking from the source.
 
-Hebrew, Arabic and Russian make country names feminine, so MT writes "Russia ... she";
-Spanish and Italian drop the subject and MT restores "he". For each gendered pronoun
-outside quotations, the nearest candidate antecedent within the sentence and the two
-before it is looked up; the pronoun is flagged only when that candidate is a place or
-institution and no person who could be meant (same gender, or gender unknown) is in
-reach. "he" needs stronger evidence than "she": English uses "he" for so many people
-that the country must be in the same or the previous sentence and no person at all in
-the window. Ships and storms are "she" by tradition and stop the search.
+Hebrew, Arabic, Russian and Ukrainian make country names feminine, so MT writes "Russia
+... she"; German "die Bank" becomes "she", Russian "город" and Spanish or Italian pro-drop
+become "he". For each gendered pronoun outside quotations the candidates of its sentence
+and the two before it are collected (`mentions`) and judged (`antecedents`); this module
+walks the document, keeps who the story is about, and words the fix in the pronoun's own
+case and form.
 """
 
 from __future__ import annotations
