@@ -29,6 +29,12 @@ _NOT_NAMES = frozenset(
 )
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# Pronoun token -> (gender, length of the pronoun). "she's", "he'll": the tokenizer keeps
+# the apostrophe, and the mention is the pronoun part. One lookup per token (hot path).
+_PRONOUNS = {w: ("f" if w in _FEMALE_PRONOUNS else "m", len(w)) for w in _FEMALE_PRONOUNS | _MALE_PRONOUNS}
+_PRONOUNS.update(
+    (p + a + end, ("f" if p == "she" else "m", len(p))) for p in ("he", "she") for a in "'’" for end in ("s", "d", "ll")
+)
 _NOUN_DETERMINERS = frozenset({"the", "its", "their", "our", "this", "that"})
 # A person noun followed by one of these is a verb with its object ("accused him").
 _OBJECT_AFTER_VERB = frozenset({"him", "them", "us", "me", "himself", "themselves"})
@@ -126,17 +132,22 @@ class MentionFinder:
             tok = tokens[j]
             word = tok.text
             low = tok.lower
-            if low in _FEMALE_PRONOUNS or low in _MALE_PRONOUNS:
-                gender = "f" if low in _FEMALE_PRONOUNS else "m"
-                out.append(Mention(tok.start, tok.end, "pronoun", gender, word, sentence))
+            pronoun = _PRONOUNS.get(low)
+            if pronoun is not None:
+                gender, size = pronoun
+                out.append(Mention(tok.start, tok.start + size, "pronoun", gender, word[:size], sentence))
                 j += 1
                 continue
             if not tok.capitalised:
-                if "-" in low:  # "daughter-in-law", "ex-wife"
-                    low = low.split("-")[0] if low.split("-")[0] != "ex" else low.split("-")[1]
+                if "-" in low:  # "daughter-in-law", "ex-wife", "the 102-year-old"
+                    parts = low.split("-")
+                    low = "year-old" if low.endswith("year-old") else parts[0] if parts[0] != "ex" else parts[1]
                 gender = gaz.person_nouns.get(low)
                 if gender is None and low.endswith("s"):
-                    gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
+                    if low[-2:-1] in ("'", "’"):  # "the ant's", "the owner's"
+                        gender = gaz.person_nouns.get(low[:-2])
+                    else:
+                        gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
                 if gender is not None and j + 1 < n and tokens[j + 1].lower in _OBJECT_AFTER_VERB:
                     gender = None  # a verb with its object: "officials accused him", "nurse them"
                 if gender is not None:
@@ -199,6 +210,14 @@ class MentionFinder:
                 self._remember(tokens[j:k], first)
                 out.append(Mention(tok.start, tokens[k - 1].end, "person", first, text[tok.start:tokens[k - 1].end], sentence))
                 j = k
+                continue
+            # A first name alone ("Sophie lashed out"), or a person noun opening the
+            # sentence ("Bride number six is due"), is a person too.
+            gender = first if first is not None and not _very_common(word) else (
+                gaz.person_nouns.get(low) if tok.initial else None)
+            if gender is not None:
+                out.append(Mention(tok.start, tok.end, "person", gender, word, sentence))
+                j += 1
                 continue
             if word in gaz.demonyms and j > 0 and (j + 1 == n or text[tok.end:tokens[j + 1].start].strip()):
                 # A demonym standing alone is a person: "the missing Czech."

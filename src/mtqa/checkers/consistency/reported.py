@@ -54,22 +54,22 @@ def reporting_subject(text: str, candidates: list[Mention], pronoun: Mention, se
     return None
 
 
-def blocked_between(candidates: list[Mention], subject: Mention, pronoun: Mention) -> bool:
-    """Whether someone "she" could mean stands between the country and the pronoun."""
+def blocked_between(candidates: list[Mention], subject: Mention, pronoun: Mention, gender: str = "f") -> bool:
+    """Whether someone the pronoun could mean stands between the country and the pronoun."""
     for m in candidates:
         if not (subject.end <= m.start < pronoun.start):
             continue
-        if m.kind == "pronoun" and m.gender == "f":
+        if m.kind == "pronoun" and m.gender == gender:
             return True
-        if m.kind == "person" and m.gender in ("f", "u") and not _plural(m):
+        if m.kind == "person" and m.gender in (gender, "u") and not plural(m):
             return True
     return False
 
 
-def _plural(mention: Mention) -> bool:
+def plural(mention: Mention) -> bool:
     """A lower-case person noun in the plural ("reporters", "officials"): not a "she"."""
     name = mention.name
-    return name.islower() and name.endswith("s") and not name.endswith("ss")
+    return name.islower() and name.endswith("s") and not name.endswith(("ss", "'s", "’s"))
 
 
 def singular_inanimate_before(tokens_before: list[str], inanimate: frozenset[str]) -> bool:
