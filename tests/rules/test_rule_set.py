@@ -9,7 +9,9 @@ from mtqa.engine import docs, load_rule_set
 from mtqa.engine.schema import CODE_RE
 
 RULE_SET = load_rule_set()
-PREFIX = {"core": "CORE", "web": "WEB", "he-en": "HE", "ru-en": "RU", "ar-en": "AR", "style": "STYLE"}
+PREFIX = {"core": "CORE", "web": "WEB", "he-en": "HE", "ru-en": "RU", "ar-en": "AR", "style": "STYLE",
+          "de-en": "DE", "fr-en": "FR", "es-en": "ES", "it-en": "IT", "pt-en": "PT", "zh-en": "ZH", "ja-en": "JA",
+          "fa-en": "FA", "tr-en": "TR"}
 
 
 def test_codes_and_names_are_unique_and_well_formed():
