@@ -100,10 +100,11 @@ def wmt_counts(wmt: Path) -> dict:
 def labelled(name: str, segments, lang: str) -> dict:
     checker = RuleChecker(load_settings(overrides={"checkers.grammar.enabled": False}))
     pack_of = {r.id: r.pack for r in checker.rule_set.rules}
+    languages = {name for name, info in checker.rule_set.packs.items() if info.source_langs}
     found = []
     for seg in segments:
         doc = Document(id=seg.id, path=seg.doc, text=seg.target, source_lang=lang)
-        spans = [(f.start, f.end, "major" if f.severity.name.lower() in ("major", "critical") else "minor", pack_of[f.rule])
+        spans = [(f.start, f.end, "major" if f.severity.name.lower() in ("major", "critical") else "minor", pack_of[f.rule], f.rule)
                  for f in checker.check(doc)]
         found.append((seg, spans))
 
@@ -121,8 +122,16 @@ def labelled(name: str, segments, lang: str) -> dict:
         without = score(skip=pack)
         per_pack[pack] = {"findings": len(hits), "finding_precision": round(right / len(hits), 4),
                           "char_f1_change": round(everything.char_f1 - without.char_f1, 4)}
+    per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for seg, spans in found:
+        for s in spans:
+            if pack_of[s[4]] in languages:
+                per_rule[s[4]][0] += 1
+                per_rule[s[4]][1] += any(overlaps(s[:3], g) for g in seg.gold)
     return {"set": name, "source_lang": lang, "segments": len(segments), "rules_checker": everything.as_dict(),
-            "per_pack": per_pack}
+            "per_pack": per_pack,
+            "language_rules": {code: {"findings": n, "in_labelled_spans": right}
+                               for code, (n, right) in sorted(per_rule.items(), key=lambda kv: -kv[1][0])}}
 
 
 def main() -> None:
@@ -156,6 +165,9 @@ def render(r: dict) -> str:
                   "| pack | findings | finding precision | char F1 change |", "|---|---:|---:|---:|"]
         for pack, d in s["per_pack"].items():
             lines.append(f"| {pack} | {d['findings']} | {d['finding_precision']} | {d['char_f1_change']:+} |")
+        if s["language_rules"]:
+            lines += ["", "Language-pack rules (findings, of which inside a labelled error span): " + ", ".join(
+                f"{code} {d['findings']}/{d['in_labelled_spans']}" for code, d in s["language_rules"].items())]
     lines += ["", f"Rules that fire on references (budget {r['rule_budget_per_1000_words']} per 1,000 words):", ""]
     for name, p in r["packs"].items():
         for code, count in p["false_alarms_per_rule"].items():
