@@ -118,5 +118,6 @@ def test_select_by_pack_name_through_the_pipeline(seed_article):
 def test_describe_lists_packs_with_hashes(checker, seed_article):
     list(checker.check(seed_document(seed_article)))
     described = checker.describe()
-    assert set(described["packs"]) == {"core", "web", "he-en", "ru-en", "ar-en"}
+    assert set(described["packs"]) == {"core", "web", "he-en", "ru-en", "ar-en", "de-en", "fr-en", "es-en", "it-en",
+                                       "pt-en", "zh-en", "ja-en", "fa-en", "tr-en"}
     assert len(described["packs"]["he-en"]["sha256"]) == 16
