@@ -151,6 +151,38 @@ def qe_coverage(path: Path, grams: set[str]) -> dict[str, tuple[int, int]]:
     return {g: (a, b) for g, (a, b) in found.items() if b}
 
 
+def labelled_candidates(path: Path, references: Counter, n_max: int, min_count: int, min_share: float):
+    """Second source, for zh: n-grams of the labelled zh-en MT output that mostly lie inside
+    a human-marked error span, occur in at least three systems and two documents (one
+    article's mistranslated title is not a calque) and at most once in all WMT
+    human references. Rows: (ngram, occurrences, share inside spans, systems, reference count).
+    Candidates found here are measured on the same set, so the docs quote them as in-sample."""
+    total: Counter = Counter()
+    inside: Counter = Counter()
+    systems: dict[str, set] = defaultdict(set)
+    docs: dict[str, set] = defaultdict(set)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            rec = json.loads(line)
+            if rec.get("is_human_reference"):
+                continue
+            text = rec["target"]
+            spans = [(e["start"], e["end"]) for e in rec.get("errors") or [] if e.get("side", "target") == "target"]
+            words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text)]
+            for n in range(1, n_max + 1):
+                for i in range(len(words) - n + 1):
+                    gram = " ".join(w for w, _, _ in words[i:i + n])
+                    start, end = words[i][1], words[i + n - 1][2]
+                    total[gram] += 1
+                    systems[gram].add(rec["system"])
+                    docs[gram].add(rec["doc"])
+                    inside[gram] += any(s < end and start < e for s, e in spans)
+    rows = [(g, c, inside[g] / c, len(systems[g]), references.get(g, 0)) for g, c in total.items()
+            if c >= min_count and inside[g] / c >= min_share and len(systems[g]) >= 3 and len(docs[g]) >= 2 and references.get(g, 0) <= 1
+            and any(t[0].isalpha() for t in g.split()) and not all(t in STOP for t in g.split())]
+    return sorted(rows, key=lambda row: -row[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wmt", type=Path, default=SHARED / "corpus" / "wmt")
@@ -197,6 +229,16 @@ def main() -> int:
                 share = f"{cov[0]}/{cov[1]}" if cov else ""
                 out.write(f"{gram}\t{z:.2f}\t{y1}\t{y2}\t{y1 / k:.1f}\t{segs}\t{docs}\t{systems}\t{ratio:.1f}\t{share}\n")
         print(f"{lang}: {len(rows)} candidates ({k} systems, {m.total:,} MT tokens, {r.total:,} reference tokens)")
+    if args.qe.is_file():
+        references: Counter = Counter()
+        for side in ref.values():
+            references.update(side.counts)
+        rows = labelled_candidates(args.qe, references, args.max_n, min_count=10, min_share=0.7)
+        with open(args.out / "zh-labelled.tsv", "w", encoding="utf-8") as out:
+            out.write("ngram\toccurrences\tinside_error_spans\tsystems\treference_count\n")
+            for gram, count, share, n_sys, ref_count in rows[:args.top]:
+                out.write(f"{gram}\t{count}\t{share:.2f}\t{n_sys}\t{ref_count}\n")
+        print(f"zh-labelled: {len(rows)} candidates from {args.qe.name}")
     return 0
 
 
