@@ -29,7 +29,7 @@ CONTEXT = 100  # characters each side of a match that `unless.near` looks at (wi
 _SET_MEMORY = 64 << 20
 # Rules per RE2 set: a set whose DFA outgrows its memory would report no match, so very
 # large selections are split into several sets (one extra pass each).
-_SET_SIZE = 250
+_SET_SIZE = 400
 _RULE_MEMORY = 8 << 20
 MAX_TIMEOUTS = 3
 
