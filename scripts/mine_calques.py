@@ -129,25 +129,28 @@ def log_odds(mt: Side, ref: Side, scale: float, prior: Counter, prior_total: int
         yield gram, d / math.sqrt(var)
 
 
-def qe_coverage(path: Path, grams: set[str]) -> dict[str, tuple[int, int]]:
-    """gram -> (occurrences inside a labelled error span, all occurrences) in the MT output."""
-    found: dict[str, list[int]] = {g: [0, 0] for g in grams}
-    longest = max((len(g.split()) for g in grams), default=0)
+def labelled_ngrams(path: Path, n_max: int):
+    """(gram, record, inside an error span?) for every n-gram of the labelled MT output."""
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             rec = json.loads(line)
             if rec.get("is_human_reference"):
                 continue
-            text = rec["target"]
             spans = [(e["start"], e["end"]) for e in rec.get("errors") or [] if e.get("side", "target") == "target"]
-            words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text)]
-            for n in range(1, longest + 1):
+            words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(rec["target"])]
+            for n in range(1, n_max + 1):
                 for i in range(len(words) - n + 1):
-                    gram = " ".join(w for w, _, _ in words[i:i + n])
-                    if gram in found:
-                        start, end = words[i][1], words[i + n - 1][2]
-                        found[gram][1] += 1
-                        found[gram][0] += any(s < end and start < e for s, e in spans)
+                    start, end = words[i][1], words[i + n - 1][2]
+                    yield " ".join(w for w, _, _ in words[i:i + n]), rec, any(s < end and start < e for s, e in spans)
+
+
+def qe_coverage(path: Path, grams: set[str]) -> dict[str, tuple[int, int]]:
+    """gram -> (occurrences inside a labelled error span, all occurrences) in the MT output."""
+    found: dict[str, list[int]] = {g: [0, 0] for g in grams}
+    for gram, _, inside in labelled_ngrams(path, max((len(g.split()) for g in grams), default=0)):
+        if gram in found:
+            found[gram][1] += 1
+            found[gram][0] += inside
     return {g: (a, b) for g, (a, b) in found.items() if b}
 
 
@@ -161,22 +164,11 @@ def labelled_candidates(path: Path, references: Counter, n_max: int, min_count: 
     inside: Counter = Counter()
     systems: dict[str, set] = defaultdict(set)
     docs: dict[str, set] = defaultdict(set)
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            if rec.get("is_human_reference"):
-                continue
-            text = rec["target"]
-            spans = [(e["start"], e["end"]) for e in rec.get("errors") or [] if e.get("side", "target") == "target"]
-            words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text)]
-            for n in range(1, n_max + 1):
-                for i in range(len(words) - n + 1):
-                    gram = " ".join(w for w, _, _ in words[i:i + n])
-                    start, end = words[i][1], words[i + n - 1][2]
-                    total[gram] += 1
-                    systems[gram].add(rec["system"])
-                    docs[gram].add(rec["doc"])
-                    inside[gram] += any(s < end and start < e for s, e in spans)
+    for gram, rec, hit in labelled_ngrams(path, n_max):
+        total[gram] += 1
+        inside[gram] += hit
+        systems[gram].add(rec["system"])
+        docs[gram].add(rec["doc"])
     rows = [(g, c, inside[g] / c, len(systems[g]), references.get(g, 0)) for g, c in total.items()
             if c >= min_count and inside[g] / c >= min_share and len(systems[g]) >= 3 and len(docs[g]) >= 2 and references.get(g, 0) <= 1
             and any(t[0].isalpha() for t in g.split()) and not all(t in STOP for t in g.split())]
