@@ -17,6 +17,7 @@ REGISTRY: dict[str, str] = {
     "bilingual": "mtqa.checkers.bilingual:BilingualChecker",
     "reference": "mtqa.checkers.reference:ReferenceChecker",
     "vocabulary": "mtqa.checkers.vocabulary:VocabularyChecker",
+    "naturalness": "mtqa.checkers.naturalness:NaturalnessChecker",
 }
 
 

@@ -1,0 +1,149 @@
+"""The naturalness checker: word runs a model trained on human-labelled MT errors finds unlikely.
+
+Rules catch what someone wrote down; this checker learns from labelled machine translation
+which words tend to sit inside an error span (rare words, word pairs English news does not
+use, numbers the source lacks) and flags runs of such words. The model is an additive
+model of boosted stumps (``additive.py``) and built by ``scripts/build_naturalness_model.py``; its measured
+precision, recall and false alarms on human English are in ``docs/naturalness.md``.
+
+Each aligned unit with a source is scored with its source; without one, each sentence is
+scored alone. A finding's confidence is the calibrated share of such findings that were
+right on held-back data; only findings at or above ``min_confidence`` are reported (the
+model's default keeps false alarms on human news near one per 1,000 words; lower it for a
+reviewer's recall mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from mtqa.checkers.base import Checker, CheckerUnavailable
+from mtqa.checkers.naturalness import features
+from mtqa.checkers.naturalness.additive import Model, ModelError, load
+from mtqa.checkers.naturalness.spans import Run, runs
+from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+
+NAME = "naturalness"
+UNNATURAL = "MTQA-NAT-001"
+NUMBER = "MTQA-NAT-002"
+CATEGORIES = {UNNATURAL: "style/awkward", NUMBER: "accuracy/mistranslation"}
+MODEL_FILE = "naturalness.npz"
+MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
+
+
+@cache
+def _load(path: str) -> Model:
+    return load(Path(path))
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files(__name__).joinpath(MODEL_FILE)))
+
+
+class NaturalnessChecker(Checker):
+    name = NAME
+    categories = tuple(sorted(set(CATEGORIES.values())))
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        options = settings.checker_options(NAME)
+        path = str(options.get("model") or default_model_path())
+        try:
+            self.model = _load(path)
+        except ModelError as exc:
+            raise CheckerUnavailable(f"naturalness: {exc}") from None
+        self.zipf = features.english_zipf()
+        mode = str(options.get("mode", "precise"))
+        if mode not in MODES:
+            raise CheckerUnavailable(f"naturalness: unknown mode {mode!r}; expected one of: {', '.join(MODES)}")
+        chosen = float(options.get("min_confidence", 0.0))
+        self.min_confidence = chosen if chosen > 0 else float(self.model.header[MODES[mode]])
+        self.major_confidence = float(self.model.header["major_confidence"])
+
+    def rule_infos(self) -> Iterable[RuleInfo]:
+        about = (f"Model: {self.model.header['trees']} boosted stumps over {features.N_FEATURES} word features, "
+                 f"trained on {self.model.header['trained_on']}.")
+        yield RuleInfo(
+            UNNATURAL, "unlikely-wording", NAME, CATEGORIES[UNNATURAL], Severity.MINOR,
+            "Wording a model of MT errors finds unlikely in English news",
+            "A run of words whose frequencies, word pairs and shape resemble spans human reviewers "
+            "marked as errors in machine-translated news (a calque, a wrong-sense word, source word "
+            "order). The message names the weakest cue. " + about,
+        )
+        yield RuleInfo(
+            NUMBER, "unlikely-number", NAME, CATEGORIES[NUMBER], Severity.MAJOR,
+            "Flagged words with a number the source does not have",
+            "As MTQA-NAT-001, and the run holds a number absent from the aligned source. " + about,
+        )
+
+    def describe(self) -> dict:
+        header = self.model.header
+        return {"model": header.get("version"), "trees": header["trees"], "min_confidence": self.min_confidence}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.analysis_text
+        pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
+        if not pieces:
+            pieces = [(s.start, s.end, None) for s in document.sentences]
+        all_tokens, all_rows, owners = [], [], []
+        for start, end, source in pieces:
+            toks, rows = features.sentence_features(text[start:end], source, self.zipf, self.model.bigrams)
+            all_tokens.extend((start, t) for t in toks)
+            all_rows.extend(rows)
+            owners.extend([start] * len(toks))
+        if not all_rows:
+            return
+        x = np.array(all_rows, dtype=np.float64)
+        confidence = self.model.calibrate(self.model.additive.probability(x))
+        for run in runs(owners, [t for _, t in all_tokens], confidence, self.min_confidence):
+            yield self._finding(document, text, run, x)
+
+    def _finding(self, document: Document, text: str, run: Run, x: np.ndarray) -> Finding:
+        start, end = run.start + run.offset, run.end + run.offset
+        rows = x[run.first : run.last + 1]
+        number = bool(rows[:, features.NAMES.index("number_not_in_source")].any())
+        code = NUMBER if number else UNNATURAL
+        severity = Severity.MAJOR if number or run.confidence >= self.major_confidence else Severity.MINOR
+        return document.finding(
+            rule=code, checker=NAME, category=CATEGORIES[code], severity=severity,
+            message=self._why(text[start:end], rows, number), start=start, end=end,
+            confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY,
+        )
+
+    def _why(self, span: str, rows: np.ndarray, number: bool) -> str:
+        """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
+        if number:
+            return f"'{span}' has a number the source does not; check it against the source"
+        push = self.model.additive.contributions(rows).sum(axis=0)
+        cue = features.NAMES[int(np.argmax(push))]
+        return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
+
+
+# What each feature means when it is the strongest push towards "error".
+CUES = {
+    "zipf": "a word that is rare in English news",
+    "zipf_prev": "the word before it is rare in English news",
+    "zipf_next": "the word after it is rare in English news",
+    "zipf_prev2": "it sits among rare words",
+    "zipf_next2": "it sits among rare words",
+    "bigram_prev": "the word pair it ends is rare or absent in English news",
+    "bigram_next": "the word pair it starts is rare or absent in English news",
+    "pair_prev_known": "two common words English news rarely puts together",
+    "pair_next_known": "two common words English news rarely puts together",
+    "capitalised": "a capitalised word (a name to check against the source)",
+    "all_caps": "an all-capitals word",
+    "length": "an unusually long word",
+    "suffix": "a word form reviewers often marked",
+    "repeated": "a word repeated in the sentence",
+    "non_ascii": "letters outside English",
+    "sent_words": "the sentence as a whole reads like MT errors",
+    "sent_mean_zipf": "the sentence as a whole uses rare words",
+    "sent_unknown_pairs": "the sentence has many word pairs English news does not use",
+    "sent_rare_words": "the sentence has many rare words",
+    "source_numbers_missing": "the source has numbers this sentence lacks",
+}

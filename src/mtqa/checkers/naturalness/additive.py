@@ -1,0 +1,116 @@
+"""The trained model as plain arrays, scored with numpy: no learning library at run time.
+
+The build script trains boosted *stumps* (one split per tree), which add up to one step
+function per feature: a generalised additive model. Scoring a word is one binary search
+per feature, all words at once, and the model can say which feature pushed a word over
+the line, which is what the finding's message reports. Depth-6 trees were measured too
+(docs/naturalness.md): same ranking quality, ten times slower to score.
+
+The file is an ``.npz`` without pickles: numbers, the bigram table as UTF-8 bytes and a
+JSON header (feature names, calibration, defaults).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FORMAT = "mtqa-naturalness/2"
+
+
+class ModelError(Exception):
+    """The model file is missing or not one this version reads; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Additive:
+    """One step function per feature: ``values[f][i]`` applies when ``cuts[f][i-1] < x <= cuts[f][i]``."""
+
+    cuts: list[np.ndarray]
+    values: list[np.ndarray]
+    bias: float
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """(words, features) log-odds each feature adds for each word."""
+        out = np.empty(x.shape, dtype=np.float64)
+        for f, (cuts, values) in enumerate(zip(self.cuts, self.values)):
+            out[:, f] = values[np.searchsorted(cuts, x[:, f], side="left")]
+        return out
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        if not len(x):
+            return np.zeros(0)
+        raw = self.contributions(np.asarray(x, dtype=np.float64)).sum(axis=1) + self.bias
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    @classmethod
+    def from_stumps(cls, trees: list[dict], n_features: int) -> Additive:
+        """LightGBM ``tree_structure`` dicts of depth <= 1 (the first holds the base score)."""
+        splits: list[list[tuple[float, float, float]]] = [[] for _ in range(n_features)]
+        bias = 0.0
+        for node in trees:
+            if "leaf_value" in node:
+                bias += node["leaf_value"]
+                continue
+            left, right = node["left_child"], node["right_child"]
+            if "leaf_value" not in left or "leaf_value" not in right or node.get("decision_type", "<=") != "<=":
+                raise ValueError("only numeric stumps ('<=' splits of depth 1) can be exported")
+            splits[node["split_feature"]].append((node["threshold"], left["leaf_value"], right["leaf_value"]))
+        cuts, values = [], []
+        for stumps in splits:
+            c = np.array(sorted({t for t, _, _ in stumps}), dtype=np.float64)
+            # Bin i holds x <= c[i] (and > c[i-1]); the last bin holds x above every cut.
+            v = np.array([sum(lv if i < len(c) and c[i] <= t else rv for t, lv, rv in stumps) for i in range(len(c) + 1)])
+            cuts.append(c)
+            values.append(v)
+        return cls(cuts, values, bias)
+
+
+@dataclass(frozen=True)
+class Model:
+    additive: Additive
+    bigrams: dict[str, float]  # "w1 w2" -> log10 count
+    header: dict
+
+    def calibrate(self, probability: np.ndarray) -> np.ndarray:
+        """Raw probability -> share of such findings that were right on held-back data."""
+        table = self.header["calibration"]
+        return np.interp(probability, table["raw"], table["precision"])
+
+
+def save(path: Path, model: Additive, bigrams: dict[str, float], header: dict) -> None:
+    keys = sorted(bigrams)
+    np.savez_compressed(
+        path,
+        cut_counts=np.array([len(c) for c in model.cuts], dtype=np.int32),
+        cuts=np.concatenate(model.cuts) if model.cuts else np.zeros(0),
+        values=np.concatenate(model.values) if model.values else np.zeros(0),
+        bias=np.array([model.bias]),
+        bigram_keys=np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
+        bigram_values=np.array([bigrams[k] for k in keys], dtype=np.float32),
+        header=np.frombuffer(json.dumps({"format": FORMAT, **header}).encode("utf-8"), dtype=np.uint8),
+    )
+
+
+def load(path: Path) -> Model:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(data["header"].tobytes().decode("utf-8"))
+            if header.get("format") != FORMAT:
+                raise ModelError(f"{path}: not a {FORMAT} model (format {header.get('format')!r})")
+            counts = data["cut_counts"]
+            cut_at = np.cumsum(np.concatenate([[0], counts]))
+            value_at = np.cumsum(np.concatenate([[0], counts + 1]))
+            cuts = [data["cuts"][cut_at[i] : cut_at[i + 1]] for i in range(len(counts))]
+            values = [data["values"][value_at[i] : value_at[i + 1]] for i in range(len(counts))]
+            keys = data["bigram_keys"].tobytes().decode("utf-8").split("\n")
+            bigrams = dict(zip(keys, data["bigram_values"].astype(np.float64).round(2).tolist()))
+            additive = Additive(cuts, values, float(data["bias"][0]))
+    except FileNotFoundError:
+        raise ModelError(f"{path}: naturalness model file not found (build it with scripts/build_naturalness_model.py)") from None
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{path}: unreadable naturalness model ({exc})") from None
+    return Model(additive, bigrams, header)

@@ -1,0 +1,106 @@
+"""Naturalness checker: a tiny model built from a fixture, exact spans, modes and model errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mtqa.checkers.base import CheckerUnavailable
+from mtqa.checkers.naturalness import NaturalnessChecker, default_model_path, features
+from mtqa.checkers.naturalness.additive import Additive, load, save
+from mtqa.config.settings import load_settings
+from mtqa.model import Document, Segment
+from tests.conftest import run_mtqa
+
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "naturalness" / "tiny_model.json"
+
+
+def build_fixture_model(path: Path) -> Path:
+    spec = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    stumps = [dict(s, split_feature=features.NAMES.index(s["split_feature"])) if "split_feature" in s else s
+              for s in spec["stumps"]]
+    save(path, Additive.from_stumps(stumps, features.N_FEATURES), spec["bigrams"], spec["header"])
+    return path
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory):
+    return build_fixture_model(tmp_path_factory.mktemp("nat") / "tiny.npz")
+
+
+def checker(model_path, **options):
+    overrides = {"checkers.naturalness.model": str(model_path)}
+    overrides |= {f"checkers.naturalness.{k}": v for k, v in options.items()}
+    return NaturalnessChecker(load_settings(overrides=overrides))
+
+
+def test_stumps_become_step_functions_that_score_like_the_stumps(model_path):
+    stumps = [{"leaf_value": 0.25},
+              {"split_feature": 0, "threshold": 2.0, "left_child": {"leaf_value": 1.0}, "right_child": {"leaf_value": -1.0}},
+              {"split_feature": 0, "threshold": 4.0, "left_child": {"leaf_value": 0.5}, "right_child": {"leaf_value": 2.0}},
+              {"split_feature": 1, "threshold": 0.0, "left_child": {"leaf_value": -3.0}, "right_child": {"leaf_value": 3.0}}]
+    model = Additive.from_stumps(stumps, 2)
+    x = np.array([[1.0, 0.0], [2.0, 1.0], [3.0, -1.0], [4.0, 0.5], [9.0, 0.0]])
+    by_hand = [0.25 + sum((s["left_child"] if row[s["split_feature"]] <= s["threshold"] else s["right_child"])["leaf_value"]
+                          for s in stumps[1:]) for row in x]
+    assert np.allclose(np.log(model.probability(x) / (1 - model.probability(x))), by_hand)
+    loaded = load(model_path)
+    assert loaded.bigrams == {"minister said": 6.9, "the minister": 7.5}
+
+
+def test_flags_a_run_of_unknown_words_with_exact_offsets(model_path):
+    text = "The minister said the zorblax quuxle was ready. Nothing else here is odd."
+    found = list(checker(model_path).check(Document(id="t", path="t", text=text)))
+    assert [(f.start, f.end, f.text, f.rule, f.category) for f in found] == [
+        (22, 36, "zorblax quuxle", "MTQA-NAT-001", "style/awkward")]
+    assert found[0].message.startswith("'zorblax quuxle' reads like machine translation: a word that is rare")
+    assert 0.5 <= found[0].confidence <= 1.0
+    assert str(found[0].severity) == "major"  # the fixture's major_confidence is 0.9
+
+
+def test_number_missing_from_the_source_is_a_mistranslation(model_path):
+    target = "Police said 13 people were hurt."
+    doc = Document(id="t", path="t", text=target, source_text="12 נפגעים",
+                   units=(Segment(0, len(target), id="1", source="המשטרה אמרה כי 12 בני אדם נפצעו."),))
+    found = list(checker(model_path).check(doc))
+    assert [(f.start, f.end, f.rule, f.category) for f in found] == [(12, 14, "MTQA-NAT-002", "accuracy/mistranslation")]
+    assert "number the source does not" in found[0].message
+
+
+def test_min_confidence_and_recall_mode_change_what_is_reported(model_path):
+    text = "He met Xqzt at dawn."
+    doc = Document(id="t", path="t", text=text)
+    assert [f.text for f in checker(model_path).check(doc)] == ["Xqzt"]
+    assert list(checker(model_path, min_confidence=0.99).check(doc)) == []
+    recall = checker(model_path, mode="recall")
+    assert recall.min_confidence == 0.1
+    assert len(list(recall.check(doc))) >= 1
+
+
+def test_missing_model_file_is_a_one_line_error(tmp_path):
+    missing = tmp_path / "nowhere.npz"
+    with pytest.raises(CheckerUnavailable) as err:
+        checker(missing)
+    assert str(err.value).count("\n") == 0
+    assert str(missing) in str(err.value) and "not found" in str(err.value)
+
+
+def test_cli_ignore_switches_it_off(model_path, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the zorblax quuxle was ready.\n", encoding="utf-8")
+    config = tmp_path / "mtqa.toml"
+    config.write_text(f'[checkers.naturalness]\nmodel = "{model_path.as_posix()}"\n', encoding="utf-8")
+    rules = lambda result: [f["rule"] for d in json.loads(result.stdout)["documents"] for f in d["findings"]]  # noqa: E731
+    on = run_mtqa("check", "--no-grammar", "--config", str(config), "--format", "json", str(article))
+    assert "MTQA-NAT-001" in rules(on), on.stderr
+    off = run_mtqa("check", "--no-grammar", "--config", str(config), "--ignore", "naturalness", "--format", "json", str(article))
+    assert "MTQA-NAT-001" not in rules(off)
+
+
+def test_the_packaged_model_loads_and_describes_itself():
+    model = load(default_model_path())
+    assert model.header["features"] == list(features.NAMES)
+    assert 0 < model.header["recall_min_confidence"] <= model.header["default_min_confidence"] < 1
