@@ -9,7 +9,7 @@ Steps: word features (mtqa.checkers.naturalness.features) -> LightGBM stumps (bu
 only: `pip install -e '.[build]'`) -> one step function per feature in an .npz. Thresholds are never
 chosen on labelled test data: the default and recall thresholds are false-alarm budgets on
 held-out human references (WMT 2022 odd lines), and the confidence shown to users is the
-finding precision of out-of-fold predictions on he-en dev (cross-validation by blocks of
+finding precision at that threshold of out-of-fold predictions on he-en dev (cross-validation by blocks of
 neighbouring segments, which share an article).
 
     python scripts/build_naturalness_model.py            # writes the shipped model
@@ -131,22 +131,28 @@ def he_folds(n_segments: int, k: int = FOLDS) -> np.ndarray:
     return np.array([i * k // n_segments for i in range(n_segments)])
 
 
-def isotonic(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
-    """Pool-adjacent-violators fit of y on x; a tiny slope keeps the map strictly increasing."""
-    order = np.argsort(x)
-    xs, ys = x[order], y[order].astype(float)
-    blocks: list[list[float]] = []  # [sum, count, x_max]
-    for xv, yv in zip(xs, ys):
-        blocks.append([yv, 1.0, xv])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            s, c, xm = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += c
-            blocks[-1][2] = xm
-    raw = [0.0] + [b[2] for b in blocks] + [1.0]
-    precision = [0.0] + [b[0] / b[1] for b in blocks] + [blocks[-1][0] / blocks[-1][1]]
-    precision = [round(min(0.99, p + 0.001 * r), 4) for p, r in zip(precision, raw)]
-    return [round(float(r), 4) for r in raw], precision
+def calibration(data: dict, score: np.ndarray, min_findings: int = 20) -> tuple[list[float], list[float]]:
+    """Threshold -> finding precision of out-of-fold findings formed at that threshold.
+
+    A confidence ``c`` then means: with ``min_confidence = c``, about ``c`` of the findings
+    overlapped a human-marked error on held-back data. Made non-decreasing (with a tiny
+    slope, so that thresholds stay distinct); above the last threshold with
+    ``min_findings`` findings the curve stays flat, as there is no evidence beyond it.
+    """
+    segments = data["segments"]
+    raw, precision = [0.0], [0.0]
+    for threshold in np.round(np.arange(0.05, 0.95, 0.01), 3):
+        found = findings(data, score, threshold)
+        total = sum(map(len, found.values()))
+        if total < min_findings:
+            break
+        right = sum(any(overlaps((s, e, ""), g) for g in segments[k].gold) for k, v in found.items() for s, e, _ in v)
+        raw.append(float(threshold))
+        precision.append(max(precision[-1], right / total))
+    raw.append(1.0)
+    precision.append(precision[-1])
+    precision = [round(min(0.99, p + 0.01 * r), 4) for p, r in zip(precision, raw)]
+    return raw, precision
 
 
 def load_all() -> dict:
@@ -187,14 +193,7 @@ def main() -> None:
     data = load_all()
     he = data["he"]
     oof = out_of_fold(data, args.rounds)
-    runs = findings(he, oof, 0.05)
-    segments = he["segments"]
-    raw, right = [], []
-    for k, spans in runs.items():
-        for s, e, c in spans:
-            raw.append(c)
-            right.append(any(overlaps((s, e, ""), g) for g in segments[k].gold))
-    table_raw, table_precision = isotonic(np.array(raw), np.array(right))
+    table_raw, table_precision = calibration(he, oof)
     model = train([(data["zh"], WEIGHTS["zh"]), (data["human"], WEIGHTS["human"]), (he, WEIGHTS["he"])], args.rounds)
     held = model.probability(data["human_held"]["x"])
     calibrate = lambda p: float(np.interp(p, table_raw, table_precision))  # noqa: E731

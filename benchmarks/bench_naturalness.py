@@ -1,0 +1,197 @@
+"""Benchmark the naturalness checker: held-out detection, false alarms on human English, speed.
+
+- **Held-out he-en dev** (`qe_metrics`): five folds of contiguous segment blocks (neighbours
+  share an article). Each fold's model is trained on zh-en, WMT 2022 human references (even
+  lines) and the other four folds; its precise/recall thresholds are false-alarm budgets
+  (1 and 10 findings per 1,000 words) on WMT 2022 references it never saw (odd lines). No
+  choice looks at the held-back fold. Scored alone and together with the other checkers'
+  findings (`mtqa check --source-lang he --ignore naturalness`, LanguageTool included).
+- **Cross-pair**: the same, trained without any he-en data, tested on all of he-en dev.
+- **False alarms**: the shipped model through the checker on every WMT 2023 reference
+  (never used in training or calibration), per 1,000 words, in both modes.
+- **zh-en system ranking**: pairwise accuracy of per-system MQM penalty (major 5, minor 1)
+  against the human MQM ranking of the 13 MT systems, for the other checkers without
+  LanguageTool, with and without this checker; its model here is trained without zh-en.
+- **Speed**: sentences per second of the checker alone on WMT 2023 references, one
+  2,000-line document at a time.
+
+Needs the build extra (`pip install -e '.[build]'`). Writes benchmarks/results/naturalness.json|md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from benchmarks.qe_metrics import SHARED, Score, normalise_severity  # noqa: E402
+from mtqa.checkers.naturalness import NaturalnessChecker  # noqa: E402
+from mtqa.config.settings import load_settings  # noqa: E402
+from mtqa.model import Document  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("build_model", REPO / "scripts" / "build_naturalness_model.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def other_checkers(segments, lang: str, grammar: bool) -> dict[str, list]:
+    """Findings of every other checker per segment id, from the real CLI."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "in.jsonl"
+        data.write_text("".join(json.dumps({"id": s.id, "doc": s.doc, "source": s.source, "target": s.target}) + "\n"
+                                for s in segments), encoding="utf-8")
+        report = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "mtqa", "check", str(data), "--source-lang", lang, "--ignore", "naturalness",
+               "--format", "json", "-o", str(report)] + ([] if grammar else ["--no-grammar"])
+        subprocess.run(cmd, check=False, capture_output=True)
+        found: dict[str, list] = defaultdict(list)
+        for doc in json.loads(report.read_text(encoding="utf-8"))["documents"]:
+            for f in doc["findings"]:
+                found[f["segment"]].append((f["segment_start"], f["segment_end"], normalise_severity(f["severity"])))
+    return found
+
+
+def spans(data: dict, score: np.ndarray, threshold: float) -> dict[int, list]:
+    return {k: [(s, e, "major") for s, e, _ in v] for k, v in build.findings(data, score, threshold).items()}
+
+
+def evaluate(segments, predicted: dict[int, list], rest: dict[str, list] | None) -> dict:
+    score = Score()
+    for k, seg in enumerate(segments):
+        score.add(seg.target, seg.gold, predicted.get(k, []) + (rest.get(seg.id, []) if rest is not None else []))
+    return score.as_dict()
+
+
+def held_out(data: dict, rest: dict) -> dict:
+    he, segments = data["he"], data["he"]["segments"]
+    fold = build.he_folds(len(segments))
+    modes = {"precise": build.DEFAULT_BUDGET, "recall": build.RECALL_BUDGET}
+    found = {m: {} for m in modes}
+    for f in range(build.FOLDS):
+        model = build.train([(data["zh"], build.WEIGHTS["zh"]), (data["human"], build.WEIGHTS["human"]),
+                             (build.subset(he, fold != f), build.WEIGHTS["he"])], 300)
+        held = model.probability(data["human_held"]["x"])
+        test = build.subset(he, fold == f)
+        score = model.probability(test["x"])
+        for mode, budget in modes.items():
+            found[mode] |= spans(test, score, build.threshold_for_budget(data["human_held"], held, budget))
+    out = {"rest_alone": evaluate(segments, {}, rest)}
+    for mode in modes:
+        out[f"{mode}_alone"] = evaluate(segments, found[mode], None)
+        out[f"{mode}_with_rest"] = evaluate(segments, found[mode], rest)
+    cross = build.train([(data["zh"], build.WEIGHTS["zh"]), (data["human"], build.WEIGHTS["human"])], 300)
+    held = cross.probability(data["human_held"]["x"])
+    score = cross.probability(he["x"])
+    for mode, budget in modes.items():
+        predicted = spans(he, score, build.threshold_for_budget(data["human_held"], held, budget))
+        out[f"cross_pair_{mode}_alone"] = evaluate(segments, predicted, None)
+        out[f"cross_pair_{mode}_with_rest"] = evaluate(segments, predicted, rest)
+    return out
+
+
+def references() -> list[tuple[str, list[str]]]:
+    out = []
+    for pair in sorted((SHARED / "corpus" / "wmt" / "2023").iterdir()):
+        if (pair / "reference.txt").exists():
+            refs = (pair / "reference.txt").read_text(encoding="utf-8").splitlines()
+            out.append((pair.name, refs))
+    return out
+
+
+def false_alarms_and_speed() -> dict:
+    out: dict = {}
+    for mode in ("precise", "recall"):
+        checker = NaturalnessChecker(load_settings(overrides={"checkers.naturalness.mode": mode}))
+        words = findings = sentences = 0
+        seconds = 0.0
+        examples = []
+        for pair, refs in references():
+            for i in range(0, len(refs), 2000):
+                text = "\n".join(refs[i : i + 2000])
+                doc = Document(id=pair, path=pair, text=text)
+                _ = doc.sentences  # segmentation is not this checker's cost
+                started = time.process_time()
+                hits = list(checker.check(doc))
+                seconds += time.process_time() - started
+                words += len(text.split())
+                sentences += len(doc.sentences)
+                findings += len(hits)
+                examples += [f"{pair}: {h.text!r} ({h.confidence:.2f})" for h in hits[:2]]
+        out[mode] = {"min_confidence": round(checker.min_confidence, 3), "words": words, "findings": findings,
+                     "per_1000_words": round(findings * 1000 / words, 2), "examples": examples[:12],
+                     "sentences_per_second": round(sentences / seconds) if seconds else None}
+    return out
+
+
+def ranking(data: dict) -> dict:
+    """Pairwise accuracy of per-system penalties against human MQM (13 MT systems of zh-en)."""
+    from benchmarks.qe_metrics import load_zh_en
+
+    segments = load_zh_en()
+    human: dict[str, float] = defaultdict(float)
+    for s in segments:
+        human[s.system] += sum(5 if sev == "major" else 1 for *_, sev in s.gold)
+    rest = other_checkers(segments, "zh", grammar=False)
+    model = build.train([(data["human"], build.WEIGHTS["human"]), (data["he"], build.WEIGHTS["he"])], 300)
+    zh = build.featurise([(s.source, s.target, s.gold) for s in segments], build.features.english_zipf(),
+                         data["bigrams"])
+    held = model.probability(data["human_held"]["x"])
+    mine = spans(zh, model.probability(zh["x"]), build.threshold_for_budget(data["human_held"], held, build.DEFAULT_BUDGET))
+
+    def accuracy(with_mine: bool) -> float:
+        penalty: dict[str, float] = defaultdict(float)
+        for k, s in enumerate(segments):
+            found = rest.get(s.id, []) + (mine.get(k, []) if with_mine else [])
+            penalty[s.system] += sum(5 if sev == "major" else 1 for *_, sev in found)
+        pairs = list(itertools.combinations(sorted(human), 2))
+        agree = sum((human[a] - human[b]) * (penalty[a] - penalty[b]) > 0 for a, b in pairs)
+        return round(agree / len(pairs), 3)
+
+    return {"systems": len(human), "without": accuracy(False), "with": accuracy(True)}
+
+
+def main() -> None:
+    data = build.load_all()
+    results = {
+        "held_out_he_en": held_out(data, other_checkers(data["he"]["segments"], "he", grammar=True)),
+        "human_references_2023": false_alarms_and_speed(),
+        "zh_en_ranking": ranking(data),
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "naturalness.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (RESULTS / "naturalness.md").write_text(render(results), encoding="utf-8")
+    print(render(results))
+
+
+def render(r: dict) -> str:
+    lines = ["# naturalness checker", "", "Generated by `benchmarks/bench_naturalness.py`.", "",
+             "he-en dev, held-back folds (5 contiguous blocks) and cross-pair (trained without he-en):", "",
+             "| setting | char F1 | finding precision | major recall | findings |", "|---|---:|---:|---:|---:|"]
+    for name, m in r["held_out_he_en"].items():
+        lines.append(f"| {name} | {m['char_f1']} | {m['finding_precision']} | {m['major_recall']} | {m['findings']} |")
+    lines += ["", "WMT 2023 human references (never trained on), shipped model:", "",
+              "| mode | min confidence | words | findings | per 1,000 words | sentences/s |", "|---|---:|---:|---:|---:|---:|"]
+    for mode, m in r["human_references_2023"].items():
+        lines.append(f"| {mode} | {m['min_confidence']} | {m['words']:,} | {m['findings']} | {m['per_1000_words']} | "
+                     f"{m['sentences_per_second']:,} |")
+    z = r["zh_en_ranking"]
+    lines += ["", f"zh-en system ranking (pairwise accuracy, {z['systems']} systems, no LanguageTool): "
+              f"{z['without']} without, {z['with']} with the checker.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
