@@ -16,6 +16,7 @@ from functools import cache
 
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+DIGIT = re.compile(r"\d")
 SUFFIXES = ("ing", "ed", "ly", "s", "tion", "er", "al", "ive")
 
 NAMES = (
@@ -88,7 +89,7 @@ def sentence_features(text: str, source: str | None, zipf: dict[str, float], big
         low = lows[i]
         before = text[toks[i - 1].end : tok.start] if i else text[: tok.start]
         after = text[tok.end : toks[i + 1].start] if i + 1 < n else text[tok.end :]
-        has_digit = any(c.isdigit() for c in word)
+        has_digit = not word.isalpha() and DIGIT.search(word) is not None
         rows.append([
             z[i],
             z[i - 1] if i else -1.0,
