@@ -104,3 +104,9 @@ def test_the_packaged_model_loads_and_describes_itself():
     model = load(default_model_path())
     assert model.header["features"] == list(features.NAMES)
     assert 0 < model.header["recall_min_confidence"] <= model.header["default_min_confidence"] < 1
+
+
+def test_a_name_the_article_repeats_is_trusted(model_path):
+    text = "Zorblax met Quuxle on Monday. Zorblax left early."
+    found = list(checker(model_path).check(Document(id="t", path="t", text=text)))
+    assert [(f.start, f.end, f.text) for f in found] == [(12, 18, "Quuxle")]
