@@ -19,17 +19,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
 from mtqa.checkers.naturalness import features
-from mtqa.checkers.naturalness.additive import Model, ModelError, load
 from mtqa.checkers.naturalness.spans import Run, runs
 from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+
+if TYPE_CHECKING:  # numpy and the model load on first use: `mtqa check` on a bad file exits fast
+    import numpy as np
+
+    from mtqa.checkers.naturalness.additive import Model
 
 NAME = "naturalness"
 UNNATURAL = "MTQA-NAT-001"
@@ -41,6 +45,8 @@ MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
 
 @cache
 def _load(path: str) -> Model:
+    from mtqa.checkers.naturalness.additive import load
+
     return load(Path(path))
 
 
@@ -55,28 +61,46 @@ class NaturalnessChecker(Checker):
     def __init__(self, settings) -> None:
         super().__init__(settings)
         options = settings.checker_options(NAME)
-        path = str(options.get("model") or default_model_path())
+        self.path = str(options.get("model") or default_model_path())
+        self.mode = str(options.get("mode", "precise"))
+        if self.mode not in MODES:
+            raise CheckerUnavailable(f"naturalness: unknown mode {self.mode!r}; expected one of: {', '.join(MODES)}")
+        if not Path(self.path).is_file():
+            raise CheckerUnavailable(f"naturalness: {self.path}: model file not found "
+                                     "(build it with scripts/build_naturalness_model.py)")
+        self.chosen = float(options.get("min_confidence", 0.0))
+
+    @cached_property
+    def model(self) -> Model:
+        """Loaded on first use (about a second): a run that checks nothing pays nothing."""
+        from mtqa.checkers.naturalness.additive import ModelError
+
         try:
-            self.model = _load(path)
+            return _load(self.path)
         except ModelError as exc:
             raise CheckerUnavailable(f"naturalness: {exc}") from None
-        self.zipf = features.english_zipf()
-        mode = str(options.get("mode", "precise"))
-        if mode not in MODES:
-            raise CheckerUnavailable(f"naturalness: unknown mode {mode!r}; expected one of: {', '.join(MODES)}")
-        chosen = float(options.get("min_confidence", 0.0))
-        self.min_confidence = chosen if chosen > 0 else float(self.model.header[MODES[mode]])
-        self.major_confidence = float(self.model.header["major_confidence"])
+
+    @cached_property
+    def zipf(self) -> dict[str, float]:
+        return features.english_zipf()
+
+    @property
+    def min_confidence(self) -> float:
+        return self.chosen if self.chosen > 0 else float(self.model.header[MODES[self.mode]])
+
+    @property
+    def major_confidence(self) -> float:
+        return float(self.model.header["major_confidence"])
 
     def rule_infos(self) -> Iterable[RuleInfo]:
-        about = (f"Model: {self.model.header['trees']} boosted stumps over {features.N_FEATURES} word features, "
-                 f"trained on {self.model.header['trained_on']}.")
+        about = (f"Model: boosted stumps over {features.N_FEATURES} word features, trained on WMT MQM error "
+                 "spans (zh-en, he-en) with human references as error-free English; see docs/naturalness.md.")
         yield RuleInfo(
             UNNATURAL, "unlikely-wording", NAME, CATEGORIES[UNNATURAL], Severity.MINOR,
             "Wording a model of MT errors finds unlikely in English news",
             "A run of words whose frequencies, word pairs and shape resemble spans human reviewers "
             "marked as errors in machine-translated news (a calque, a wrong-sense word, source word "
-            "order). The message names the weakest cue. " + about,
+            "order). The message names the strongest cue. " + about,
         )
         yield RuleInfo(
             NUMBER, "unlikely-number", NAME, CATEGORIES[NUMBER], Severity.MAJOR,
@@ -85,8 +109,10 @@ class NaturalnessChecker(Checker):
         )
 
     def describe(self) -> dict:
-        header = self.model.header
-        return {"model": header.get("version"), "trees": header["trees"], "min_confidence": self.min_confidence}
+        """Without loading the model when nothing was checked (an early exit stays fast)."""
+        loaded = "model" in self.__dict__
+        return {"model": self.model.header.get("version") if loaded else Path(self.path).name, "mode": self.mode,
+                "min_confidence": round(self.min_confidence, 3) if loaded else self.chosen or None}
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
@@ -101,6 +127,8 @@ class NaturalnessChecker(Checker):
             owners.extend([start] * len(toks))
         if not all_rows:
             return
+        import numpy as np
+
         x = np.array(all_rows, dtype=np.float64)
         confidence = self.model.calibrate(self.model.additive.probability(x))
         words = [t for _, t in all_tokens]
@@ -126,6 +154,8 @@ class NaturalnessChecker(Checker):
         """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
         if number:
             return f"'{span}' has a number the source does not; check it against the source"
+        import numpy as np
+
         push = self.model.additive.contributions(rows).sum(axis=0)
         cue = features.NAMES[int(np.argmax(push))]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
