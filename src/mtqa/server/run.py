@@ -82,11 +82,19 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
             raise MtqaError(str(exc)) from None
         server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
         hangup = getattr(signal, "SIGHUP", None)
-        previous = signal.signal(hangup, lambda _s, f: server.handle_exit(signal.SIGTERM, f)) if hangup else None
+        hung_up: list[int] = []
+
+        def on_hangup(signum, _frame) -> None:
+            hung_up.append(signum)
+            server.should_exit = True  # uvicorn's graceful shutdown, as for SIGTERM
+
+        previous = signal.signal(hangup, on_hangup) if hangup else None
         try:
             server.run()
         finally:
             if hangup:
                 signal.signal(hangup, previous)
+        if hung_up:
+            raise SystemExit(128 + hung_up[0])
     finally:
         service.close()
