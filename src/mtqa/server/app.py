@@ -27,7 +27,7 @@ from mtqa.server.page import review_page
 from mtqa.server.service import Busy, CheckService
 
 log = logging.getLogger("mtqa.server")
-# JSON may spell one half of a UTF-16 pair ("\\ud800"); such a string cannot be encoded,
+# JSON may spell one half of a UTF-16 pair ("\ud800"); such a string cannot be encoded,
 # so it is refused at the door instead of failing deep inside a checker.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 JSON_TYPES = ("application/json", "text/json")
