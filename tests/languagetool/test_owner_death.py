@@ -64,8 +64,21 @@ def start_serve(tmp_path, env) -> tuple[subprocess.Popen, str]:
             return False
         return health.status_code == 200 and health.json().get("grammar") == "ready"
 
-    wait_for(grammar_ready, START_LIMIT, "mtqa serve to report grammar ready")
+    try:
+        wait_for(grammar_ready, START_LIMIT, "mtqa serve to report grammar ready")
+    except BaseException:
+        end(process)
+        raise
     return process, url
+
+
+def end(process: subprocess.Popen) -> None:
+    """Leave nothing behind, whatever the test found."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    for pid in jvms_owned_by(process.pid):
+        os.kill(pid, signal.SIGKILL)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
@@ -82,11 +95,7 @@ def test_serve_takes_its_languagetool_along(tmp_path, env, stop):
             assert code == 128 + stop, process.stderr.read().decode(errors="replace")[-2000:]
         wait_for(lambda: no_jvm_of(process.pid), 60, f"the JVM {jvms} to end after {stop.name}")
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        for pid in jvms_owned_by(process.pid):
-            os.kill(pid, signal.SIGKILL)
+        end(process)
 
 
 EXITS_CLEANLY = """
@@ -111,8 +120,7 @@ def test_sigterm_and_sighup_run_the_clean_up(tmp_path, stop):
         assert child.wait(timeout=60) == 128 + stop
         assert marker.read_text() == "cleaned up"
     finally:
-        if child.poll() is None:
-            child.kill()
+        end(child)
 
 
 def test_serve_hangup_is_a_graceful_stop(tmp_path):
@@ -131,8 +139,7 @@ def test_serve_hangup_is_a_graceful_stop(tmp_path):
         assert process.wait(timeout=60) == 129
         assert b"Traceback" not in process.stderr.read()
     finally:
-        if process.poll() is None:
-            process.kill()
+        end(process)
 
 
 WORKER_STARTS_JVM = """
@@ -160,10 +167,7 @@ def test_a_jvm_started_from_an_ended_thread_dies_with_its_owner(tmp_path, env):
         owner.wait(timeout=60)
         wait_for(lambda: no_jvm_of(owner.pid), 60, "the JVM to end with its owner")
     finally:
-        if owner.poll() is None:
-            owner.kill()
-        for pid in jvms_owned_by(owner.pid):
-            os.kill(pid, signal.SIGKILL)
+        end(owner)
 
 
 def test_languagetool_dying_at_every_start_still_writes_the_report(tmp_path, env):
@@ -177,7 +181,11 @@ def test_languagetool_dying_at_every_start_still_writes_the_report(tmp_path, env
     run = subprocess.Popen([sys.executable, "-m", "mtqa", "check", str(folder), "--format", "json", "-o", str(report)],
                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killed: set[int] = set()
+    deadline = time.monotonic() + START_LIMIT
     while run.poll() is None:  # kill every JVM the run starts, as soon as it appears
+        if time.monotonic() > deadline:
+            end(run)
+            pytest.fail("mtqa check did not end while its LanguageTool kept dying")
         for pid in jvms_owned_by(run.pid):
             try:
                 os.kill(pid, signal.SIGKILL)
