@@ -15,7 +15,7 @@ from typing import Any
 
 from mtqa.languagetool.client import LanguageToolClient, RawMatch, ServerGone
 from mtqa.languagetool.install import LanguageToolMissing, find_java, require_installed
-from mtqa.languagetool.server import ServerProcess
+from mtqa.languagetool.server import WARMUP_TEXT, ServerProcess
 from mtqa.languagetool.state import running_server
 
 MAX_RESTARTS = 3
@@ -61,8 +61,10 @@ class Connection:
     def start(self) -> None:
         """Reach (or start) the server now, from the calling thread, instead of inside the
         first check: `mtqa serve` calls this before it listens, so no request pays for the
-        JVM's start-up and the JVM's parent-death signal is tied to the main thread."""
-        self._client()
+        JVM's start-up and the JVM's parent-death signal is tied to the main thread. One
+        check with mtqa's own request options follows: LanguageTool builds and caches a
+        rule pipeline per set of options, and the first request with a new set pays for it."""
+        self.check(WARMUP_TEXT)
 
     def status(self) -> str:
         """`ready`, `starting` (no server reached yet or restarting) or `failed`."""
