@@ -133,7 +133,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     for error in report.errors:
         click.echo(f"mtqa: error: {escape_controls(f'{error.path}: {error.message}')}", err=True)
     for reason in report.provenance.get("failed", {}).values():
-        click.echo(f"mtqa: error: {reason} (the report lacks its findings from there on)", err=True)
+        click.echo(f"mtqa: error: {escape_controls(reason)} (the report lacks its findings from there on)", err=True)
     if not quiet:
         for warning in rule_timeouts(report):
             click.echo(f"mtqa: warning: {warning}", err=True)
