@@ -26,6 +26,6 @@ def gate_failures(report: Report, settings: Settings) -> list[str]:
 
 
 def exit_code(report: Report, settings: Settings) -> int:
-    if report.errors:
+    if report.errors or report.provenance.get("failed"):  # unread inputs or a checker that broke
         return EXIT_ERROR
     return EXIT_GATE if gate_failures(report, settings) else EXIT_OK

@@ -29,6 +29,7 @@ class Pipeline:
     def __init__(self, settings: Settings, checker_names: Iterable[str] | None = None) -> None:
         self.settings = settings
         self.skipped: dict[str, str] = {}
+        self.failed: dict[str, str] = {}  # checkers that broke mid-run, and why
         self.checkers: list[Checker] = []
         self._stack = ExitStack()
         names = list(checker_names) if checker_names is not None else available_checkers()
@@ -75,7 +76,16 @@ class Pipeline:
                 continue
             if "reference" in checker.needs and not document.has_reference:
                 continue
-            for finding in checker.check(document):
+            if checker.name in self.failed:
+                continue
+            try:
+                found = list(checker.check(document))
+            except CheckerUnavailable as exc:
+                # A checker that broke mid-run (LanguageTool dying on every restart) costs
+                # its own findings, not everyone's: the report says so, and the run exits 2.
+                self.failed[checker.name] = str(exc)
+                continue
+            for finding in found:
                 if self.selector.allows(finding) and not document.is_masked(finding.start, finding.end):
                     findings.append(finding)
         findings = _drop_shadowed(_dedupe(findings), self._generic)
@@ -105,9 +115,11 @@ class Pipeline:
         return self.report(results, errors)
 
     def provenance(self) -> dict:
+        failed = {"failed": dict(sorted(self.failed.items()))} if self.failed else {}
         return {
             "checkers": [c.name for c in self.checkers],
             "skipped": dict(sorted(self.skipped.items())),
+            **failed,
             "checker_details": {c.name: c.describe() for c in self.checkers if c.describe()},
             "config": self.settings.config_path,
             "config_hash": self.settings.config_hash,

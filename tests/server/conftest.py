@@ -17,6 +17,7 @@ import pytest
 
 from mtqa.config.settings import load_settings
 from mtqa.server import ServerConfig, create_app
+from mtqa.server.run import uvicorn_config
 
 
 def loadable_checkers(settings) -> list[str]:
@@ -56,8 +57,7 @@ def live_server(settings, config: ServerConfig) -> Iterator[str]:
     service = make_service(settings, config)
     service.warm_up()
     app = create_app(settings, config, service)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=5,
-                                           h11_max_incomplete_event_size=16 * 1024))
+    server = uvicorn.Server(uvicorn_config(app, config, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 60

@@ -69,6 +69,16 @@ class GrammarChecker(Checker):
             except (OSError, sqlite3.Error):
                 self.cache = None  # an unusable cache only costs speed
 
+    def start(self) -> None:
+        """Reach or start LanguageTool now, not in the first check (`mtqa serve` calls this)."""
+        try:
+            self.connection.start()
+        except LanguageToolMissing as exc:
+            raise CheckerUnavailable(f"grammar: {exc}") from None
+
+    def status(self) -> str:
+        return self.connection.status()
+
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
         batches = make_batches(text, ((p.start, p.end) for p in document.paragraphs), self.batch_chars)

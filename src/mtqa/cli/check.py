@@ -132,6 +132,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     report = apply_run_options(report, settings, quiet=quiet, min_severity=min_severity)
     for error in report.errors:
         click.echo(f"mtqa: error: {escape_controls(f'{error.path}: {error.message}')}", err=True)
+    for reason in report.provenance.get("failed", {}).values():
+        click.echo(f"mtqa: error: {escape_controls(reason)} (the report lacks its findings from there on)", err=True)
     if not quiet:
         for warning in rule_timeouts(report):
             click.echo(f"mtqa: warning: {warning}", err=True)

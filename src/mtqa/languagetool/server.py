@@ -4,27 +4,26 @@ language-tool-python can start the server too, but it waits only 15 s (too short
 loaded 2-core machine), then starts another JVM on another port without killing the first,
 and sets no heap limit. mtqa starts the JVM itself and hands the URL to the client.
 
-A server that is not ``detached`` must die with the process that started it: it is stopped
-by ``stop``, by an atexit hook, and (on Linux, when started from the main thread) by the
-kernel through PR_SET_PDEATHSIG even if Python is killed outright.
+A server that is not ``detached`` dies with the process that started it: it is stopped by
+``stop``, by an atexit hook, on SIGTERM/SIGHUP, and by the kernel's parent-death signal
+even if Python is killed outright (mtqa.languagetool.lifetime).
 """
 
 from __future__ import annotations
 
 import atexit
 import os
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import requests
 
 from mtqa.languagetool.install import MAIN_CLASS, Installation, LanguageToolMissing, find_java
+from mtqa.languagetool.lifetime import spawn
 from mtqa.languagetool.properties import write_properties
 
 # JVM system property naming the process that owns a server (tests look for leftovers by it).
@@ -114,14 +113,11 @@ class ServerProcess:
     def _launch(self) -> None:
         log = open(self.log_path, "ab")
         kwargs: dict = {"stdout": log, "stderr": subprocess.STDOUT, "stdin": subprocess.DEVNULL}
-        if self.detached:
-            kwargs["start_new_session"] = True
-        elif sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread():
-            # The kernel kills the JVM when the thread that forked it dies; only the main
-            # thread lives as long as the process, so worker threads do not ask for it.
-            kwargs["preexec_fn"] = _die_with_parent
         try:
-            self.process = subprocess.Popen(self.command(self.port), **kwargs)
+            if self.detached:
+                self.process = subprocess.Popen(self.command(self.port), start_new_session=True, **kwargs)
+            else:
+                self.process = spawn(self.command(self.port), **kwargs)
         finally:
             log.close()
         if not self.detached:
@@ -173,16 +169,6 @@ class ServerProcess:
                 self._workdir.rmdir()
             except OSError:
                 pass
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 @atexit.register

@@ -15,7 +15,7 @@ from typing import Any
 
 from mtqa.languagetool.client import LanguageToolClient, RawMatch, ServerGone
 from mtqa.languagetool.install import LanguageToolMissing, find_java, require_installed
-from mtqa.languagetool.server import ServerProcess
+from mtqa.languagetool.server import WARMUP_TEXT, ServerProcess
 from mtqa.languagetool.state import running_server
 
 MAX_RESTARTS = 3
@@ -32,6 +32,7 @@ class Connection:
         self.mode = "remote" if self.url else "managed"
         self._version: str | None = None
         self.restarts = 0
+        self.failed: str | None = None  # why the server was given up on, once it was
         self.server: ServerProcess | None = None
         self.client: LanguageToolClient | None = None
         # `mtqa serve` checks from several threads: one of them starts or restarts the
@@ -57,6 +58,20 @@ class Connection:
     def known_version(self) -> str | None:
         return self._version
 
+    def start(self) -> None:
+        """Reach (or start) the server now, from the calling thread, instead of inside the
+        first check: `mtqa serve` calls this before it listens, so no request pays for the
+        JVM's start-up and the JVM's parent-death signal is tied to the main thread. One
+        check with mtqa's own request options follows: LanguageTool builds and caches a
+        rule pipeline per set of options, and the first request with a new set pays for it."""
+        self.check(WARMUP_TEXT)
+
+    def status(self) -> str:
+        """`ready`, `starting` (no server reached yet or restarting) or `failed`."""
+        if self.failed:
+            return "failed"
+        return "ready" if self.client is not None else "starting"
+
     def check(self, text: str) -> list[RawMatch]:
         while True:
             client = self._client()
@@ -73,7 +88,8 @@ class Connection:
         if self.mode == "remote":
             raise LanguageToolMissing(f"LanguageTool at {self.url} stopped answering: {exc}") from None
         if self.restarts >= MAX_RESTARTS:
-            raise LanguageToolMissing(f"LanguageTool server died {self.restarts} times; giving up") from None
+            self.failed = f"LanguageTool server died {self.restarts} times; giving up"
+            raise LanguageToolMissing(self.failed) from None
         self.restarts += 1
         self._drop()  # a dead daemon is not ours to restart: start our own instead
         self.mode = "managed"
@@ -97,7 +113,11 @@ class Connection:
                     ready_timeout=float(self.options.get("ready_timeout", 240)),
                     language=self.language,
                 )
-                self.url = self.server.start()
+                try:
+                    self.url = self.server.start()
+                except LanguageToolMissing as exc:
+                    self.server, self.failed = None, str(exc)
+                    raise
             self.client = LanguageToolClient(
                 self.url, self.language, self.disabled_rules, self.disabled_categories,
                 picky=bool(self.options.get("picky", False)),

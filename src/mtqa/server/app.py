@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -26,6 +27,10 @@ from mtqa.server.page import review_page
 from mtqa.server.service import Busy, CheckService
 
 log = logging.getLogger("mtqa.server")
+# JSON may spell one half of a UTF-16 pair ("\ud800"); such a string cannot be encoded,
+# so it is refused at the door instead of failing deep inside a checker.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+JSON_TYPES = ("application/json", "text/json")
 
 
 def _error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
@@ -55,6 +60,10 @@ class Unsupported(BadRequest):
 
 
 async def _run(request: Request, document) -> tuple:
+    for name, value in (("text", document.text), ("source", document.source_text),
+                        ("reference", document.reference_text)):
+        if value and _SURROGATE.search(value):
+            raise BadRequest(f"'{name}' contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text")
     service: CheckService = request.app.state.service
     return await service.check(document), service
 
@@ -75,9 +84,9 @@ def _handled(handler):
             return _error(request, 503, str(exc), {"Retry-After": str(exc.retry_after)})
         except UnicodeDecodeError:
             return _error(request, 400, "request body is not valid UTF-8")
-        except Exception as exc:  # a checker bug: answer like LanguageTool, keep serving
+        except Exception:  # a checker bug: log it, answer plainly (never the exception's text), keep serving
             log.exception("check failed")
-            return _error(request, 500, f"Internal Error: {type(exc).__name__}: {exc}")
+            return _error(request, 500, "Internal Error: the check failed; the server log has the details")
 
     wrapper.__name__ = handler.__name__
     return wrapper
@@ -95,6 +104,8 @@ async def v2_check(request: Request) -> Response:
     result, service = await _run(request, document)
     body = build_response(check, document, result, service.pipeline.rules,
                           [c.name for c in service.pipeline.checkers])
+    if service.pipeline.failed:  # e.g. LanguageTool gave up: say so, as LanguageTool does
+        body["warnings"]["incompleteResults"] = True
     log.info("v2/check chars=%d matches=%d", len(document.text), len(body["matches"]))
     return JSONResponse(body)
 
@@ -115,11 +126,15 @@ async def api_check(request: Request) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/x-www-form-urlencoded":
         payload = await _form(request)
-    else:
+    elif content_type in JSON_TYPES or content_type.endswith("+json"):
         try:
             payload = json.loads(await request.body())
+        except RecursionError:
+            raise BadRequest("body nests JSON too deeply") from None
         except ValueError:
             raise BadRequest("body is not valid JSON") from None
+    else:
+        raise Unsupported(f"send Content-Type: application/json (or form fields), not {content_type or 'none'}")
     config: ServerConfig = request.app.state.config
     document = parse_native(payload, config.max_text_chars)
     result, service = await _run(request, document)
@@ -133,8 +148,8 @@ async def api_check(request: Request) -> Response:
 async def healthz(request: Request) -> Response:
     service: CheckService = request.app.state.service
     stats = service.stats()
-    busy = stats["in_flight"] >= stats["capacity"]
-    return JSONResponse({"status": "busy" if busy else "ok", **stats}, status_code=503 if busy else 200)
+    status = "busy" if stats["in_flight"] >= stats["capacity"] else "failed" if stats["failed"] else "ok"
+    return JSONResponse({"status": status, **stats}, status_code=200 if status == "ok" else 503)
 
 
 async def index(request: Request) -> Response:

@@ -32,6 +32,7 @@ class ServerConfig:
     max_body_bytes: int = 2 * 1024 * 1024
     max_text_chars: int = 200_000
     request_timeout: float = 30.0
+    read_timeout: float = 15.0
     concurrency: int = 2
     queue: int = 16
     rate_limit: int = 0
@@ -41,7 +42,7 @@ class ServerConfig:
         """Build from the `[server]` table, then apply non-None command-line overrides."""
         values: dict[str, Any] = {}
         for key in ("host", "port", "token", "max_body_bytes", "max_text_chars", "request_timeout",
-                    "concurrency", "queue", "rate_limit"):
+                    "read_timeout", "concurrency", "queue", "rate_limit"):
             if key in table:
                 values[key] = table[key]
         for key in ("allowed_hosts", "allow_origins"):
@@ -73,8 +74,10 @@ class ServerConfig:
                                  ("queue", self.queue, 0), ("rate_limit", self.rate_limit, 0)):
             if not isinstance(value, int) or value < low or (name == "port" and value > 65535):
                 raise MtqaError(f"server option {name} must be an integer >= {low}, got {value!r}")
-        if not self.request_timeout > 0:
-            raise MtqaError(f"server option request_timeout must be positive, got {self.request_timeout!r}")
+        for name in ("request_timeout", "read_timeout"):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and value > 0):
+                raise MtqaError(f"server option {name} must be positive, got {value!r}")
 
     def host_names(self) -> frozenset[str]:
         """Host-header names the server answers to (DNS-rebinding defence)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -47,14 +48,17 @@ async def send_error(send: Send, path: str, status: int, message: str,
     await send({"type": "http.response.body", "body": body})
 
 
+# RFC 9110 Host: a name or IPv4 address, or an IPv6 address in brackets, then an optional
+# port. Anything else ("127.0.0.1:1@evil.example") is refused, not guessed at.
+_HOST = re.compile(r"(?:\[(?P<ip6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9._-]+))(?::[0-9]{1,5})?")
+
+
 def host_name(host_header: str) -> str:
-    """`example.org:8081` -> `example.org`; `[::1]:8081` -> `::1`."""
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host
-    if host.count(":") == 1:
-        host = host.split(":", 1)[0]
-    return host
+    """`example.org:8081` -> `example.org`; `[::1]:8081` -> `::1`; "" when malformed."""
+    match = _HOST.fullmatch(host_header.strip().lower())
+    if match is None:
+        return ""
+    return match.group("ip6") or match.group("name")
 
 
 def supplied_token(headers: dict[str, str]) -> str | None:

@@ -140,7 +140,7 @@ def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         parts = data["annotation"]
         if not isinstance(parts, list):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise BadRequest("'data' must be JSON like {\"annotation\": [{\"text\": \"…\"}, {\"markup\": \"…\"}]}") from None
     pieces: list[str] = []
     masked: list[tuple[int, int]] = []

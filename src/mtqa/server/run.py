@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 from mtqa.config.settings import Settings
@@ -27,16 +28,46 @@ def startup_warnings(config: ServerConfig) -> list[str]:
     return notes
 
 
+def uvicorn_config(app, config: ServerConfig, log_level: str = "info"):
+    """uvicorn's settings for ``app``: transport limits matching the ServerConfig."""
+    import uvicorn
+
+    from mtqa.server.transport import timed_protocol
+
+    return uvicorn.Config(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level=log_level,
+        # Every request must arrive whole within read_timeout (slow headers, stalled bodies).
+        http=timed_protocol(config.read_timeout),
+        # Open connections beyond work capacity + headroom get uvicorn's own 503.
+        limit_concurrency=config.concurrency + config.queue + 64,
+        timeout_keep_alive=5,
+        # A header block still arriving may not exceed this (the Guard bounds complete ones).
+        h11_max_incomplete_event_size=16 * 1024,
+        proxy_headers=False,
+        server_header=False,
+        access_log=log_level == "debug",
+    )
+
+
 def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
-    """Build the pipeline first (a broken checker or absent LanguageTool is a one-line
-    error before anything listens), then serve until interrupted."""
+    """Build the pipeline and start LanguageTool first (a broken checker or absent
+    LanguageTool is a one-line error before anything listens), then serve until stopped.
+
+    SIGTERM and SIGHUP become SystemExit (mtqa.languagetool.lifetime), so the JVM is
+    stopped on every way out; while serving, SIGHUP shuts down as gracefully as SIGTERM.
+    """
     import uvicorn
 
     from mtqa.checkers import CheckerUnavailable
     from mtqa.errors import MtqaError
+    from mtqa.languagetool.lifetime import exit_on_signals
     from mtqa.server.app import create_app
     from mtqa.server.service import CheckService
 
+    exit_on_signals()
     for note in startup_warnings(config):
         print(note, file=sys.stderr)
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
@@ -45,24 +76,25 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
     except CheckerUnavailable as exc:
         raise MtqaError(str(exc)) from None
     try:
-        service.warm_up()
-    except CheckerUnavailable as exc:
-        service.close()
-        raise MtqaError(str(exc)) from None
-    try:
-        uvicorn.run(
-            create_app(settings, config, service),
-            host=config.host,
-            port=config.port,
-            log_level=log_level,
-            # Open connections beyond work capacity + headroom get uvicorn's own 503.
-            limit_concurrency=config.concurrency + config.queue + 64,
-            timeout_keep_alive=5,
-            # A header block still arriving may not exceed this (the Guard bounds complete ones).
-            h11_max_incomplete_event_size=16 * 1024,
-            proxy_headers=False,
-            server_header=False,
-            access_log=log_level == "debug",
-        )
+        try:
+            service.warm_up()
+        except CheckerUnavailable as exc:
+            raise MtqaError(str(exc)) from None
+        server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
+        hangup = getattr(signal, "SIGHUP", None)
+        hung_up: list[int] = []
+
+        def on_hangup(signum, _frame) -> None:
+            hung_up.append(signum)
+            server.should_exit = True  # uvicorn's graceful shutdown, as for SIGTERM
+
+        previous = signal.signal(hangup, on_hangup) if hangup else None
+        try:
+            server.run()
+        finally:
+            if hangup:
+                signal.signal(hangup, previous)
+        if hung_up:
+            raise SystemExit(128 + hung_up[0])
     finally:
         service.close()

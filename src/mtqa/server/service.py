@@ -17,6 +17,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import Settings
 from mtqa.model import Document, DocumentResult
 from mtqa.server.config import ServerConfig
@@ -46,10 +47,29 @@ class CheckService:
         self.timed_out = 0
 
     def warm_up(self) -> None:
-        """Check one sentence before serving: checkers that start lazily (the managed
-        LanguageTool JVM, gazetteers) start now, once, not inside concurrent requests."""
+        """Start what starts lazily before serving, once, not inside concurrent requests.
+
+        The LanguageTool JVM is started explicitly (a warm-up sentence alone would be
+        answered from the result cache and leave the JVM to the first request), from the
+        main thread, so it is tied to this process; then one sentence loads the rest.
+        """
+        for checker in self.pipeline.checkers:
+            start = getattr(checker, "start", None)
+            if start is not None:
+                start()
         self.pipeline.check_document(Document(id="<warm-up>", path="<warm-up>",
                                               text="This short sentence starts every checker before serving."))
+        if self.pipeline.failed:
+            raise CheckerUnavailable("; ".join(self.pipeline.failed.values()))
+
+    def grammar_status(self) -> str:
+        """`off`, `starting`, `ready` or `failed` (LanguageTool gave up mid-run)."""
+        checker = next((c for c in self.pipeline.checkers if c.name == "grammar"), None)
+        if checker is None:
+            return "off"
+        if "grammar" in self.pipeline.failed:
+            return "failed"
+        return checker.status()
 
     @property
     def capacity(self) -> int:
@@ -99,6 +119,8 @@ class CheckService:
             "timed_out": self.timed_out,
             "checkers": [c.name for c in self.pipeline.checkers],
             "skipped": dict(self.pipeline.skipped),
+            "failed": dict(self.pipeline.failed),
+            "grammar": self.grammar_status(),
         }
 
     def close(self) -> None:

@@ -72,6 +72,15 @@ def _frequencies() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def longest_word() -> int:
+    """Length of the longest word in the list. Tokens longer than this are not split:
+    two or three frequent words are far shorter, and the splitter's slices and cache
+    entries grow with the square of a token's length (an 80,000-letter "word" once took
+    18 s and 3 GB)."""
+    return max(map(len, _frequencies()))
+
+
+@lru_cache(maxsize=1)
 def _zipf_of():
     import math
 
@@ -87,8 +96,11 @@ def _zipf_of():
 
 def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], min_zipf: float = 3.0) -> Iterator[Fused]:
     zipf = _zipf_of()
+    longest = longest_word()
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
+        if end - start > longest:
+            continue  # longer than any word: splitting it would cost quadratic time for nothing
         token = match.group()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
             continue
