@@ -145,3 +145,22 @@ def test_other_variant_spelling_is_a_locale_convention(grammar_settings):
     assert at(findings, "typpo")[0].category == "fluency/spelling"
     gb = run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), "The center of the city.")
     assert at(gb, "center")[0].category == "locale/convention"
+
+
+def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
+    from mtqa.readers.segments import Unit, document_from_units
+
+    units = [
+        Unit("Officers in Hukou County, Jiujiang City, began work.", source="九江市湖口县的官兵开始工作。"),
+        Unit("Officers in Hukou County, Jiujang City, began work.", source="九江市湖口县的官兵开始工作。"),
+        Unit("Zelensky met Wojtaszczykiewicz in Kyiv.", source="Зеленский встретился с премьером в Киеве."),
+    ]
+    document = document_from_units("t", "t.jsonl", units, "zh")
+    checker = GrammarChecker(grammar_settings())
+    try:
+        flagged = [(f.segment, f.text) for f in checker.check(document) if f.category == "fluency/spelling"]
+    finally:
+        checker.close()
+    assert ("1", "Jiujiang") not in flagged and ("1", "Hukou") not in flagged
+    assert ("2", "Jiujang") in flagged  # not the pinyin of 九江
+    assert ("3", "Wojtaszczykiewicz") in flagged  # nowhere in the source

@@ -4,29 +4,35 @@ The document's analysis text is cut into batches (mtqa.languagetool.batching), e
 is looked up in the SQLite result cache and otherwise sent to the server, and every match
 becomes a finding with code `LT-<RULE_ID>`, an MQM category and severity from
 mapping.toml, and exact code-point offsets. Spelling matches on names the document uses
-consistently, and on the project's accepted words, are dropped.
+consistently, on names its segment's source also holds (romanised), and on the project's
+accepted words, are dropped. The source language goes to LanguageTool as `motherTongue`
+where its module is installed, so the false-friend rules run.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
+from mtqa.checkers.bilingual.transliteration import source_names
 from mtqa.categories import CATEGORIES
 from mtqa.languagetool.batching import make_batches
 from mtqa.languagetool.cache import ResultCache, cache_key
 from mtqa.languagetool.client import RawMatch
-from mtqa.languagetool.install import LanguageToolMissing, cache_root
+from mtqa.languagetool.install import LanguageToolMissing, cache_root, installed_languages
 from mtqa.languagetool.mapping import default_mapping
 from mtqa.languagetool.names import SpellingFilter
 from mtqa.model import Applicability, Document, Finding, RuleInfo
 from mtqa.offsets import Utf16Index
 
 RULE_PREFIX = "LT-"
+_BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
+_AFTER = re.compile(r" +([A-Z][\w'’-]*)")
 LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
@@ -49,17 +55,21 @@ class GrammarChecker(Checker):
         self.name_min_count = int(options.get("name_min_count", 2))
         self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options.get("disable_rules", ()))))
         self.disabled_categories = tuple(sorted(self.mapping.disabled_categories))
-        self.fingerprint = json.dumps(
-            [self.language, self.disabled_rules, self.disabled_categories, bool(options.get("picky", False)),
-             int(options.get("max_suggestions", 5))]
-        )
+        self.enabled_rules = tuple(sorted(set(self.mapping.enabled_rules) | set(options.get("enable_rules", ()))))
+        settings_sent = [self.language, self.disabled_rules, self.disabled_categories,
+                         bool(options.get("picky", False)), int(options.get("max_suggestions", 5))]
+        self.fingerprint = json.dumps(settings_sent + ([self.enabled_rules] if self.enabled_rules else []))
         self.stats = {"batches": 0, "cached": 0, "sent": 0}
         from mtqa.languagetool.session import Connection
 
         try:
-            self.connection = Connection(options, self.disabled_rules, self.disabled_categories)
+            self.connection = Connection({**options, "enable_rules": self.enabled_rules}, self.disabled_rules,
+                                         self.disabled_categories)
         except LanguageToolMissing as exc:
             raise CheckerUnavailable(f"grammar: {exc}") from None
+        # The source language as LanguageTool's `motherTongue` turns on its false-friend
+        # rules; the server refuses a language whose module is not installed.
+        self.mother_tongues = frozenset() if self.connection.mode == "remote" else installed_languages()
         self.cache: ResultCache | None = None
         self._lock = threading.Lock()  # `mtqa serve` may check from several threads
         if options.get("cache", True):
@@ -84,8 +94,9 @@ class GrammarChecker(Checker):
         batches = make_batches(text, ((p.start, p.end) for p in document.paragraphs), self.batch_chars)
         if not batches:
             return
+        mother = document.source_lang if document.source_lang in self.mother_tongues else None
         try:
-            results = self._matches(batches)
+            results = self._matches(batches, mother)
         except LanguageToolMissing as exc:
             raise CheckerUnavailable(f"grammar: {exc}") from None
         spelling = SpellingFilter(text, self.settings.accept_words, self.name_min_count)
@@ -99,20 +110,21 @@ class GrammarChecker(Checker):
                 if finding is not None:
                     yield finding
 
-    def _matches(self, batches) -> list[list[RawMatch]]:
+    def _matches(self, batches, mother_tongue: str | None) -> list[list[RawMatch]]:
         with self._lock:
-            return self._matches_locked(batches)
+            return self._matches_locked(batches, mother_tongue)
 
-    def _matches_locked(self, batches) -> list[list[RawMatch]]:
+    def _matches_locked(self, batches, mother_tongue: str | None) -> list[list[RawMatch]]:
         self.stats["batches"] += len(batches)
-        keys = [cache_key(b.text, self.connection.version(), self.fingerprint) for b in batches]
+        fingerprint = self.fingerprint + (f"/{mother_tongue}" if mother_tongue else "")
+        keys = [cache_key(b.text, self.connection.version(), fingerprint) for b in batches]
         found = self.cache.get_many(keys) if self.cache else {}
         fresh: list[tuple[str, list[RawMatch]]] = []
         results = []
         for key, batch in zip(keys, batches):
             matches = found.get(key)
             if matches is None:
-                matches = self.connection.check(batch.text)
+                matches = self.connection.check(batch.text, mother_tongue)
                 fresh.append((key, matches))
             results.append(matches)
         self.stats["cached"] += len(batches) - len(fresh)
@@ -126,7 +138,7 @@ class GrammarChecker(Checker):
         mapped = self.mapping.lookup(match.rule_id, match.category_id, match.issue_type)
         flagged = document.text[start:end]
         if mapped.category == "fluency/spelling" and match.issue_type == "misspelling":
-            if spelling.suppressed(flagged):
+            if spelling.suppressed(flagged) or _name_in_source(document, start, end):
                 return None
             if self.mapping.variants.is_variant(flagged, match.replacements):
                 mapped = self.mapping.variant  # "centre" under en-US: a locale convention
@@ -162,9 +174,22 @@ class GrammarChecker(Checker):
             "languagetool": self.connection.known_version(),
             "language": self.language,
             "disabled_rules": list(self.disabled_rules),
+            **({"enabled_rules": list(self.enabled_rules)} if self.enabled_rules else {}),
         }
 
     def close(self) -> None:
         self.connection.close()
         if self.cache is not None:
             self.cache.close()
+
+
+def _name_in_source(document: Document, start: int, end: int) -> bool:
+    """A capitalised word the segment's source also holds (romanised): a name, not a typo."""
+    flagged = document.text[start:end]
+    index = document.unit_index(start)
+    if not flagged[:1].isupper() or index is None or not document.units[index].source:
+        return False
+    before = _BEFORE.search(document.text, max(0, start - 40), start)
+    after = _AFTER.match(document.text, end, end + 40)
+    neighbours = tuple(m.group(1) for m in (before, after) if m)
+    return source_names(document.units[index].source).contains(flagged, neighbours)

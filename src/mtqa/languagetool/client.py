@@ -48,7 +48,7 @@ class LanguageToolClient:
 
     def __init__(self, url: str, language: str, disabled_rules: Iterable[str] = (),
                  disabled_categories: Iterable[str] = (), picky: bool = False,
-                 max_suggestions: int = 5, timeout: float = 300.0) -> None:
+                 max_suggestions: int = 5, timeout: float = 300.0, enabled_rules: Iterable[str] = ()) -> None:
         import language_tool_python
 
         self.url = url.rstrip("/")
@@ -61,6 +61,7 @@ class LanguageToolClient:
         self._tool.disabled_rules = set(disabled_rules)
         self._tool.disabled_categories = set(disabled_categories)
         self._tool.picky = picky
+        self._tool.enabled_rules = set(enabled_rules)  # off-by-default rules asked for
         self._session = requests.Session()
         self._version: str | None = None
 
@@ -71,10 +72,15 @@ class LanguageToolClient:
     def params(self, text: str) -> dict[str, str]:
         return self._tool._create_params(text)
 
-    def check(self, text: str) -> list[RawMatch]:
-        """Matches for ``text``; raises ServerGone when the server is unreachable."""
+    def check(self, text: str, mother_tongue: str | None = None) -> list[RawMatch]:
+        """Matches for ``text``; raises ServerGone when the server is unreachable.
+
+        ``mother_tongue`` (the source language) turns on LanguageTool's false-friend rules."""
+        params = self.params(text)
+        if mother_tongue:
+            params["motherTongue"] = mother_tongue
         try:
-            response = self._session.post(self.check_url, data=self.params(text), timeout=self.timeout)
+            response = self._session.post(self.check_url, data=params, timeout=self.timeout)
             if response.status_code == 200:
                 data = response.json()
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,

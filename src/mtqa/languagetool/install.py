@@ -86,6 +86,16 @@ def installed(version: str = LT_VERSION) -> Installation | None:
     return Installation(directory, version, classpath, data.get("source", "maven"))
 
 
+def installed_languages(version: str = LT_VERSION) -> frozenset[str]:
+    """Codes of the language modules beside English in the Maven install (`de`, `es`...)."""
+    found = installed(version)
+    if found is None or found.source != "maven":
+        return frozenset()
+    suffix = f"-{version}.jar"
+    names = (p.name for p in (found.directory / "libs").glob(f"language-*{suffix}"))
+    return frozenset(n[len("language-"):-len(suffix)] for n in names) - {"en", "detector"}
+
+
 def require_installed(version: str = LT_VERSION) -> Installation:
     found = installed(version)
     if found is None:

@@ -72,11 +72,11 @@ class Connection:
             return "failed"
         return "ready" if self.client is not None else "starting"
 
-    def check(self, text: str) -> list[RawMatch]:
+    def check(self, text: str, mother_tongue: str | None = None) -> list[RawMatch]:
         while True:
             client = self._client()
             try:
-                return client.check(text)
+                return client.check(text, mother_tongue)
             except ServerGone as exc:
                 with self._lock:
                     if self.client is not client:
@@ -123,6 +123,7 @@ class Connection:
                 picky=bool(self.options.get("picky", False)),
                 max_suggestions=int(self.options.get("max_suggestions", 5)),
                 timeout=float(self.options.get("timeout", 300)),
+                enabled_rules=tuple(self.options.get("enable_rules", ())),
             )
         return self.client
 
