@@ -55,7 +55,7 @@ class GrammarChecker(Checker):
         self.name_min_count = int(options.get("name_min_count", 2))
         self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options.get("disable_rules", ()))))
         self.disabled_categories = tuple(sorted(self.mapping.disabled_categories))
-        self.enabled_rules = tuple(sorted(set(self.mapping.enabled_rules) | set(options.get("enable_rules", ()))))
+        self.enabled_rules = tuple(sorted(set(options.get("enable_rules", ()))))  # off-by-default rules
         settings_sent = [self.language, self.disabled_rules, self.disabled_categories,
                          bool(options.get("picky", False)), int(options.get("max_suggestions", 5))]
         self.fingerprint = json.dumps(settings_sent + ([self.enabled_rules] if self.enabled_rules else []))

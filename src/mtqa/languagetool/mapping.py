@@ -34,7 +34,6 @@ class Mapping:
         disabled = data.get("disabled", {})
         self.disabled_rules: tuple[str, ...] = tuple(disabled.get("rules", ()))
         self.disabled_categories: tuple[str, ...] = tuple(disabled.get("categories", ()))
-        self.enabled_rules: tuple[str, ...] = tuple(data.get("enabled", {}).get("rules", ()))
         self.variants = VariantSpelling(data.get("spelling_variants", {}))
         validate_category(self.variants.category)
         self.variant = Mapped(self.variants.category, Severity.parse(self.variants.severity), self.variants.confidence)
