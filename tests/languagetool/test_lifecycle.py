@@ -106,11 +106,11 @@ def test_server_killed_mid_run_is_restarted_and_the_report_is_complete(languaget
     send = connection.check
     calls = []
 
-    def kill_after_two_batches(text):
+    def kill_after_two_batches(text, mother_tongue=None):
         calls.append(text)
         if len(calls) == 3:  # the JVM dies between the 2nd and 3rd request of this document
             os.kill(connection.server.pid, signal.SIGKILL)
-        return send(text)
+        return send(text, mother_tongue)
 
     connection.check = kill_after_two_batches
     try:
