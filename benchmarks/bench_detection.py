@@ -58,13 +58,16 @@ def _clean(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def run_mtqa(groups: dict[str, list[Segment]], source_lang: str, grammar: bool) -> tuple[dict, float]:
-    """Findings per segment id, and the wall time of the pipeline."""
-    settings = load_settings(None, {"source_lang": source_lang, "checkers.grammar.enabled": grammar},
+def run_mtqa(groups: dict[str, list[Segment]], source_lang: str | dict[str, str], grammar: bool) -> tuple[dict, float]:
+    """Findings per segment id, and the wall time of the pipeline. `source_lang` is one
+    language for all documents, or one per document (then one pipeline, one server)."""
+    langs = source_lang if isinstance(source_lang, dict) else dict.fromkeys(groups, source_lang)
+    overall = source_lang if isinstance(source_lang, str) else None
+    settings = load_settings(None, {"source_lang": overall, "checkers.grammar.enabled": grammar},
                              search_from=Path(tempfile.gettempdir()))
     docs = [
         document_from_units(doc, doc, [Unit(_clean(s.target), id=s.id, source=_clean(s.source)) for s in segs],
-                            source_lang)
+                            langs[doc])
         for doc, segs in groups.items()
     ]
     found: dict[str, list] = defaultdict(list)
@@ -200,24 +203,25 @@ def reference_groups(wmt: Path, sample: int | None) -> list[tuple[str, str, dict
 
 
 def false_alarms(wmt: Path, grammar: bool, sample: int | None) -> dict:
-    words = 0
     counts: dict[str, Counter] = defaultdict(Counter)
     major_rules: Counter = Counter()
     examples = []
-    seconds = 0.0
-    for name, lang, groups in reference_groups(wmt, sample):
-        found, elapsed = run_mtqa(groups, lang, grammar)
-        seconds += elapsed
-        segs = {s.id: s for g in groups.values() for s in g}
-        words += sum(count_words(s.target) for s in segs.values())
-        for seg_id, findings in found.items():
-            for f in findings:
-                counts[f.checker]["all"] += 1
-                if _severity(f) == "major":
-                    counts[f.checker]["major"] += 1
-                    major_rules[f.rule] += 1
-                    examples.append({"segment": seg_id, "rule": f.rule, "text": f.text,
-                                     "context": segs[seg_id].target[max(0, f.segment_start - 60):f.segment_end + 60]})
+    groups: dict[str, list[Segment]] = {}
+    langs: dict[str, str] = {}
+    for _, lang, pair_groups in reference_groups(wmt, sample):
+        groups.update(pair_groups)
+        langs.update(dict.fromkeys(pair_groups, lang))
+    found, seconds = run_mtqa(groups, langs, grammar)
+    segs = {s.id: s for g in groups.values() for s in g}
+    words = sum(count_words(s.target) for s in segs.values())
+    for seg_id, findings in found.items():
+        for f in findings:
+            counts[f.checker]["all"] += 1
+            if _severity(f) == "major":
+                counts[f.checker]["major"] += 1
+                major_rules[f.rule] += 1
+                examples.append({"segment": seg_id, "rule": f.rule, "text": f.text,
+                                 "context": segs[seg_id].target[max(0, f.segment_start - 60):f.segment_end + 60]})
     per = lambda n: round(n * 1000 / max(words, 1), 3)  # noqa: E731
     total_major = sum(c["major"] for c in counts.values())
     total_all = sum(c["all"] for c in counts.values())
