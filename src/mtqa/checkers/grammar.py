@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
-from mtqa.checkers.bilingual.transliteration import source_names
 from mtqa.categories import CATEGORIES
 from mtqa.languagetool.batching import make_batches
 from mtqa.languagetool.cache import ResultCache, cache_key
@@ -192,4 +191,6 @@ def _name_in_source(document: Document, start: int, end: int) -> bool:
     before = _BEFORE.search(document.text, max(0, start - 40), start)
     after = _AFTER.match(document.text, end, end + 40)
     neighbours = tuple(m.group(1) for m in (before, after) if m)
+    from mtqa.checkers.bilingual.transliteration import source_names
+
     return source_names(document.units[index].source).contains(flagged, neighbours)
