@@ -1,4 +1,4 @@
-"""Entity bombs and external entities are refused quickly, with exit code 2 from the CLI."""
+"""Entity bombs and external entities are refused, with exit code 2 from the CLI (timings: benchmarks)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import subprocess
 import sys
 import threading
 import socket
-import time
 
 import pytest
 
@@ -32,31 +31,23 @@ QUADRATIC = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "' + "x" * 100_000 + 
 
 @pytest.mark.parametrize("name,content", [("bomb.xlf", BOMB), ("external.tmx", EXTERNAL),
                                           ("quadratic.tmx", QUADRATIC)])
-def test_refused_in_process_quickly(tmp_path, name, content):
+def test_refused_in_process(tmp_path, name, content):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    started = time.perf_counter()
     with pytest.raises(InputError, match="unsafe XML"):
         read_file(str(path), load_settings())
-    assert time.perf_counter() - started < 1.0
 
 
 @pytest.mark.parametrize("name,content,word", [("bomb.xlf", BOMB, "entity"), ("external.tmx", EXTERNAL, "external")])
 def test_cli_exit_code_2_with_one_line(tmp_path, name, content, word):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    timings = []
-    for _ in range(2):  # the faster of two runs, so one scheduling hiccup does not fail the test
-        started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json",
-                                 str(path)], capture_output=True, text=True, timeout=60)
-        timings.append(time.perf_counter() - started)
+    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json",
+                             str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("mtqa: error:")]
     assert len(errors) == 1 and str(path) in errors[0] and word in errors[0]
     assert "Traceback" not in result.stderr and "root:" not in result.stdout
-    # The whole command, interpreter start-up included, answers in under a second.
-    assert min(timings) < 1.0, timings
 
 
 def test_external_dtd_is_never_fetched(tmp_path):

@@ -63,12 +63,10 @@ def test_pom_version_matches_the_code():
     assert "<artifactId>language-all</artifactId>" in install.pom_text()  # as the excluded one
 
 
-def test_fetch_again_is_quiet_and_fast(languagetool_server):
-    started = time.monotonic()
+def test_fetch_again_is_quiet(languagetool_server):
     result = cli("languagetool", "fetch", "--quiet")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""
-    assert time.monotonic() - started < 20
     assert install.installed() is not None
 
 
