@@ -284,6 +284,8 @@ class DocumentResult:
     text: str | None = None
     metrics: dict[str, Any] = field(default_factory=dict)
     suppressed: int = 0
+    encoding: str | None = None  # set when the file was not plain UTF-8
+    encoding_guessed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

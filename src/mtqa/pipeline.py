@@ -230,6 +230,8 @@ def build_result(
         lines=lines,
         text=document.text if settings.keep_text else None,
         suppressed=suppressed,
+        encoding=document.metadata.get("encoding"),
+        encoding_guessed=bool(document.metadata.get("encoding_guessed")),
     )
 
 

@@ -24,7 +24,7 @@ def _aligned(document: Document) -> list[tuple[int, int, str]]:
     """(start, end, reference) of every segment that has a reference."""
     if document.units:
         return [(u.start, u.end, u.reference) for u in document.units if u.reference is not None]
-    from mtqa.readers.parallel import line_spans
+    from mtqa.readers.lines import line_spans
 
     references = (document.reference_text or "").split("\n")
     spans = line_spans(document.text)

@@ -6,11 +6,13 @@ InputProblem for a file it cannot read, so a bad file never stops the others.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import importlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,7 +56,7 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
         if path.is_dir():
             found = False
             for file in _walk(path, settings):
-                found = True
+                found = found or isinstance(file, str)
                 yield file
             if not found:
                 yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
@@ -75,8 +77,12 @@ def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
 
-def _walk(root: Path, settings: Settings) -> Iterator[str]:
-    for folder, dirs, files in os.walk(root):
+def _walk(root: Path, settings: Settings) -> Iterator[str | InputProblem]:
+    """Matching files under ``root``; a folder that cannot be listed is an InputProblem."""
+    failed: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failed.append):
+        while failed:
+            yield _walk_problem(failed.pop(0))
         rel_folder = os.path.relpath(folder, root)
         dirs[:] = sorted(
             d for d in dirs if not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
@@ -87,43 +93,99 @@ def _walk(root: Path, settings: Settings) -> Iterator[str]:
                 continue
             if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in settings.include):
                 yield os.path.join(folder, name)
+    for error in failed:
+        yield _walk_problem(error)
+
+
+def _walk_problem(error: OSError) -> InputProblem:
+    reason = "folder not readable (permission denied)" if error.errno == errno.EACCES else (
+        f"folder not readable ({error.strerror or error})")
+    return InputProblem(str(error.filename), reason)
 
 
 def read_file(path: str, settings: Settings) -> list[Document]:
     """All Documents of one input; raises InputError with a one-line reason."""
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode, refuse_unsupported
 
-    if path == STDIN:
-        data = sys.stdin.buffer.read()
-        display = "<stdin>"
-    else:
-        display = path
-        try:
-            size = os.path.getsize(path)
-            if size > settings.max_bytes:
-                raise InputError(
-                    path, f"file too large ({size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.1f} MB)"
-                )
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except IsADirectoryError:
-            raise InputError(path, "is a directory") from None
-        except PermissionError:
-            raise InputError(path, "permission denied") from None
-        except OSError as exc:
-            raise InputError(path, exc.strerror or str(exc)) from None
+    display = "<stdin>" if path == STDIN else path
+    data = read_bytes(path, settings.max_bytes)
+    refuse_unsupported(data, display)
     module_name = reader_for(path) if path != STDIN else DEFAULT_READER
     module = importlib.import_module(module_name)
     if module_name in BYTE_READERS:
         if not data:
             raise InputError(display, "file is empty")
-        return list(module.read_bytes(data, display, settings))
-    text = decode_bytes(data, display, settings.encoding_confidence)
-    if not text.strip():
+        return _checked(list(module.read_bytes(data, display, settings)), display)
+    decoded = decode(data, display)
+    if not decoded.text.strip():
         raise InputError(display, "file has no text")
-    documents = list(module.read(text, display, settings))
+    documents = list(module.read(decoded.text, display, settings))
     if not documents:
         raise InputError(display, "no text to check")
+    if decoded.encoding != "utf-8":
+        for document in documents:
+            document.metadata["encoding"] = decoded.encoding
+            document.metadata["encoding_guessed"] = decoded.guessed
+    return _checked(documents, display)
+
+
+def read_bytes(path: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file (or standard input), else InputError.
+
+    The size is counted while reading, never taken from ``st_size``: a FIFO, a device or
+    ``/dev/zero`` behind a symbolic link would block for ever or exhaust memory.
+    """
+    if path == STDIN:
+        return _capped(sys.stdin.buffer, "<stdin>", limit)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(path, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise InputError(path, f"not a regular file ({_kind(mode)}); only files and folders are read")
+        try:
+            return _capped(handle, path, limit)
+        except OSError as exc:
+            raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def _capped(handle, path: str, limit: int) -> bytes:
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(path, f"too large (over the limit of {limit / 1e6:.1f} MB)")
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _checked(documents: list[Document], path: str) -> list[Document]:
+    """The last guard before the checkers: no lone surrogate in any text a checker reads."""
+    for document in documents:
+        # (Not the path: a file name that is not UTF-8 is the reporters' to show safely.)
+        for text in (document.text, document.source_text, document.reference_text,
+                     *(u.source or "" for u in document.units), *(u.reference or "" for u in document.units),
+                     *(u.id or "" for u in document.units)):
+            match = _SURROGATE.search(text or "")
+            if match:
+                raise InputError(path, f"holds a lone surrogate (U+{ord(match.group()):04X}), which is not text")
     return documents
 
 
@@ -139,7 +201,7 @@ def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Documen
                 if aligned:  # --source/--reference: line-aligned files or mirrored folders
                     from mtqa.readers.parallel import attach_sidecars
 
-                    documents = [attach_sidecars(d, root, settings) for d in documents]
+                    documents = attach_sidecars(documents, root, settings)
                 yield from documents
             except InputError as exc:
                 yield InputProblem(exc.path, exc.reason)

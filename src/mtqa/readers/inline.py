@@ -37,6 +37,21 @@ STANDALONE = frozenset({"ph", "x", "it", "ut"})
 MARKERS = frozenset({"mrk", "sm", "em"})
 
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}")
+
+
+class InlineCodeError(ValueError):
+    """An inline code that cannot stand for text; the reader names the file."""
+
+
+def _cp_char(value: str | None) -> str:
+    """The character of an XLIFF 2 ``<cp hex="…"/>``: a Unicode scalar value, never a surrogate."""
+    code = int(value, 16) if value and _HEX.fullmatch(value) else None
+    if code is None or code > 0x10FFFF:
+        raise InlineCodeError(f'<cp hex="{value}"/> is not a Unicode code point')
+    if 0xD800 <= code <= 0xDFFF:
+        raise InlineCodeError(f'<cp hex="{value}"/> is a surrogate, which is not text')
+    return chr(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +115,7 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
             counter += 1
             name = local_name(sub)
             if name == "cp":
-                char = chr(int(sub.get("hex", "FFFD"), 16))
+                char = _cp_char(sub.get("hex"))
                 tags.append(InlineTag(pos, pos + 1, char, _markup(sub), masked=False))
                 add(char)
             elif name in PAIRED:

@@ -10,14 +10,12 @@ aligned units.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document, Segment
-
-_LINE = re.compile(r"[^\n]*")
+from mtqa.readers.lines import line_spans, split_lines
 
 
 def sidecar_path(sidecar: str, input_path: str, root: str) -> str:
@@ -32,33 +30,12 @@ def sidecar_path(sidecar: str, input_path: str, root: str) -> str:
 
 
 def read_lines(path: str, settings: Settings) -> list[str]:
+    from mtqa.readers import read_bytes
     from mtqa.readers.decode import decode_bytes
 
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file (aligned file for --source/--reference)") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    text = decode_bytes(data, path, settings.encoding_confidence)
-    return text.replace("\r\n", "\n").replace("\r", "\n").removesuffix("\n").split("\n")
-
-
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """Start/end of each line of ``text`` (a final newline does not start a new line)."""
-    spans = []
-    pos = 0
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        spans.append((pos, line_end))
-        pos = end + 1
-    if len(spans) > 1 and spans[-1][0] == len(text):
-        spans.pop()
-    return spans
+    if not os.path.lexists(path):
+        raise InputError(path, "no such file (aligned file for --source/--reference)")
+    return split_lines(decode_bytes(read_bytes(path, settings.max_bytes), path))
 
 
 def attach(document: Document, sources: list[str] | None, references: list[str] | None,
@@ -96,16 +73,40 @@ def attach(document: Document, sources: list[str] | None, references: list[str] 
     )
 
 
-def attach_sidecars(document: Document, root: str, settings: Settings) -> Document:
-    """Attach ``settings.source_file``/``reference_file`` to a document read from under ``root``."""
+def attach_sidecars(documents: list[Document], root: str, settings: Settings) -> list[Document]:
+    """The documents of one input file with ``settings.source_file``/``reference_file`` attached.
+
+    Line *i* of the aligned file belongs to record *i* of the input file, whichever of its
+    documents holds it: a JSONL file's documents (lines sharing `doc`) may interleave, so
+    their counts are checked together, not the first document's against the whole file.
+    """
+    if not documents:
+        return documents
     found = []
     for sidecar in (settings.source_file, settings.reference_file):
         if not sidecar:
             found.append((None, None))
             continue
-        path = sidecar_path(sidecar, document.path, root)
+        path = sidecar_path(sidecar, documents[0].path, root)
         found.append((read_lines(path, settings), path))
     (sources, source_path), (references, reference_path) = found
+    names = (source_path, reference_path)
     if sources is None and references is None:
-        return document
-    return attach(document, sources, references, (source_path, reference_path))
+        return documents
+    if len(documents) == 1:
+        return [attach(documents[0], sources, references, names)]
+    counts = [len(d.units) or len(line_spans(d.text)) for d in documents]
+    for lines, name in ((sources, source_path), (references, reference_path)):
+        if lines is not None and len(lines) != sum(counts):
+            raise InputError(documents[0].path, f"{sum(counts)} segments in {len(documents)} documents, "
+                                                f"but the aligned file {name} has {len(lines)} lines")
+    attached = []
+    offset = 0
+    for document, count in zip(documents, counts):
+        order = document.metadata.get("records") or range(offset, offset + count)
+        offset += count
+        attached.append(attach(document,
+                               [sources[i] for i in order] if sources is not None else None,
+                               [references[i] for i in order] if references is not None else None,
+                               names))
+    return attached

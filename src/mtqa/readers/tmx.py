@@ -14,7 +14,7 @@ from lxml import etree
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
-from mtqa.readers.inline import TaggedUnit, flatten, tagged_document
+from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
 from mtqa.readers.segments import Unit
 from mtqa.readers.xmlsafe import XML_LANG, child, children, local_name, parse_xml
 
@@ -27,11 +27,14 @@ def _primary(lang: str) -> str:
     return lang.split("-")[0].split("_")[0]
 
 
-def _seg(tuv: etree._Element | None) -> tuple[str, tuple]:
+def _seg(tuv: etree._Element | None, path: str) -> tuple[str, tuple]:
     seg = child(tuv, "seg") if tuv is not None else None
     if seg is None:
         return "", ()
-    text, tags = flatten(seg)
+    try:
+        text, tags = flatten(seg)
+    except InlineCodeError as exc:
+        raise InputError(path, str(exc)) from None
     return text.replace("\r", " ").replace("\n", " "), tuple(tags)
 
 
@@ -58,8 +61,8 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
     source_langs: set[str] = set()
     for number, tu in enumerate(children(body, "tu"), 1):
         source_el, target_el = _pick(children(tu, "tuv"), (tu.get("srclang") or header_src).lower())
-        source, source_tags = _seg(source_el)
-        target, target_tags = _seg(target_el)
+        source, source_tags = _seg(source_el, path)
+        target, target_tags = _seg(target_el, path)
         if source_el is not None:
             source_langs.add(_primary(_lang(source_el)))
         items.append(TaggedUnit(

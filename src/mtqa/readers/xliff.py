@@ -16,7 +16,7 @@ from lxml import etree
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
-from mtqa.readers.inline import TaggedUnit, flatten, tagged_document
+from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
 from mtqa.readers.segments import Unit
 from mtqa.readers.xmlsafe import child, children, local_name, parse_xml
 
@@ -80,13 +80,15 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
         raise InputError(path, "XLIFF has no <file> element")
     found = False
     for number, file_el in enumerate(files, 1):
+        try:
+            items = _units_12(file_el) if major == "1" else _units_2(file_el)
+        except InlineCodeError as exc:
+            raise InputError(path, str(exc)) from None
         if major == "1":
-            items = _units_12(file_el)
             source_lang = _lang(file_el.get("source-language"))
             target_lang = _lang(file_el.get("target-language"))
             name = file_el.get("original")
         else:
-            items = _units_2(file_el)
             source_lang = _lang(root.get("srcLang"))
             target_lang = _lang(root.get("trgLang"))
             name = file_el.get("id")

@@ -27,6 +27,9 @@ def report_to_dict(report: Report) -> dict:
             "mqm_per_1000_words": doc.mqm_per_1000_words,
             "findings": [f.to_dict() for f in doc.findings],
         }
+        if doc.encoding:
+            entry["encoding"] = doc.encoding
+            entry["encoding_guessed"] = doc.encoding_guessed
         if doc.metrics:
             entry["metrics"] = doc.metrics
         documents.append(entry)
