@@ -21,5 +21,9 @@ def available_formats() -> list[str]:
 
 
 def render(report, format_name: str, color: bool = False) -> str:
+    """The report in ``format_name``. File names that are not UTF-8 are made printable here,
+    once for every format; SARIF does it itself, to percent-encode the true bytes in URIs."""
+    from mtqa.reporters.regions import printable_report
+
     module = importlib.import_module(REPORTERS[format_name])
-    return module.render(report, color=color)
+    return module.render(report if format_name == "sarif" else printable_report(report), color=color)

@@ -8,7 +8,7 @@ property). Columns are code points, as in every mtqa report.
 from __future__ import annotations
 
 from mtqa.model import Report
-from mtqa.reporters.regions import GITHUB_COMMANDS, end_position, relative_uri
+from mtqa.reporters.regions import GITHUB_COMMANDS, end_position, relative_uri, segment_note
 
 
 def _data(text: str) -> str:
@@ -31,7 +31,7 @@ def render(report: Report, color: bool = False) -> str:
             info = report.rules.get(f.rule)
             title = f"{f.rule} {info.title}" if info and info.title else f.rule
             props.append(f"title={_prop(title)}")
-            message = f"{f.message} [{f.category}]"
+            message = f"{f.message} [{f.category}]" + segment_note(f)
             if f.suggestions:
                 message += " Suggestion: " + " | ".join(f.suggestions[:3])
             out.append(f"::{GITHUB_COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from mtqa.model import Report
-from mtqa.reporters.regions import fails_gate, gate_severity
+from mtqa.reporters.regions import fails_gate, gate_severity, location
 from mtqa.summary import summarize
 
 
@@ -47,7 +47,7 @@ def render(report: Report, color: bool = False) -> str:
                 continue
             failures += 1
             failure = ET.SubElement(case, "failure", type=f.rule,
-                                    message=_clean(f"{doc.path}:{f.line}:{f.column}: {f.rule} {f.message}"))
+                                    message=_clean(f"{location(doc, f)}: {f.rule} {f.message}"))
             failure.text = _clean(_describe(f))
         if max_mqm and doc.mqm_per_1000_words > max_mqm:
             failures += 1

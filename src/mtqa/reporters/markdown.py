@@ -8,6 +8,7 @@ many more the full report holds. Every quoted string is escaped for tables.
 from __future__ import annotations
 
 from mtqa.model import Report
+from mtqa.reporters.regions import location
 from mtqa.summary import summarize
 
 MAX_DOCUMENTS = 30
@@ -79,7 +80,7 @@ def render(report: Report, color: bool = False) -> str:
                 "|---|---|---|---|---|---|"]
         for doc, f in ranked[:MAX_FINDINGS]:
             suggestion = _cell(f.suggestions[0], MAX_QUOTE) if f.suggestions else ""
-            out.append(f"| {f.severity.value} | {_cell(f.rule)} | {_cell(doc.path)}:{f.line}:{f.column} "
+            out.append(f"| {f.severity.value} | {_cell(f.rule)} | {_cell(location(doc, f))} "
                        f"| {_cell(f.text, MAX_QUOTE)} | {_cell(f.message, 200)} | {suggestion} |")
         if len(ranked) > MAX_FINDINGS:
             out.append(f"\n…and {len(ranked) - MAX_FINDINGS} more finding(s) in the full report.")

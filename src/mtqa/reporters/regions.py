@@ -1,11 +1,18 @@
-"""What several reporters derive the same way: end positions, levels, the gate, relative paths."""
+"""What several reporters derive the same way: end positions, levels, the gate, paths and URIs."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
-from mtqa.model import Finding, Report, Severity
+from mtqa.model import DocumentResult, Finding, InputProblem, Report, Severity
+
+# A file name that is not UTF-8 reaches Python as str with each bad byte a lone surrogate.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # SARIF levels and GitHub annotation commands: critical stops a release, major needs an
 # editor, minor is advice.
@@ -19,6 +26,19 @@ def end_position(finding: Finding) -> tuple[int, int]:
     if not newlines:
         return finding.line, finding.column + len(finding.text)
     return finding.line + newlines, len(finding.text) - finding.text.rfind("\n")
+
+
+def location(doc: DocumentResult, finding: Finding) -> str:
+    """`path[document]:line:column`, and the segment id when it says more than the line does
+    (a JSONL `id`, an XLIFF unit, the file line of a TSV row)."""
+    return f"{doc.path}{'' if doc.id == doc.path else f'[{doc.id}]'}:{finding.line}:{finding.column}" + segment_note(
+        finding)
+
+
+def segment_note(finding: Finding) -> str:
+    if finding.segment is None or finding.segment == str(finding.line):
+        return ""
+    return f" (segment {finding.segment})"
 
 
 def gate_severity(report: Report) -> Severity:
@@ -45,3 +65,35 @@ def relative_uri(path: str) -> str:
             return Path(path).as_uri()
         path = rel
     return Path(path).as_posix()
+
+
+def file_uri(path: str) -> str:
+    """A relative (or ``file:``) URI for ``path``, percent-encoding its bytes as the OS has them."""
+    uri = relative_uri(path)
+    return uri if uri.startswith("file:") else quote(os.fsencode(uri), safe="/:#")
+
+
+def printable(value: Any) -> Any:
+    """``value`` (a string, or lists and dicts of them) with every lone surrogate shown as U+FFFD.
+
+    Such strings cannot be written as UTF-8 at all (JSON, HTML and Markdown would hold raw
+    bytes, and writing a file raises); U+FFFD is what a UTF-8 decoder shows for a bad byte.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable(v) for v in value)
+    return value
+
+
+def printable_report(report: Report) -> Report:
+    """``report`` with file names and other run details safe to write in any format."""
+    return dataclasses.replace(
+        report,
+        documents=[dataclasses.replace(d, path=printable(d.path), id=printable(d.id)) for d in report.documents],
+        errors=[InputProblem(printable(e.path), printable(e.message)) for e in report.errors],
+        provenance=printable(report.provenance),
+        baseline=printable(report.baseline),
+    )

@@ -10,20 +10,14 @@ Suggestions become ``fixes``.
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 from mtqa.baseline import fingerprint
 from mtqa.model import Finding, Report, RuleInfo
-from mtqa.reporters.regions import SARIF_LEVELS, end_position, relative_uri
+from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_uri, printable
 from mtqa.summary import summarize
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "mtqaFingerprint/v1"
-
-
-def _uri(path: str) -> str:
-    uri = relative_uri(path)
-    return uri if uri.startswith("file:") else quote(uri, safe="/:#")
 
 
 def _rule_descriptor(info: RuleInfo) -> dict:
@@ -89,7 +83,7 @@ def report_to_sarif(report: Report) -> dict:
     results = []
     artifacts: list[str] = []
     for doc in report.documents:
-        uri = _uri(doc.path)
+        uri = file_uri(doc.path)
         if doc.findings and uri not in artifacts:
             artifacts.append(uri)
         for f in doc.findings:
@@ -129,7 +123,7 @@ def report_to_sarif(report: Report) -> dict:
     if report.errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": e.message},
-             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_uri(e.path)}}}]}
             for e in report.errors
         ]
     run: dict = {
@@ -151,7 +145,9 @@ def report_to_sarif(report: Report) -> dict:
         run["properties"]["languagetool"] = report.tool["languagetool"]
     if report.baseline is not None:
         run["properties"]["baseline"] = report.baseline
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    # URIs above carry a non-UTF-8 file name's bytes percent-encoded; everywhere else
+    # (document ids, messages, provenance) such a name is shown with U+FFFD.
+    return printable({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
 
 
 def render(report: Report, color: bool = False) -> str:
