@@ -43,10 +43,12 @@ def test_every_format_writes_valid_utf8(odd_folder, monkeypatch, relative):
     assert all(uri.endswith("caf%E9%20news.txt") for uri in uris), uris
 
 
-def test_cli_writes_the_report_file(odd_folder, tmp_path):
-    out = tmp_path / "report.sarif"
-    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "sarif",
-                             "-o", str(out), str(odd_folder)], capture_output=True, timeout=300)
+@pytest.mark.parametrize("format_name,expected", [("json", "in/caf\ufffd news.txt".encode()),
+                                                  ("sarif", b"in/caf%E9%20news.txt")])
+def test_cli_writes_the_report_file(odd_folder, tmp_path, format_name, expected):
+    out = tmp_path / f"report.{format_name}"
+    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", format_name,
+                             "-o", str(out), "in"], capture_output=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 2, result.stderr  # the empty file is an input error
     assert b"Traceback" not in result.stderr
-    assert b"caf%E9%20news.txt" in out.read_bytes()
+    assert expected in out.read_bytes()

@@ -108,7 +108,6 @@ class Settings:
     )
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    encoding_confidence: float = 0.5
     max_bytes: int = 20_000_000
     accept_words: tuple[str, ...] = ()
     reject_words: tuple[str, ...] = ()
@@ -197,7 +196,6 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         severity_weights=_freeze(weights),
         include=tuple(data["inputs"]["include"]),
         exclude=tuple(data["inputs"]["exclude"]),
-        encoding_confidence=float(data["inputs"]["encoding_confidence"]),
         max_bytes=int(data["inputs"]["max_bytes"]),
         accept_words=tuple(data["vocabulary"]["accept"]),
         reject_words=tuple(data["vocabulary"]["reject"]),

@@ -54,7 +54,7 @@ def refuse_unsupported(data: bytes, path: str) -> None:
         raise InputError(path, "PDF is not supported: extract the text first")
 
 
-def decode_bytes(data: bytes, path: str, confidence_floor: float = 0.5) -> str:
+def decode_bytes(data: bytes, path: str) -> str:
     """The text of ``data`` (see ``decode``); for callers that need no encoding name."""
     return decode(data, path).text
 
