@@ -58,7 +58,7 @@ def test_standard_input_is_capped_too(monkeypatch):
     assert info.value.path == "<stdin>" and "too large" in info.value.reason
 
 
-def test_a_file_is_capped_by_what_is_read(tmp_path):
+def test_a_file_over_the_limit_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(GOOD * 100, encoding="utf-8")
     assert "too large" in _reason(path, _settings(**{"inputs.max_bytes": 1000}))

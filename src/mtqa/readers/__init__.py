@@ -147,11 +147,13 @@ def read_bytes(path: str, limit: int) -> bytes:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(path, "is a directory")
-        if not stat.S_ISREG(mode):
-            raise InputError(path, f"not a regular file ({_kind(mode)}); only files and folders are read")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files and folders are read")
+        if info.st_size > limit:  # refused without reading; a file growing meanwhile is caught below
+            raise InputError(path, f"file too large ({info.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB)")
         try:
             return _capped(handle, path, limit)
         except OSError as exc:
@@ -161,7 +163,7 @@ def read_bytes(path: str, limit: int) -> bytes:
 def _capped(handle, path: str, limit: int) -> bytes:
     data = handle.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, f"too large (over the limit of {limit / 1e6:.1f} MB)")
+        raise InputError(path, f"file too large (over the limit of {limit / 1e6:.1f} MB)")
     return data
 
 

@@ -35,6 +35,7 @@ EAST_ASIAN = ("gb18030", "big5", "shift_jis", "euc_kr", "euc_jp")
 # Browsers read these labels as windows-1252 (WHATWG Encoding): so do we.
 _AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "l1"})
 _MAX_IMPLAUSIBLE = 0.1  # share of the non-ASCII characters
+_SAMPLE = 200_000  # characters judged: enough for any script, and bounded for a 20 MB file
 _WORD = re.compile(r"\w+")
 _OK_SYMBOLS = frozenset("€£¥¢©®™°±×÷§¶·•½¼¾µ")
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"})
@@ -78,9 +79,12 @@ def decode(data: bytes, path: str) -> Decoded:
     declared = _declared(data[:4096])
     if declared:
         try:
-            return Decoded(data.decode(declared), declared)
+            text = data.decode(declared)
         except UnicodeDecodeError:
-            pass  # a wrong declaration: guess as if there were none
+            text = None
+        if text is not None and implausible_share(text) <= _MAX_IMPLAUSIBLE:
+            return Decoded(text, declared)
+        # a wrong declaration: guess as if there were none
     return _guessed(data, path, utf8_error)
 
 
@@ -152,7 +156,8 @@ def _guessed(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> Decoded:
 
 
 def implausible_share(text: str) -> float:
-    """Share of the non-ASCII characters that look like a wrong decoding."""
+    """Share of the non-ASCII characters that look like a wrong decoding (judged on a sample)."""
+    text = text[:_SAMPLE]
     non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
     if not non_ascii:
         return 0.0
