@@ -185,3 +185,9 @@ def test_source_file_aligns_with_all_jsonl_documents(tmp_path):
     source.write_text("Erstes A.\nErstes B.\n", encoding="utf-8")
     (problem,) = iter_documents([str(path)], load_settings(None, {}, run_options={"source_file": str(source)}))
     assert "3 segments in 2 documents" in problem.message and "has 2 lines" in problem.message
+
+
+def test_a_named_path_beyond_the_length_limit_says_so(tmp_path):
+    path = str(tmp_path) + "/x" * 2100 + ".txt"
+    (problem,) = iter_documents([path], _settings())
+    assert problem.message == os.strerror(errno.ENAMETOOLONG)

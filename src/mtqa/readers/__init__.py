@@ -52,15 +52,21 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
         if raw == STDIN:
             yield STDIN
             continue
-        path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except FileNotFoundError:
+            is_dir = None  # absent (or a dangling link): maybe a quoted glob
+        except OSError as exc:  # too long, a loop of links, no permission on a parent…
+            yield InputProblem(raw, exc.strerror or str(exc))
+            continue
+        if is_dir:
             found = False
-            for file in _walk(path, settings):
-                found = found or isinstance(file, str)
+            for file in _walk(Path(raw), settings):
+                found = True
                 yield file
             if not found:
                 yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
-        elif path.exists():
+        elif is_dir is not None:
             yield raw
         elif _GLOB.search(raw):
             # A quoted glob (`mtqa check 'site/**/*.md'`), for shells and CI files that
