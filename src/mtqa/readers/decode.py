@@ -40,6 +40,9 @@ _WORD = re.compile(r"\w+")
 _OK_SYMBOLS = frozenset("€£¥¢©®™°±×÷§¶·•½¼¾µ")
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"})
 _TURKISH_AS_CP1252 = frozenset("ðÐþÞýÝ")
+# One East Asian character alone among ASCII: a double-byte decoder ate a stray byte and the
+# letter after it ("S體ol", "mat川"). Real mixed words have runs ("TVコマーシャル").
+_LONE_HAN = re.compile(r"(?<![^\x00-\x7f])[^\x00-\x7f](?![^\x00-\x7f])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +175,7 @@ def implausible_share(text: str) -> float:
         if _implausible_word(word, extra, scripts):
             bad += len(extra)
         elif scripts and scripts != {"LATIN"}:
-            (script,) = scripts
+            script = "CJK" if "CJK" in scripts else min(scripts)  # one script, or Latin mixed into CJK
             counts = words.setdefault(script, [0, 0, 0])
             counts[0] += 1
             counts[1] += len(word)
@@ -180,8 +183,8 @@ def implausible_share(text: str) -> float:
     for script, (count, letters, upper) in words.items():
         if letters < 3 * count:
             bad += letters  # stray bytes read as one- or two-letter "words" of another script
-        elif script in ("CYRILLIC", "GREEK") and letters >= 20 and upper in (0, letters):
-            bad += letters  # Hebrew bytes read as Cyrillic or Greek: one case throughout
+        elif script in ("CYRILLIC", "GREEK") and letters >= 20 and not 0 < upper * 2 < letters:
+            bad += letters  # Hebrew bytes read as Cyrillic or Greek: (nearly) one case throughout
     for ch in text:
         if ord(ch) > 0x7F and not _WORD.match(ch):
             category = unicodedata.category(ch)
@@ -192,16 +195,18 @@ def implausible_share(text: str) -> float:
 
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "?")
-    script = name.split(" ", 1)[0]
+    script = name.split(" ", 1)[0].split("-", 1)[0]  # "KATAKANA-HIRAGANA PROLONGED SOUND MARK"
     return "CJK" if script in _EAST_ASIAN else script
 
 
 def _implausible_word(word: str, extra: list[str], scripts: set[str]) -> bool:
-    if len(scripts) > 1:
-        return True  # "S體ol": two scripts in one word
+    if scripts == {"LATIN", "CJK"} and not _LONE_HAN.search(word):
+        pass  # Japanese and Chinese write "TVコマーシャル" without spaces
+    elif len(scripts) > 1:
+        return True  # "S體ol": two scripts in one word (a high byte ate the next letter)
     if unicodedata.category(word[0])[0] == "M":
         return True  # a word starting with a combining mark
-    if any(not ch.isalpha() for ch in extra):
+    if any(not ch.isalpha() and unicodedata.category(ch) != "Nd" for ch in extra):
         return True  # "Wa³êsa": a superscript or ordinal sign inside a word
     if scripts == {"LATIN"}:
         letters = sum(1 for ch in word if ch.isalpha())
