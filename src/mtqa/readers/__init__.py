@@ -114,7 +114,7 @@ def read_file(path: str, settings: Settings) -> list[Document]:
     from mtqa.readers.decode import decode, refuse_unsupported
 
     display = "<stdin>" if path == STDIN else path
-    data = read_bytes(path, settings.max_bytes)
+    data = load_bytes(path, settings.max_bytes)
     refuse_unsupported(data, display)
     module_name = reader_for(path) if path != STDIN else DEFAULT_READER
     module = importlib.import_module(module_name)
@@ -135,11 +135,12 @@ def read_file(path: str, settings: Settings) -> list[Document]:
     return _checked(documents, display)
 
 
-def read_bytes(path: str, limit: int) -> bytes:
+def load_bytes(path: str, limit: int) -> bytes:
     """At most ``limit`` bytes of a regular file (or standard input), else InputError.
 
-    The size is counted while reading, never taken from ``st_size``: a FIFO, a device or
-    ``/dev/zero`` behind a symbolic link would block for ever or exhaust memory.
+    Only regular files are opened for reading, and the cap is applied to what is read
+    (``st_size`` is only a shortcut): a FIFO, a device or ``/dev/zero`` behind a symbolic
+    link would otherwise block for ever or exhaust memory, and a pipe has no size at all.
     """
     if path == STDIN:
         return _capped(sys.stdin.buffer, "<stdin>", limit)
