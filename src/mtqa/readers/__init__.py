@@ -170,7 +170,8 @@ def load_bytes(path: str, limit: int) -> bytes:
 def _capped(handle, path: str, limit: int) -> bytes:
     data = handle.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, f"file too large (over the limit of {limit / 1e6:.1f} MB)")
+        what = "input" if path == "<stdin>" else "file"
+        raise InputError(path, f"{what} too large (over the limit of {limit / 1e6:.1f} MB)")
     return data
 
 
