@@ -27,7 +27,7 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # `<meta charset="x">`, `content="text/html; charset=x"`, `<?xml ... encoding="x"?>`.
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Latin first (English news with accented names), then the scripts of mtqa's source languages.
-CANDIDATES = ("cp1252", "latin-1", "cp1250", "cp1251", "koi8-r", "cp1253", "cp1254", "cp1255", "cp1256",
+CANDIDATES = ("cp1252", "latin-1", "cp1254", "cp1250", "cp1251", "koi8-r", "cp1253", "cp1255", "cp1256",
               "cp1257")
 # Double-byte encodings all decode each other's bytes; charset-normalizer's character
 # frequencies tell them apart, and the plausibility test still has the last word.
@@ -39,7 +39,7 @@ _SAMPLE = 200_000  # characters judged: enough for any script, and bounded for a
 _WORD = re.compile(r"\w+")
 _OK_SYMBOLS = frozenset("€£¥¢©®™°±×÷§¶·•½¼¾µ")
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"})
-_TURKISH_AS_CP1252 = frozenset("ðÐþÞýÝ")
+_TURKISH_AS_CP1252 = frozenset("ðÐþÞ")  # not ý: Czech and Slovak write it every other word
 # One East Asian character alone among ASCII: a double-byte decoder ate a stray byte and the
 # letter after it ("S體ol", "mat川"). Real mixed words have runs ("TVコマーシャル").
 _LONE_HAN = re.compile(r"(?<![^\x00-\x7f])[^\x00-\x7f](?![^\x00-\x7f])")
@@ -126,27 +126,25 @@ def _declared(head: bytes) -> str | None:
 
 
 def _guessed(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> Decoded:
-    best: tuple[float, str, str] | None = None
+    scored: list[tuple[float, str, str]] = []  # (implausible share, encoding, text)
     for encoding in CANDIDATES:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        share = implausible_share(text)
-        if best is None or share < best[0]:
-            best = (share, encoding, text)
-        if share == 0:
-            break
-    if best is None or best[0] > 0:
+        if any(text == other for _, _, other in scored):
+            continue  # cp1252 and Latin-1 agree on most files
+        scored.append((implausible_share(text), encoding, text))
+        if scored[-1][0] == 0 and not _dense(text):
+            break  # English with a few accented names: the first plausible code page
+    if not scored or min(scored)[0] > 0:
         from charset_normalizer import from_bytes
 
         match = from_bytes(data, cp_isolation=list(EAST_ASIAN)).best()
         if match is not None:
-            text = str(match)
-            share = implausible_share(text)
-            if best is None or share < best[0]:
-                best = (share, match.encoding, text)
-    if best is None or best[0] > _MAX_IMPLAUSIBLE:
+            scored.append((implausible_share(str(match)), match.encoding, str(match)))
+    lowest = min((share for share, _, _ in scored), default=1.0)
+    if lowest > _MAX_IMPLAUSIBLE:
         if sum(1 for byte in data if byte > 0x7F) <= len(data) // 100:
             # ASCII with a few stray bytes: no script to guess; keep them visible, not as letters.
             return Decoded(data.decode("cp1252", "replace"), "cp1252", guessed=True)
@@ -155,7 +153,31 @@ def _guessed(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> Decoded:
             f"invalid UTF-8 at byte {utf8_error.start}, and no likely legacy encoding gives plausible text "
             "(save the file as UTF-8)",
         )
-    return Decoded(best[2], best[1], guessed=True)
+    ties = [(encoding, text) for share, encoding, text in scored if share == lowest]
+    encoding, text = _by_frequency(data, ties) if len(ties) > 1 else ties[0]
+    return Decoded(text, encoding, guessed=True)
+
+
+def _dense(text: str) -> bool:
+    """Text written in a language with many accented letters (Czech, Polish), not English
+    with a few names: the code pages that read it plausibly are told apart by frequency."""
+    sample = text[:_SAMPLE]
+    accented = sum(1 for ch in sample if ch.isalpha() and not ch.isascii())
+    return accented >= 20 and accented * 50 >= sum(1 for ch in sample if ch.isalpha())
+
+
+def _by_frequency(data: bytes, ties: list[tuple[str, str]]) -> tuple[str, str]:
+    """Of several equally plausible decodings, the one charset-normalizer finds most like a
+    language (letter frequencies); the first in our order when it has no opinion."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data, cp_isolation=[encoding for encoding, _ in ties]).best()
+    if match is not None:
+        chosen = codecs.lookup(match.encoding).name
+        for encoding, text in ties:
+            if codecs.lookup(encoding).name == chosen:
+                return encoding, text
+    return ties[0]
 
 
 def implausible_share(text: str) -> float:
