@@ -10,8 +10,10 @@ Statistical detectors guess badly on what news files really hold: a short Latin-
 false "Arabic letters" finding. So the guess is a fixed order (cp1252 first: Western
 European news) and a plausibility test of the decoded text: letters of one script within a
 word, no case flips inside a word, no words made only of accented letters (Cyrillic or
-Hebrew bytes read as cp1252), no control characters. The first candidate with the fewest
-implausible characters wins; a guess is always reported as a guess.
+Hebrew bytes read as cp1252), no control characters. The first plausible candidate wins,
+except in text dense with accents (Czech, Polish), where the equally plausible code pages
+are told apart by charset-normalizer's letter frequencies, as are East Asian double-byte
+encodings. A guess is always reported as a guess.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ EAST_ASIAN = ("gb18030", "big5", "shift_jis", "euc_kr", "euc_jp")
 _AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "l1"})
 _MAX_IMPLAUSIBLE = 0.1  # share of the non-ASCII characters
 _SAMPLE = 200_000  # characters judged: enough for any script, and bounded for a 20 MB file
-_WORD = re.compile(r"\w+")
+# Letters, digits and the combining marks of the scripts above (Hebrew points, Arabic
+# harakat), which ``\w`` alone would treat as word breaks.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
 _OK_SYMBOLS = frozenset("€£¥¢©®™°±×÷§¶·•½¼¾µ")
-_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"})
+_EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"})
 _TURKISH_AS_CP1252 = frozenset("ðÐþÞ")  # not ý: Czech and Slovak write it every other word
 # One East Asian character alone among ASCII: a double-byte decoder ate a stray byte and the
 # letter after it ("S體ol", "mat川"). Real mixed words have runs ("TVコマーシャル").
@@ -218,18 +222,19 @@ def implausible_share(text: str) -> float:
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "?")
     script = name.split(" ", 1)[0].split("-", 1)[0]  # "KATAKANA-HIRAGANA PROLONGED SOUND MARK"
-    return "CJK" if script in _EAST_ASIAN else script
+    return "CJK" if script in _EAST_ASIAN_SCRIPTS else script
 
 
 def _implausible_word(word: str, extra: list[str], scripts: set[str]) -> bool:
-    if scripts == {"LATIN", "CJK"} and not _LONE_HAN.search(word):
-        pass  # Japanese and Chinese write "TVコマーシャル" without spaces
-    elif len(scripts) > 1:
-        return True  # "S體ol": two scripts in one word (a high byte ate the next letter)
+    # Japanese and Chinese write "TVコマーシャル" without spaces; "S體ol" is a double-byte
+    # decoder that ate a stray byte and the letter after it.
+    east_asian_mix = scripts == {"LATIN", "CJK"} and not _LONE_HAN.search(word)
+    if len(scripts) > 1 and not east_asian_mix:
+        return True
     if unicodedata.category(word[0])[0] == "M":
         return True  # a word starting with a combining mark
-    if any(not ch.isalpha() and unicodedata.category(ch) != "Nd" for ch in extra):
-        return True  # "Wa³êsa": a superscript or ordinal sign inside a word
+    if any(not ch.isalpha() and unicodedata.category(ch) not in ("Nd", "Mn", "Mc") for ch in extra):
+        return True  # "Wa³êsa": a superscript or ordinal sign inside a word (vowel points are fine)
     if scripts == {"LATIN"}:
         letters = sum(1 for ch in word if ch.isalpha())
         if len(extra) > 2 and len(extra) * 2 > letters:
