@@ -44,6 +44,7 @@ def test_every_format_writes_valid_utf8(odd_folder, monkeypatch, relative):
 
 
 @pytest.mark.parametrize("format_name,expected", [("json", "in/caf\ufffd news.txt".encode()),
+                                                  ("text", "in/caf\ufffd news.txt".encode()),
                                                   ("sarif", b"in/caf%E9%20news.txt")])
 def test_cli_writes_the_report_file(odd_folder, tmp_path, format_name, expected):
     out = tmp_path / f"report.{format_name}"

@@ -13,6 +13,7 @@ from mtqa.errors import MtqaError
 from mtqa.gates import EXIT_ERROR, EXIT_GATE, EXIT_OK, exit_code, gate_failures
 from mtqa.reporters import available_formats, render
 from mtqa.reporters.text import escape_controls, render_statistics
+from mtqa.reporters.regions import printable_report
 from mtqa.reporters.text import render as render_text
 from mtqa.cli.progress import Progress
 from mtqa.cli.output import check_destinations, write_output
@@ -142,9 +143,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
                        "(a guess: save it as UTF-8 to be sure)", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     if statistics:
-        text = render_statistics(report)
+        text = render_statistics(printable_report(report))
     elif format_name == "text":
-        text = render_text(report, color=use_color, summary=not quiet)
+        text = render_text(printable_report(report), color=use_color, summary=not quiet)
     else:
         text = render(report, format_name)
     write_output(text, output)
