@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from mtqa.metrics import leaderboard  # noqa: E402
+from mtqa.reporters.leaderboard import render as render_leaderboard  # noqa: E402
 from mtqa.metrics.scores import METRICS  # noqa: E402
 
 DEFAULT_WMT = Path(os.environ.get("MTQA_SHARED", REPO.parent / "shared")) / "corpus" / "wmt"
@@ -117,7 +118,7 @@ def bench_artifacts(wmt: Path, pair: str) -> dict:
         board = leaderboard.build(str(folder / "reference.txt"), systems, source=str(folder / "source.txt"),
                                   pipeline=pipeline, metrics=("bleu", "chrf"))
     seconds = time.perf_counter() - started
-    return {"pair": pair, "seconds": round(seconds, 2), "markdown": leaderboard.render(board, "markdown")}
+    return {"pair": pair, "seconds": round(seconds, 2), "markdown": render_leaderboard(board, "markdown")}
 
 
 def write_markdown(results: dict, path: Path) -> None:

@@ -58,14 +58,20 @@ def run(files: list[Path], extra: list[str]) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def system_outputs(description: str) -> list[Path]:
+    """Every WMT system output (``--wmt DIR``, default ``$MTQA_SHARED/corpus/wmt``)."""
+    parser = argparse.ArgumentParser(description=description)
     shared = Path(os.environ.get("MTQA_SHARED", REPO.parent / "shared"))
     parser.add_argument("--wmt", type=Path, default=shared / "corpus" / "wmt")
     args = parser.parse_args()
     files = sorted(args.wmt.glob("*/*/systems/*.txt"))
     if not files:
         sys.exit(f"no system outputs under {args.wmt}")
+    return files
+
+
+def main() -> None:
+    files = system_outputs(__doc__.splitlines()[0])
 
     largest = max(files, key=lambda f: f.stat().st_size)
     with tempfile.TemporaryDirectory() as tmp:

@@ -30,6 +30,7 @@ def test_wheel_contains_rule_packs_and_defaults(wheel, repo_root):
     for pack in packs:
         assert f"mtqa/{pack}" in names
     assert "mtqa/config/defaults.toml" in names
+    assert "mtqa/checkers/codes/consistency.yml" in names
 
 
 def test_installed_wheel_finds_its_rules(wheel, tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 
 from mtqa.categories import validate_category
 from mtqa.offsets import LineIndex
+from mtqa.segment import paragraph_spans, sentence_spans
 
 
 class Severity(enum.Enum):
@@ -154,18 +155,16 @@ class Document:
         """Sentence segments (within each unit for segment-based inputs), computed once."""
         cached = self._cache.get("sentences")
         if cached is None:
-            from mtqa.segment.sentences import sentence_segments
-
-            cached = self._cache["sentences"] = sentence_segments(self)
+            regions = [(u.start, u.end) for u in self.units] or [(0, len(self.text))]
+            cached = self._cache["sentences"] = tuple(
+                Segment(s, e) for s, e in sentence_spans(self.analysis_text, regions))
         return cached
 
     @property
     def paragraphs(self) -> tuple[Segment, ...]:
         cached = self._cache.get("paragraphs")
         if cached is None:
-            from mtqa.segment.paragraphs import paragraph_segments
-
-            cached = self._cache["paragraphs"] = paragraph_segments(self)
+            cached = self._cache["paragraphs"] = tuple(Segment(s, e) for s, e in paragraph_spans(self.analysis_text))
         return cached
 
     @property

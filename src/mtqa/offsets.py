@@ -68,10 +68,6 @@ class Utf16Index:
         return cp_offset + bisect.bisect_left(self._astral_cp, cp_offset)
 
 
-def utf16_to_code_points(text: str, utf16_offset: int) -> int:
-    return Utf16Index(text).to_code_points(utf16_offset)
-
-
 def code_points_to_utf16(text: str, cp_offset: int) -> int:
     return Utf16Index(text).to_utf16(cp_offset)
 

@@ -14,6 +14,8 @@ from contextlib import ExitStack
 from mtqa import __version__
 from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_checker_class
 from mtqa.config.settings import Settings
+from mtqa.engine.registry import codes_for
+from mtqa.metrics.accumulator import MetricsAccumulator
 from mtqa.model import Applicability, Document, DocumentResult, Finding, InputProblem, Report, RuleInfo
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
@@ -34,15 +36,18 @@ class Pipeline:
         self._stack = ExitStack()
         names = list(checker_names) if checker_names is not None else available_checkers()
         selector = Selector.build(settings.select, settings.ignore)
+        self.metrics = MetricsAccumulator()
         for name in names:
             cls = load_checker_class(name)
             if name == "grammar" and not settings.grammar_enabled:
                 self.skipped[name] = "turned off (--no-grammar or config)"
                 continue
-            if not selector.checker_wanted(name, cls.categories):
+            categories = cls.categories or {rule.category for rule in codes_for(name).values()}
+            if not selector.checker_wanted(name, categories):
                 self.skipped[name] = "not selected"
                 continue
             checker = cls(settings)
+            checker.metrics = self.metrics
             self._stack.callback(checker.close)
             self.checkers.append(checker)
         self._generic = frozenset(c.name for c in self.checkers if c.generic)
@@ -94,7 +99,7 @@ class Pipeline:
         findings = filter_findings(document, findings, self.settings)
         findings.sort(key=Finding.sort_key)
         result = build_result(document, findings, self.settings, suppressed=before - len(findings))
-        result.metrics = dict(document.metadata.get("metrics", {}))  # e.g. BLEU/chrF/TER (reference)
+        result.metrics = self.metrics.take_document()  # e.g. BLEU/chrF/TER (reference)
         return result
 
     def run(self, paths: Iterable[str], on_document: Callable[[str], None] | None = None) -> Report:
@@ -130,16 +135,13 @@ class Pipeline:
         languagetool = None
         for checker in self.checkers:
             languagetool = checker.describe().get("languagetool") or languagetool
-        metrics: dict = {}
-        for checker in self.checkers:  # corpus-level metrics of checkers that keep them
-            metrics.update(getattr(checker, "corpus_metrics", dict)())
         return Report(
             documents=results,
             errors=errors,
             tool={"name": "mtqa", "version": __version__, "languagetool": languagetool},
             provenance=self.provenance(),
             rules=dict(sorted(self.rules.items())),
-            metrics=metrics,
+            metrics=self.metrics.corpus(),
             severity_weights=dict(self.settings.severity_weights),
         )
 

@@ -1,6 +1,7 @@
-"""--select / --ignore: each entry is a code prefix, a pack, a checker or an MQM category.
+"""Which findings an entry names: --select / --ignore and suppression comments alike.
 
-As in flake8, the most specific matching entry wins: a finding is reported when its best
+An entry is a code prefix, a pack, a checker or an MQM category (or its root). As in
+flake8, the most specific matching entry wins: a finding is reported when its best
 `select` match (everything matches an empty `select`) is more specific than its best
 `ignore` match. Code prefixes beat packs and checkers, which beat categories.
 """
@@ -51,16 +52,18 @@ class Selector:
         return False
 
     def _specificity(self, finding: Finding, entries: tuple[str, ...]) -> int:
-        best = -1
-        rule = finding.rule.upper()
-        for entry in entries:
-            if entry.upper().startswith(("MTQA", "LT")) and rule.startswith(entry.upper()):
-                best = max(best, 100 + len(entry))
-            elif entry.lower() in (finding.checker, self.packs.get(finding.rule)):
-                best = max(best, 50)
-            elif entry.lower() in (finding.category, finding.category.split("/")[0]):
-                best = max(best, 20 + len(entry))
-        return best
+        return max((specificity(finding, entry, self.packs.get(finding.rule)) for entry in entries), default=-1)
+
+
+def specificity(finding: Finding, entry: str, pack: str | None = None) -> int:
+    """How specifically ``entry`` names ``finding``: -1 not at all, code prefixes highest."""
+    if entry.upper().startswith(("MTQA", "LT")) and finding.rule.upper().startswith(entry.upper()):
+        return 100 + len(entry)
+    if entry.lower() in (finding.checker, pack):
+        return 50
+    if entry.lower() in (finding.category, finding.category.split("/")[0]):
+        return 20 + len(entry)
+    return -1
 
 
 def unknown_entries(entries: Iterable[str], codes: Iterable[str], packs: Iterable[str]) -> list[str]:

@@ -27,12 +27,12 @@ from functools import lru_cache
 from mtqa.checkers.vocabulary import term_pattern
 from mtqa.config.settings import Settings
 from mtqa.model import Document, Finding
+from mtqa.selection import specificity
 
 _DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)\b(.*?)-->", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.S | re.I)
 _ANCHOR_WORDS = 6
-ALL = "*"
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,7 @@ def _targets(raw: str) -> tuple[str, ...]:
 
 
 def _matches(finding: Finding, targets: tuple[str, ...]) -> bool:
-    if not targets:
-        return True
-    for target in targets:
-        low = target.lower()
-        if finding.rule.upper().startswith(target.upper()) or low in (
-            finding.checker, finding.category, finding.category.split("/")[0]
-        ):
-            return True
-    return False
+    return not targets or any(specificity(finding, target) >= 0 for target in targets)
 
 
 def directives(document: Document) -> list[Directive]:

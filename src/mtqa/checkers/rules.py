@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mtqa.categories import CATEGORIES
 from mtqa.checkers.base import Checker
-from mtqa.config.settings import Settings
+from mtqa.config.settings import Settings, normalise_lang
 from mtqa.engine.loader import RuleSet, load_rule_set
 from mtqa.engine.matchers import CompiledRules
 from mtqa.engine.schema import Rule
@@ -24,37 +24,25 @@ from mtqa.errors import ConfigError
 from mtqa.model import Document, Finding, RuleInfo
 
 UNKNOWN_POLICIES = ("high-precision", "all", "none")
-# Three-letter and legacy codes people pass for the languages we ship packs for.
-_LANG_ALIASES = {"iw": "he", "heb": "he", "rus": "ru", "ara": "ar", "ukr": "uk", "eng": "en"}
-
-
-def normalise_lang(value: str | None) -> str | None:
-    """'he-IL' -> 'he'; empty -> None (unknown)."""
-    if not value or not value.strip():
-        return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return _LANG_ALIASES.get(code, code)
-
-
 class RuleChecker(Checker):
     name = "rules"
     categories = CATEGORIES
 
     def __init__(self, settings: Settings, rule_set: RuleSet | None = None) -> None:
         super().__init__(settings)
-        options = settings.checker_options("rules")
-        paths = tuple(settings.config_dir / Path(p) for p in options.get("paths", ()))
+        options = self.options
+        paths = tuple(settings.config_dir / Path(p) for p in options["paths"])
         self.rule_set = rule_set if rule_set is not None else load_rule_set(paths)
         known = set(self.rule_set.packs)
-        enable, disable = set(options.get("enable", ())), set(options.get("disable", ()))
+        enable, disable = set(options["enable"]), set(options["disable"])
         for name in sorted((enable | disable) - known):
             raise ConfigError(f"checkers.rules: unknown rule pack {name!r}; known: {', '.join(sorted(known))}")
         self.enabled = {n for n, p in self.rule_set.packs.items() if (p.default_enabled or n in enable) and n not in disable}
-        self.unknown_policy = options.get("unknown_source", "high-precision")
+        self.unknown_policy = options["unknown_source"]
         if self.unknown_policy not in UNKNOWN_POLICIES:
             raise ConfigError(f"checkers.rules.unknown_source must be one of {', '.join(UNKNOWN_POLICIES)}")
-        self.unknown_factor = float(options.get("unknown_confidence_factor", 0.7))
-        self.high_precision = float(options.get("high_precision", 0.85))
+        self.unknown_factor = options["unknown_confidence_factor"]
+        self.high_precision = options["high_precision"]
         self._compiled: dict[str | None, tuple[CompiledRules, float]] = {}
 
     def rules_for(self, lang: str | None) -> tuple[list[Rule], float]:
@@ -94,11 +82,8 @@ class RuleChecker(Checker):
                 applicability=rule.applicability,
             )
 
-    def rule_infos(self) -> Iterator[RuleInfo]:
-        for rule in self.rule_set.rules:
-            yield RuleInfo(code=rule.id, name=rule.name, checker=self.name, category=rule.category,
-                           severity=rule.severity, title=rule.title, description=rule.description,
-                           link=rule.link, pack=rule.pack)
+    def rule_infos(self) -> list[RuleInfo]:
+        return [rule.info() for rule in self.rule_set.rules]
 
     def describe(self) -> dict:
         packs = {}

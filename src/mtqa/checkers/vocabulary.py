@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from mtqa.checkers.base import Checker
 from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
 
 RULE = "MTQA-VOCAB-001"
-CATEGORY = "terminology/inconsistent"
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 
 
@@ -46,22 +46,14 @@ def _compiled(entries: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[st
 
 class VocabularyChecker(Checker):
     name = "vocabulary"
-    categories = (CATEGORY,)
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = settings.checker_options("vocabulary")
-        self.severity = Severity.parse(options.get("severity", "minor"))
+        self.severity = Severity.parse(self.options["severity"])
         self.pattern, self.preferred = _compiled(tuple(settings.reject_words))
 
-    def rule_infos(self) -> Iterator[RuleInfo]:
-        yield RuleInfo(
-            code=RULE, name="rejected-word", checker=self.name, category=CATEGORY, severity=self.severity,
-            title="Word the project vocabulary rejects",
-            description="What it flags: a word or name listed under [vocabulary] reject in the project "
-                        "configuration. Why it matters: house spellings and names must be consistent "
-                        "across a publication.",
-        )
+    def rule_infos(self) -> list[RuleInfo]:
+        return [replace(info, severity=self.severity) for info in super().rule_infos()]
 
     def check(self, document: Document) -> Iterator[Finding]:
         if self.pattern is None:
@@ -70,8 +62,8 @@ class VocabularyChecker(Checker):
             word = match.group()
             preferred = self.preferred.get(word)
             message = f"'{word}' is not used in this project" + (f"; write '{preferred}'" if preferred else "")
-            yield document.finding(
-                rule=RULE, checker=self.name, category=CATEGORY, severity=self.severity, message=message,
-                start=match.start(), end=match.end(), suggestions=(preferred,) if preferred else (),
+            yield self.finding(
+                document, RULE, match.start(), match.end(), message, severity=self.severity,
+                suggestions=(preferred,) if preferred else (),
                 applicability=Applicability.SAFE if preferred else Applicability.DISPLAY_ONLY,
             )

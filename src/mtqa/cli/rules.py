@@ -10,7 +10,8 @@ import click
 from mtqa.config.settings import load_settings
 from mtqa.engine import docs as rule_docs
 from mtqa.engine.examples import check_examples
-from mtqa.engine.loader import RuleSet, load_rule_set, pack_files
+from mtqa.engine.loader import pack_files
+from mtqa.engine.registry import Registry, load_registry
 from mtqa.errors import MtqaError
 
 _config_option = click.option(
@@ -18,15 +19,15 @@ _config_option = click.option(
     help="Configuration file whose [checkers.rules] paths add the project's own packs.")
 
 
-def _rule_set(config_file: str | None, extra: tuple[Path, ...] = ()) -> RuleSet:
+def _rule_set(config_file: str | None, extra: tuple[Path, ...] = ()) -> Registry:
     settings = load_settings(config_file)
-    paths = tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules").get("paths", ()))
-    return load_rule_set(paths + extra)
+    paths = tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules")["paths"])
+    return load_registry(paths + extra)
 
 
 @click.group()
 def rules() -> None:
-    """List, show and test the rules of the `rules` checker.
+    """List, show and test every rule code mtqa can emit (packs and checkers).
 
     \b
     Examples:
@@ -38,19 +39,23 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--pack", "packs", multiple=True, metavar="PACK", help="Only rules of this pack (repeatable).")
+@click.option("--pack", "packs", multiple=True, metavar="PACK",
+              help="Only rules of this pack or checker (repeatable).")
 @_config_option
 def list_rules(packs: tuple[str, ...], config_file: str | None) -> None:
-    """One line per rule: code, name, pack, severity, category, title."""
-    rule_set = _rule_set(config_file)
-    unknown = sorted(set(packs) - set(rule_set.packs))
+    """One line per rule: code, name, pack (or checker), severity, category, title."""
+    registry = _rule_set(config_file)
+    known = set(registry.rule_set.packs) | set(registry.checkers())
+    unknown = sorted(set(packs) - known)
     if unknown:
-        raise MtqaError(f"unknown rule pack {unknown[0]!r}; known: {', '.join(sorted(rule_set.packs))}")
-    for rule in rule_set.rules:
-        if packs and rule.pack not in packs:
+        raise MtqaError(f"unknown rule pack or checker {unknown[0]!r}; known: {', '.join(sorted(known))}")
+    for rule in registry.rules:
+        where = rule.pack or rule.checker
+        if packs and where not in packs:
             continue
-        state = "" if rule_set.packs[rule.pack].default_enabled else "  (off by default)"
-        click.echo(f"{rule.id:<15} {rule.name:<34} {rule.pack:<6} {rule.severity.value:<8} "
+        pack = registry.rule_set.packs.get(rule.pack)
+        state = "  (off by default)" if pack and not pack.default_enabled else ""
+        click.echo(f"{rule.id:<15} {rule.name:<34} {where:<6} {rule.severity.value:<8} "
                    f"{rule.category:<24} {rule.title}{state}")
 
 
@@ -91,7 +96,7 @@ def test(targets: tuple[str, ...], config_file: str | None) -> None:
             raise MtqaError(f"{code}: no such rule or file")
         chosen.append(rule)
     if not targets:
-        chosen = rule_set.rules
+        chosen = list(rule_set.rules)
     results = check_examples(chosen)
     failed = 0
     for rule in chosen:
@@ -110,8 +115,8 @@ def test(targets: tuple[str, ...], config_file: str | None) -> None:
               help="Folder for the generated Markdown.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when the folder is out of date.")
 def docs(output: str, check: bool) -> None:
-    """Generate the rule reference (one Markdown page per pack) from the shipped packs."""
-    rule_set = load_rule_set()
+    """Generate the rule reference (a Markdown page per pack and per checker) from the registry."""
+    rule_set = load_registry()
     folder = Path(output)
     if check:
         problems = rule_docs.stale(rule_set, folder)

@@ -85,4 +85,6 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
                 board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
         except CheckerUnavailable as exc:
             raise MtqaError(str(exc)) from None
-    write_output(leaderboard.render(board, format_), output)
+    from mtqa.reporters.leaderboard import render
+
+    write_output(render(board, format_), output)

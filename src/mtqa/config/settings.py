@@ -8,8 +8,10 @@ values and their documentation; a project file may only set keys that exist ther
 from __future__ import annotations
 
 import copy
+import difflib
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,9 +26,24 @@ from mtqa.model import Severity
 CONFIG_FILENAMES = ("mtqa.toml", "pyproject.toml")
 
 
+# Three-letter and legacy codes people pass for the languages we ship packs for.
+_LANG_ALIASES = {"iw": "he", "heb": "he", "rus": "ru", "ara": "ar", "ukr": "uk", "eng": "en"}
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """The one language-code normaliser: 'he-IL' -> 'he', 'iw' -> 'he'; empty -> None (unknown)."""
+    if not value or not value.strip():
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return _LANG_ALIASES.get(code, code)
+
+
+def defaults_text() -> str:
+    return resources.files("mtqa.config").joinpath("defaults.toml").read_text(encoding="utf-8")
+
+
 def packaged_defaults() -> dict[str, Any]:
-    text = resources.files("mtqa.config").joinpath("defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(defaults_text())
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -48,9 +65,11 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
+def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
+    """The mtqa settings of a config file, and its text (to name the line of a bad option)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,32 +78,67 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("mtqa", {})
-    return data
+    return data, text
 
 
-def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, where: str = "") -> None:
-    """Merge ``override`` into ``base``, refusing keys and types the defaults do not know."""
+_HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
+_KEY = re.compile(r"""^["']?([\w.-]+?)["']?\s*=""")
+
+
+def line_of(text: str, dotted: str) -> int:
+    """Line of option ``dotted`` (``checkers.consistency.pronoun_window``) in a TOML text."""
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        header = _HEADER.match(line)
+        if header:
+            table = header.group(1).replace('"', "").removeprefix("tool.mtqa").lstrip(".")
+            continue
+        key = _KEY.match(line)
+        if key and ".".join(filter(None, (table, key.group(1)))) == dotted:
+            return number
+    leaf = dotted.rsplit(".", 1)[-1]
+    return next((n for n, line in enumerate(text.splitlines(), 1) if re.search(rf"\b{re.escape(leaf)}\s*=", line)), 1)
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, text: str = "", where: str = "") -> None:
+    """Merge ``override`` into ``base``, refusing keys and types the defaults do not know.
+
+    The default's type is the option's type: a checker's integer option takes integers
+    only; a number elsewhere (weights, limits) takes any number; a float option gets a float.
+    """
     for key, value in override.items():
         dotted = f"{where}{key}"
+        at = f"{origin}:{line_of(text, dotted)}" if text and (key not in base or not _fits(base[key], value, where)) \
+            else origin
         if key not in base:
-            # Checker sections may hold options a checker documents itself.
-            if where.startswith("checkers.") and where.count(".") == 2:
-                base[key] = value
-                continue
-            raise ConfigError(f"{origin}: unknown option {dotted!r}")
+            close = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{at}: unknown option {dotted!r}{hint}")
         current = base[key]
-        if isinstance(current, dict):
-            if not isinstance(value, Mapping):
-                raise ConfigError(f"{origin}: option {dotted!r} must be a table")
-            _merge(current, value, origin, f"{dotted}.")
-        else:
-            if isinstance(current, bool) != isinstance(value, bool) or (
-                isinstance(current, list) != isinstance(value, list)
-            ) or (isinstance(current, str) != isinstance(value, str)):
-                raise ConfigError(
-                    f"{origin}: option {dotted!r} must be {type(current).__name__}, got {type(value).__name__}"
-                )
-            base[key] = value
+        if isinstance(current, dict) and isinstance(value, Mapping):
+            _merge(current, value, origin, text, f"{dotted}.")
+            continue
+        if not _fits(current, value, where):
+            want = "a list of strings" if isinstance(current, list) else _TYPE_NAMES[type(current)]
+            raise ConfigError(f"{at}: option {dotted!r} must be {want}, got {value!r}")
+        base[key] = float(value) if isinstance(current, float) else value
+
+
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string", dict: "a table"}
+
+
+def _fits(default: Any, value: Any, where: str) -> bool:
+    strict = where.startswith("checkers.")
+    if isinstance(default, dict):
+        return isinstance(value, Mapping)
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if isinstance(default, float) or (isinstance(default, int) and not strict):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
 
 
 def _freeze(value: Any) -> Any:
@@ -141,6 +195,7 @@ def load_settings(
     overrides: Mapping[str, Any] | None = None,
     search_from: Path | None = None,
     run_options: Mapping[str, Any] | None = None,
+    search: bool = True,
 ) -> Settings:
     """Build Settings from defaults, a config file (given or found) and dotted-key overrides.
 
@@ -154,9 +209,10 @@ def load_settings(
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found")
     else:
-        path = find_config_file(search_from or Path.cwd())
+        path = find_config_file(search_from or Path.cwd()) if search else None
     if path is not None:
-        _merge(data, read_config_file(path), str(path))
+        values, text = read_config_file(path)
+        _merge(data, values, str(path), text)
     for dotted, value in (overrides or {}).items():
         if value is None:
             continue
@@ -184,7 +240,7 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         raise ConfigError(f"{origin}: max_mqm must be a number") from None
     if max_mqm < 0:
         raise ConfigError(f"{origin}: max_mqm must be 0 (no limit) or more")
-    source_lang = (data["source_lang"] or "").strip().lower() or None
+    source_lang = normalise_lang(data["source_lang"])
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         select=tuple(data["select"]),

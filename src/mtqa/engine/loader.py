@@ -8,7 +8,7 @@ and names must be unique across everything loaded, and retired codes redirect.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,47 +41,23 @@ def pack_files(path: Path) -> list[Path]:
 
 
 @dataclass
-class PackInfo:
-    """A pack as the engine sees it: the union of every file that declares the same name."""
-
-    name: str
-    title: str
-    description: str
-    source_langs: tuple[str, ...]
-    default_enabled: bool
-    files: list[str] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
-    builtin: bool = True
-
-
-@dataclass
 class RuleSet:
-    packs: dict[str, PackInfo]
+    packs: dict[str, Pack]
     rules: list[Rule]
     redirects: dict[str, str]
 
-    def __post_init__(self) -> None:
-        self.by_code = {r.id: r for r in self.rules}
-        self.by_name = {r.name: r for r in self.rules}
 
-    def resolve(self, key: str) -> Rule | None:
-        """A rule by code (following redirects) or by kebab-case name."""
-        code = key.strip().upper()
-        code = self.redirects.get(code, code)
-        return self.by_code.get(code) or self.by_name.get(key.strip().lower())
-
-
-def _add_pack(packs: dict[str, PackInfo], pack: Pack, builtin: bool) -> None:
+def _add_pack(packs: dict[str, Pack], pack: Pack, builtin: bool) -> None:
     info = packs.get(pack.name)
     if info is None:
-        info = packs[pack.name] = PackInfo(pack.name, pack.title, pack.description, pack.source_langs,
-                                           pack.default_enabled, builtin=builtin)
+        info = packs[pack.name] = Pack(pack.name, pack.title, pack.description, pack.source_langs,
+                                       pack.default_enabled, builtin=builtin)
     elif info.source_langs != pack.source_langs or info.default_enabled != pack.default_enabled:
         raise PackError(
-            f"{pack.file}:1: pack {pack.name!r} is also declared in {info.files[0]} with different "
+            f"{pack.files[0]}:1: pack {pack.name!r} is also declared in {info.files[0]} with different "
             "'source_langs' or 'default'"
         )
-    info.files.append(pack.file)
+    info.files.extend(pack.files)
     info.rules.extend(pack.rules)
 
 
@@ -101,7 +77,7 @@ def load_redirects(path: Path) -> dict[str, str]:
 
 def load_rule_set(extra_paths: tuple[str | Path, ...] = (), builtin: bool = True) -> RuleSet:
     """Load the shipped packs (unless ``builtin`` is false) plus ``extra_paths``, validated together."""
-    packs: dict[str, PackInfo] = {}
+    packs: dict[str, Pack] = {}
     redirects: dict[str, str] = {}
     sources: list[tuple[Path, bool]] = []
     if builtin:

@@ -1,7 +1,11 @@
-"""Rule and pack models, and the strict validation that turns a YAML pack into them.
+"""The one schema of every rule code, and the strict validation that turns YAML into it.
 
-Every problem is reported as `file:line: what is wrong` (Vale's and sqlfluff's habit), and
-unknown keys are errors: a typo such as `sugest:` must not silently switch a feature off.
+A rule pack (`rules/*.yml`, run by the `rules` checker) and a checker's code file
+(`checkers/codes/<checker>.yml`, codes a Python checker emits) share one rule schema; a
+pack rule adds a matcher and a message, a checker code has neither (its checker finds the
+span and writes the message). Every problem is reported as `file:line: what is wrong`
+(Vale's and sqlfluff's habit), and unknown keys are errors: a typo such as `sugest:` must
+not silently switch a feature off.
 """
 
 from __future__ import annotations
@@ -13,32 +17,44 @@ from typing import Any
 
 from mtqa.categories import CATEGORIES, is_category
 from mtqa.engine.yaml_lines import LineDict, LineList, PackError, load_yaml
-from mtqa.model import Applicability, Severity
+from mtqa.model import Applicability, RuleInfo, Severity
 
 CODE_RE = re.compile(r"^MTQA-[A-Z]{2,6}-\d{3}$")
+# Codes of other tools keep their own ids behind a prefix (LanguageTool: LT-RULE_ID).
+FOREIGN_CODE_RE = re.compile(r"^LT-[A-Z0-9_]+$|^LT-\*$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PACK_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
-SPAN_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
+SPAN_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 MATCHERS = ("phrases", "regex", "substitute")
 ENGINES = ("re2", "backtracking")
 
 PACK_KEYS = {"pack", "title", "description", "source_langs", "default", "rules"}
-RULE_KEYS = {
-    "id", "name", "title", "description", "category", "severity", "message", *MATCHERS, "suggest",
-    "applicability", "unless", "link", "examples", "case_sensitive", "engine", "timeout_ms", "confidence",
+CODES_KEYS = {"checker", "title", "description", "codes"}
+CODE_KEYS = {"id", "name", "title", "description", "category", "severity", "link", "examples"}
+RULE_KEYS = CODE_KEYS | {
+    "message", *MATCHERS, "suggest", "applicability", "unless", "case_sensitive", "engine", "timeout_ms", "confidence",
 }
+REQUIRED_CODE_KEYS = ("id", "name", "title", "category", "severity", "description", "examples")
 REQUIRED_RULE_KEYS = ("id", "name", "title", "category", "severity", "message", "examples")
+# What a checker's example may carry besides its text: the aligned source or reference a
+# bilingual or reference check needs, the source language, configuration overrides, and
+# `xliff: true` when text and source are one XLIFF unit's inline markup.
+CONTEXT_KEYS = {"source", "reference", "source_lang", "config", "xliff"}
 
 
 @dataclass(frozen=True, slots=True)
-class BadExample:
-    """A text the rule must flag: ``spans`` are the exact expected (start, end) offsets."""
+class Example:
+    """A text the rule must flag at exactly ``spans`` (a bad example) or must not flag (good)."""
 
     text: str
-    spans: tuple[tuple[int, int], ...]
+    spans: tuple[tuple[int, int], ...] = ()
     suggest: str | None = None
     line: int = 0
+    context: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +68,15 @@ class Unless:
 
 @dataclass(slots=True)
 class Rule:
+    """One code: its metadata (every code has it) and, for pack rules, the matcher."""
+
     id: str
     name: str
     title: str
     category: str
     severity: Severity
-    message: str
-    kind: str  # one of MATCHERS
+    message: str = ""
+    kind: str = ""  # one of MATCHERS; "" for a code a Python checker emits
     phrases: tuple[str, ...] = ()
     regex: str = ""
     substitute: dict[str, str] = field(default_factory=dict)
@@ -71,13 +89,23 @@ class Rule:
     engine: str = "re2"
     timeout_ms: int = 100
     confidence: float = 0.9
-    bad: tuple[BadExample, ...] = ()
-    good: tuple[str, ...] = ()
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
     pack: str = ""
+    checker: str = "rules"
     file: str = ""
     line: int = 0
     matcher_line: int = 0
     unless_line: int = 0
+
+    @property
+    def code(self) -> str:
+        return self.id
+
+    def info(self) -> RuleInfo:
+        """What reporters need (SARIF rule descriptors, the JSON report's `rules`)."""
+        return RuleInfo(self.id, self.name, self.checker, self.category, self.severity, self.title,
+                        self.description, self.link, self.pack or None)
 
     @property
     def where(self) -> str:
@@ -95,15 +123,16 @@ class Rule:
 
 @dataclass(slots=True)
 class Pack:
-    """One pack file: a pack name may be spread over several files (he-en/calques.yml, …)."""
+    """A pack: the union of every file that declares the same name (he-en/calques.yml, …)."""
 
     name: str
     title: str
     description: str
     source_langs: tuple[str, ...]
     default_enabled: bool
-    rules: list[Rule]
-    file: str
+    rules: list[Rule] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    builtin: bool = True
 
 
 class _Checker:
@@ -114,6 +143,17 @@ class _Checker:
 
     def fail(self, line: int, problem: str):
         raise PackError(f"{self.filename}:{line}: {problem}")
+
+    def top(self, data: Any, keys: set[str], what: str, name: str, items: str) -> tuple[LineDict, LineList]:
+        """The file's mapping (only ``keys``) and its non-empty list ``items``."""
+        if not isinstance(data, LineDict):
+            self.fail(getattr(data, "line", 1), f"a {what} must be a mapping with {name!r} and {items!r}")
+        for key in data:
+            if key not in keys:
+                self.fail(data.line_of(key), f"unknown key {key!r}; expected one of: {', '.join(sorted(keys))}")
+        if not isinstance(data.get(items), LineList) or not data[items]:
+            self.fail(data.line_of(items), f"{items!r} must be a non-empty list")
+        return data, data[items]
 
     def string(self, data: LineDict, key: str, *, required: bool = True, default: str = "") -> str:
         if key not in data:
@@ -146,13 +186,8 @@ def parse_pack_file(path: Path | str) -> Pack:
 
 
 def parse_pack_text(text: str, filename: str) -> Pack:
-    data = load_yaml(text, filename)
     c = _Checker(filename)
-    if not isinstance(data, LineDict):
-        c.fail(getattr(data, "line", 1), "a rule pack must be a mapping with 'pack' and 'rules'")
-    for key in data:
-        if key not in PACK_KEYS:
-            c.fail(data.line_of(key), f"unknown key {key!r}; expected one of: {', '.join(sorted(PACK_KEYS))}")
+    data, rules_data = c.top(load_yaml(text, filename), PACK_KEYS, "rule pack", "pack", "rules")
     name = c.string(data, "pack")
     if not PACK_RE.match(name):
         c.fail(data.line_of("pack"), f"pack name {name!r} must be kebab-case (e.g. he-en)")
@@ -163,9 +198,6 @@ def parse_pack_text(text: str, filename: str) -> Pack:
     default = data.get("default", "on")
     if default not in ("on", "off", True, False):
         c.fail(data.line_of("default"), "'default' must be 'on' or 'off'")
-    rules_data = data.get("rules")
-    if not isinstance(rules_data, LineList) or not rules_data:
-        c.fail(data.line_of("rules"), "'rules' must be a non-empty list")
     rules = [_parse_rule(c, item, rules_data.line_of(i), name) for i, item in enumerate(rules_data)]
     return Pack(
         name=name,
@@ -174,21 +206,32 @@ def parse_pack_text(text: str, filename: str) -> Pack:
         source_langs=langs,
         default_enabled=default in ("on", True),
         rules=rules,
-        file=filename,
+        files=[filename],
     )
 
 
-def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
+def parse_codes_file(path: Path | str) -> list[Rule]:
+    """Read a checker's code file (`checkers/codes/<checker>.yml`); errors are `file:line: …`."""
+    c = _Checker(str(path))
+    data, items = c.top(load_yaml(Path(path).read_text(encoding="utf-8"), str(path)), CODES_KEYS, "code file",
+                        "checker", "codes")
+    checker = c.string(data, "checker")
+    return [_parse_meta(c, item, items.line_of(i), checker=checker) for i, item in enumerate(items)]
+
+
+def _parse_meta(c: _Checker, data: Any, line: int, *, checker: str, pack: str = "") -> Rule:
+    """The fields every code has; a checker's code has nothing else."""
+    allowed, required = (RULE_KEYS, REQUIRED_RULE_KEYS) if pack else (CODE_KEYS, REQUIRED_CODE_KEYS)
     if not isinstance(data, LineDict):
         c.fail(line, "each rule must be a mapping")
     for key in data:
-        if key not in RULE_KEYS:
+        if key not in allowed:
             c.fail(data.line_of(key), f"unknown rule key {key!r}")
-    for key in REQUIRED_RULE_KEYS:
+    for key in required:
         if key not in data:
             c.fail(data.line, f"rule {data.get('id', '?')}: missing required key {key!r}")
     code = c.string(data, "id")
-    if not CODE_RE.match(code):
+    if not (CODE_RE.match(code) or (not pack and FOREIGN_CODE_RE.match(code))):
         c.fail(data.line_of("id"), f"rule id {code!r} must look like MTQA-HE-012")
     name = c.string(data, "name")
     if not NAME_RE.match(name):
@@ -200,22 +243,33 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
         severity = Severity.parse(c.string(data, "severity"))
     except ValueError as exc:
         c.fail(data.line_of("severity"), f"{code}: {exc}")
+    rule = Rule(
+        id=code, name=name, title=c.string(data, "title"), category=category, severity=severity,
+        description=c.string(data, "description", required=False).strip(),
+        link=c.string(data, "link", required=False) or None,
+        pack=pack, checker=checker, file=c.filename, line=data.line,
+    )
+    if not pack and not ("What it flags:" in rule.description and "Why it matters:" in rule.description):
+        c.fail(data.line_of("description"), f"{code}: the description says 'What it flags: …' and 'Why it matters: …'")
+    rule.bad, rule.good = _parse_examples(c, data["examples"], data.line_of("examples"), code, context=not pack)
+    return rule
+
+
+def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
+    rule = _parse_meta(c, data, line, checker="rules", pack=pack)
+    code = rule.id
     try:
-        applicability = Applicability(data.get("applicability", "unsafe"))
+        rule.applicability = Applicability(data.get("applicability", "unsafe"))
     except ValueError:
         c.fail(data.line_of("applicability"), f"{code}: applicability must be safe, unsafe or display-only")
     kinds = [k for k in MATCHERS if k in data]
     if len(kinds) != 1:
         c.fail(data.line, f"{code}: a rule needs exactly one matcher ({', '.join(MATCHERS)}); found {len(kinds)}")
-    kind = kinds[0]
-    rule = Rule(
-        id=code, name=name, title=c.string(data, "title"), category=category, severity=severity,
-        message=c.string(data, "message"), kind=kind, applicability=applicability,
-        description=c.string(data, "description", required=False).strip(),
-        link=c.string(data, "link", required=False) or None, suggest=c.strings(data, "suggest"),
-        pack=pack, file=c.filename, line=data.line, matcher_line=data.line_of(kind),
-        unless_line=data.line_of("unless") if "unless" in data else 0,
-    )
+    kind = rule.kind = kinds[0]
+    rule.message = c.string(data, "message")
+    rule.suggest = c.strings(data, "suggest")
+    rule.matcher_line = data.line_of(kind)
+    rule.unless_line = data.line_of("unless") if "unless" in data else 0
     if kind == "phrases":
         rule.phrases = c.strings(data, "phrases")
         if not rule.phrases:
@@ -248,7 +302,6 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
         c.fail(data.line_of("confidence"), f"{code}: confidence must be a number in (0, 1]")
     rule.confidence = float(confidence)
     rule.unless = _parse_unless(c, data, code)
-    rule.bad, rule.good = _parse_examples(c, data["examples"], data.line_of("examples"), code)
     return rule
 
 
@@ -270,7 +323,9 @@ def _parse_unless(c: _Checker, data: LineDict, code: str) -> Unless:
     c.fail(line, f"{code}: 'unless' must be a regex, a list of regexes, or a mapping near/before/after")
 
 
-def _parse_examples(c: _Checker, value: Any, line: int, code: str):
+def _parse_examples(c: _Checker, value: Any, line: int, code: str, context: bool = False):
+    """Bad examples mark the flagged spans in [[double brackets]]; a checker's examples may
+    also carry the context its check needs (``CONTEXT_KEYS``)."""
     if not isinstance(value, LineDict):
         c.fail(line, f"{code}: 'examples' must be a mapping with 'bad' and 'good' lists")
     for key in value:
@@ -280,27 +335,28 @@ def _parse_examples(c: _Checker, value: Any, line: int, code: str):
     for key, items in (("bad", bad_items), ("good", good_items)):
         if not isinstance(items, LineList) or not items:
             c.fail(value.line_of(key), f"{code}: examples.{key} must be a non-empty list")
-    bad = []
-    for i, item in enumerate(bad_items):
-        item_line = bad_items.line_of(i)
-        suggest = None
-        if isinstance(item, LineDict):
-            if set(item) - {"text", "suggest"} or not isinstance(item.get("text"), str):
-                c.fail(item_line, f"{code}: a bad example is a string or a mapping with 'text' and 'suggest'")
-            suggest = item.get("suggest")
-            item = item["text"]
-        if not isinstance(item, str):
-            c.fail(item_line, f"{code}: a bad example must be text with the flagged span in [[double brackets]]")
-        text, spans = strip_markers(item)
-        if not spans:
-            c.fail(item_line, f"{code}: bad example has no [[marked span]]: {item!r}")
-        bad.append(BadExample(text=text, spans=spans, suggest=suggest, line=item_line))
-    good = []
-    for i, item in enumerate(good_items):
-        if not isinstance(item, str) or "[[" in item:
-            c.fail(good_items.line_of(i), f"{code}: a good example must be plain text without [[markers]]")
-        good.append(item)
-    return tuple(bad), tuple(good)
+    keys = {"text", "suggest"} | (CONTEXT_KEYS if context else set())
+    parsed: dict[str, list[Example]] = {"bad": [], "good": []}
+    for kind, items in (("bad", bad_items), ("good", good_items)):
+        for i, item in enumerate(items):
+            item_line = items.line_of(i)
+            extra: dict = {}
+            if isinstance(item, LineDict):
+                if set(item) - keys or not isinstance(item.get("text"), str):
+                    c.fail(item_line, f"{code}: an example is a string or a mapping with "
+                                      f"{', '.join(repr(k) for k in sorted(keys))}")
+                extra = {k: v for k, v in item.items() if k != "text"}
+                item = item["text"]
+            if not isinstance(item, str):
+                c.fail(item_line, f"{code}: an example must be text (bad ones mark the flagged span in [[double brackets]])")
+            text, spans = strip_markers(item)
+            if kind == "bad" and not spans:
+                c.fail(item_line, f"{code}: bad example has no [[marked span]]: {item!r}")
+            if kind == "good" and (spans or "suggest" in extra):
+                c.fail(item_line, f"{code}: a good example must be plain text without [[markers]]")
+            suggest = extra.pop("suggest", None)
+            parsed[kind].append(Example(text=text, spans=spans, suggest=suggest, line=item_line, context=extra))
+    return tuple(parsed["bad"]), tuple(parsed["good"])
 
 
 def strip_markers(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -2,32 +2,23 @@
 
 Runs on documents whose units carry a source (XLIFF, TMX, TSV, JSONL with `source`,
 `--source FILE`). Each check compares one aligned unit; the length-ratio check compares
-each unit with the document's own distribution. Rule metadata lives in `rules.toml`, the
-number lexicon in `numbers.toml`.
+each unit with the document's own distribution. Rule metadata lives in
+`checkers/codes/bilingual.yml`, the number lexicon in `numbers.toml`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib import resources
 
 from mtqa.checkers.base import Checker
 from mtqa.checkers.bilingual import entities, lexicon, numbers, structure
-from mtqa.model import Document, Finding, RuleInfo, Segment, Severity
+from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
 _ENTITY_RULES = {"url": "MTQA-BI-020", "email": "MTQA-BI-021", "handle": "MTQA-BI-022", "hashtag": "MTQA-BI-023"}
 _SPACES = re.compile(r"\s+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict[str, dict]:
-    text = resources.files("mtqa.checkers.bilingual").joinpath("rules.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -40,32 +31,23 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 class BilingualChecker(Checker):
     name = NAME
-    categories = tuple(sorted({r["category"] for r in rules().values()}))
     needs = frozenset({"source"})
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = settings.checker_options(NAME)
-        self.language_id = bool(options.get("language_id", True))
-        self.min_letters = int(options.get("min_letters", 20))
-        self.identical_min_words = int(options.get("identical_min_words", 3))
-        self.sentence_difference = int(options.get("sentence_difference", 2))
-        self.length_min_units = int(options.get("length_min_units", 20))
-        self.length_min_chars = int(options.get("length_min_chars", 15))
-        self.length_z = float(options.get("length_z", 4.0))
-        self.length_factor = float(options.get("length_factor", 2.0))
-
-    def rule_infos(self) -> Iterable[RuleInfo]:
-        for code, rule in rules().items():
-            yield RuleInfo(code=code, name=rule["name"], checker=NAME, category=rule["category"],
-                           severity=Severity.parse(rule["severity"]), title=rule["title"],
-                           description=rule["description"])
+        options = self.options
+        self.language_id = options["language_id"]
+        self.min_letters = options["min_letters"]
+        self.identical_min_words = options["identical_min_words"]
+        self.sentence_difference = options["sentence_difference"]
+        self.length_min_units = options["length_min_units"]
+        self.length_min_chars = options["length_min_chars"]
+        self.length_z = options["length_z"]
+        self.length_factor = options["length_factor"]
 
     def _finding(self, document: Document, code: str, start: int, end: int, message: str,
                  evidence: str | None = None, confidence: float = 0.9) -> Finding:
-        rule = rules()[code]
-        return document.finding(rule=code, checker=NAME, category=rule["category"], severity=rule["severity"],
-                                message=message, start=start, end=end, evidence=evidence, confidence=confidence)
+        return self.finding(document, code, start, end, message, evidence=evidence, confidence=confidence)
 
     def check(self, document: Document) -> Iterator[Finding]:
         inline = document.metadata.get("inline_tags", {})

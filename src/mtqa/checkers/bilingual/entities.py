@@ -57,17 +57,6 @@ def spans(entities: list[Entity]) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in entities]
 
 
-def compare_entities(source: str, target: str) -> tuple[list[Entity], list[Entity]]:
-    """(source entities missing from the target, target entities not in the source)."""
-    src = find_entities(source)
-    tgt = find_entities(target)
-    src_keys = {(e.kind, e.key) for e in src}
-    tgt_keys = {(e.kind, e.key) for e in tgt}
-    missing = [e for e in src if (e.kind, e.key) not in tgt_keys]
-    extra = [e for e in tgt if (e.kind, e.key) not in src_keys]
-    return missing, extra
-
-
 _QUESTION = re.compile(r"[?？؟]")
 _EXCLAMATION = re.compile(r"[!！]")
 

@@ -55,17 +55,13 @@ class SentenceView:
 
 
 def sentence_views(document: Document) -> list[SentenceView]:
-    """Tokens of every sentence, computed once per document and shared by analyses."""
-    cached = document._cache.get("consistency.views")
-    if cached is not None:
-        return cached
+    """Tokens of every sentence; the checker computes them once per document and shares them."""
     text = document.analysis_text
     para_starts = [p.start for p in document.paragraphs]
     views = []
     for i, sentence in enumerate(document.sentences):
         para = max(0, bisect.bisect_right(para_starts, sentence.start) - 1)
         views.append(SentenceView(i, sentence.start, sentence.end, para, tokenize(text, sentence.start, sentence.end)))
-    document._cache["consistency.views"] = views
     return views
 
 
@@ -100,12 +96,6 @@ class QuoteIndex:
     def inside(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._union[i][1]
-
-    def any_in(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts, start) - 1
-        if i >= 0 and start < self._union[i][1]:
-            return True
-        return i + 1 < len(self._starts) and self._starts[i + 1] < end
 
 
 _QUOTE_CHARS = re.compile("[“„«‹”“»›\"‘’]")

@@ -1,0 +1,53 @@
+"""Run-wide corpus metrics as sums of sacrebleu's sufficient statistics.
+
+BLEU, chrF and TER are each a function of per-segment counts summed over the corpus
+(sacrebleu's own ``corpus_score`` sums them the same way), so a run keeps one short
+vector per metric instead of every hypothesis and reference: memory stays flat however
+many documents stream through. The pipeline owns one accumulator per run; a checker only
+adds a document's statistics to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+CHUNK = 50
+
+
+def _sum(rows: list[list]) -> list:
+    return [sum(column) for column in zip(*rows)]
+
+
+class MetricsAccumulator:
+    def __init__(self) -> None:
+        self._metrics: dict[str, Any] = {}
+        self._run: dict[str, list] = {}
+        self._document: dict[str, dict[str, Any]] = {}
+
+    def add(self, names: Sequence[str], hypotheses: list[str], references: list[str]) -> None:
+        """Add one document's aligned segments; its own scores wait for ``take_document``."""
+        from mtqa.metrics.scores import make_metric  # sacrebleu loads only for runs with a reference
+
+        for name in names:
+            metric = self._metrics.get(name) or self._metrics.setdefault(name, make_metric(name))
+            # In chunks: sacrebleu caches the n-grams of every reference it is given at once.
+            stats = _sum([_sum(metric._extract_corpus_statistics(hypotheses[i:i + CHUNK], [references[i:i + CHUNK]]))
+                          for i in range(0, len(hypotheses), CHUNK)])
+            run = self._run.get(name)
+            self._run[name] = stats if run is None else _sum([run, stats])
+            self._document[name] = self._score(name, stats)
+
+    def take_document(self) -> dict[str, dict[str, Any]]:
+        """Scores of the document added since the last call (empty when none was)."""
+        scores, self._document = self._document, {}
+        return scores
+
+    def corpus(self) -> dict[str, dict[str, Any]]:
+        """Scores over every segment added in this run, as if scored in one call."""
+        return {name: self._score(name, stats) for name, stats in self._run.items()}
+
+    def _score(self, name: str, stats: list) -> dict[str, Any]:
+        metric = self._metrics[name]
+        return {"score": round(metric._compute_score_from_stats(stats).score, 4),
+                "signature": str(metric.get_signature())}
