@@ -133,6 +133,8 @@ class Document:
     reference_text: str | None = None
     units: tuple[Segment, ...] = ()
     masked: tuple[tuple[int, int], ...] = ()
+    # Lines of the file before this document's text (a document cut out of a line file).
+    line_offset: int = 0
     metadata: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -209,6 +211,7 @@ class Document:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"{rule}: span {start}-{end} outside document of length {len(self.text)}")
         line, column = self.line_index.line_col(start)
+        line += self.line_offset
         index = self.unit_index(start)
         segment = seg_start = seg_end = None
         if index is not None:

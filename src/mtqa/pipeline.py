@@ -219,7 +219,7 @@ def build_result(
     index = document.line_index
     for f in findings:
         if f.line not in lines:
-            start, end = index.line_span(f.line)
+            start, end = index.line_span(f.line - document.line_offset)
             lines[f.line] = document.text[start:end]
     return DocumentResult(
         path=document.path,

@@ -173,6 +173,8 @@ class Settings:
     reference_file: str | None = None
     baseline: str | None = None
     write_baseline: str | None = None
+    doc_ids_file: str | None = None
+    split_docs: str | None = None
     keep_text: bool = False
     # Where the configuration came from, for provenance and relative paths.
     config_path: str | None = None

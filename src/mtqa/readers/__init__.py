@@ -201,6 +201,15 @@ def _checked(documents: list[Document], path: str) -> list[Document]:
 
 def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | InputProblem]:
     aligned = settings.source_file or settings.reference_file
+    doc_ids = None
+    if settings.doc_ids_file:
+        from mtqa.readers.docsplit import read_doc_ids
+
+        try:
+            doc_ids = read_doc_ids(settings.doc_ids_file)
+        except InputError as exc:
+            yield InputProblem(exc.path, exc.reason)
+            return
     for root in paths:
         for item in expand_paths([root], settings):
             if isinstance(item, InputProblem):
@@ -212,6 +221,10 @@ def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Documen
                     from mtqa.readers.parallel import attach_sidecars
 
                     documents = attach_sidecars(documents, root, settings)
+                if doc_ids is not None or settings.split_docs:
+                    from mtqa.readers.docsplit import split_documents
+
+                    documents = split_documents(documents, settings, doc_ids)
                 yield from documents
             except InputError as exc:
                 yield InputProblem(exc.path, exc.reason)

@@ -1,7 +1,10 @@
-"""TSV: `source<TAB>target` a line (an optional third column is a reference); one document.
+"""TSV: `source<TAB>target` a line (an optional third column is a reference).
 
-A first line of column names (`source<TAB>target`, `src<TAB>mt<TAB>ref`…) is a header and
-skipped: every cell one of the usual names, so a real segment is never taken for one.
+A first line of column names (`source<TAB>target`, `src<TAB>mt<TAB>ref`, `doc<TAB>source<TAB>target`…)
+is a header and skipped: every cell one of the usual names, so a real segment is never
+taken for one. A header also says which column is which; with a `doc` column, rows sharing
+a `doc` form one document (in first-seen order), as in JSONL. Without one the file is one
+document.
 """
 
 from __future__ import annotations
@@ -15,35 +18,60 @@ from mtqa.model import Document
 from mtqa.readers.lines import split_lines
 from mtqa.readers.segments import Unit, document_from_units
 
+ROLES = {
+    "source": ("source", "src", "source_text", "source_sentence", "original", "input"),
+    "target": ("target", "tgt", "target_text", "mt", "mt_output", "translation", "hypothesis", "hyp", "output"),
+    "reference": ("reference", "ref", "reference_text", "human", "post_edit", "pe"),
+    "doc": ("doc", "doc_id", "docid", "document"),
+    "id": ("id", "seg_id", "segment_id"),
+}
+ROLE_OF = {name: role for role, names in ROLES.items() for name in names}
+HEADER_NAMES = frozenset(ROLE_OF)
+DEFAULT_COLUMNS = ("source", "target", "reference")
 
-HEADER_NAMES = frozenset({
-    "source", "src", "source_text", "source_sentence", "original", "input",
-    "target", "tgt", "target_text", "mt", "mt_output", "translation", "hypothesis", "hyp", "output",
-    "reference", "ref", "reference_text", "human", "post_edit", "pe",
-})
+
+def header_roles(columns: list[str]) -> tuple[str, ...] | None:
+    """The role of each column when ``columns`` is a header row, else None."""
+    names = [re.sub(r"[^a-z0-9]+", "_", c.strip().lower()).strip("_") for c in columns]
+    if len(names) < 2 or not all(name in HEADER_NAMES for name in names):
+        return None
+    roles = tuple(ROLE_OF[n] for n in names)
+    if len(set(roles)) != len(roles):
+        return None
+    return roles
 
 
 def is_header(columns: list[str]) -> bool:
-    names = [re.sub(r"[^a-z0-9]+", "_", c.strip().lower()).strip("_") for c in columns]
-    return len(names) >= 2 and all(name in HEADER_NAMES for name in names)
+    return header_roles(columns) is not None
 
 
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
-    units: list[Unit] = []
+    groups: dict[str, list[Unit]] = {}
+    roles: tuple[str, ...] | None = None
     first = True
     for line_no, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         columns = line.split("\t")
-        header, first = first and is_header(columns), False
-        if header:
+        if first and (named := header_roles(columns)):
+            first, roles = False, named
             continue
-        if len(columns) < 2:
-            raise InputError(path, f"line {line_no}: expected source<TAB>target, found no tab")
-        if len(columns) > 3:
-            raise InputError(path, f"line {line_no}: expected 2 or 3 tab-separated columns, found {len(columns)}")
-        reference = columns[2] if len(columns) == 3 else None
-        units.append(Unit(target=columns[1], id=str(line_no), source=columns[0], reference=reference))
-    if not units:
+        first = False
+        if roles is None or "target" not in roles:
+            if len(columns) < 2:
+                raise InputError(path, f"line {line_no}: expected source<TAB>target, found no tab")
+            if len(columns) > 3:
+                raise InputError(path, f"line {line_no}: expected 2 or 3 tab-separated columns, found {len(columns)}")
+            row = dict(zip(DEFAULT_COLUMNS, columns))
+        else:
+            if len(columns) != len(roles):
+                raise InputError(path, f"line {line_no}: expected {len(roles)} tab-separated columns as the header "
+                                       f"names, found {len(columns)}")
+            row = dict(zip(roles, columns))
+        unit = Unit(target=row["target"], id=row.get("id") or str(line_no), source=row.get("source"),
+                    reference=row.get("reference"))
+        groups.setdefault(row.get("doc") or path, []).append(unit)
+    if not groups:
         raise InputError(path, "no segments")
-    yield document_from_units(path, path, units, settings.source_lang)
+    for doc, units in groups.items():
+        yield document_from_units(doc, path, units, settings.source_lang)

@@ -1,0 +1,112 @@
+"""Document boundaries inside a line file: `--doc-ids FILE` and `--split-docs blank-line`.
+
+A WMT system output or any one-segment-a-line file holds many articles. Read as one
+document, name consistency would compare names across unrelated articles and `mtqa fix`
+would rename one person after another. Splitting happens after the sidecars are attached,
+so every sub-document keeps its aligned source and reference lines; its text is the exact
+slice of the file, its units keep the file's line numbers as ids, and ``line_offset``
+makes reported lines count in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from mtqa.errors import InputError
+from mtqa.model import Document, Segment
+
+SPLIT_MODES = ("blank-line",)
+
+
+def read_doc_ids(path: str) -> list[str]:
+    """One document id a line (the first tab-separated field: WMT's `docids.txt` has more)."""
+    try:
+        with open(path, encoding="utf-8", errors="strict") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file (document ids for --doc-ids)") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "document ids are not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    ids = [line.split("\t", 1)[0].strip() for line in text.removesuffix("\n").split("\n")]
+    if not any(ids):
+        raise InputError(path, "no document ids")
+    return ids
+
+
+def _line_units(document: Document) -> tuple[Segment, ...]:
+    """The document's aligned units, or one unit per line (ids = 1-based line numbers)."""
+    if document.units:
+        return document.units
+    from mtqa.readers.parallel import line_spans
+
+    return tuple(Segment(s, e, id=str(i + 1)) for i, (s, e) in enumerate(line_spans(document.text)))
+
+
+def _sub_document(document: Document, units: Sequence[Segment], doc_id: str) -> Document:
+    start, end = units[0].start, units[-1].end
+    shifted = tuple(replace(u, start=u.start - start, end=u.end - start) for u in units)
+    has_source = any(u.source is not None for u in units)
+    has_reference = any(u.reference is not None for u in units)
+    return replace(
+        document,
+        id=doc_id,
+        text=document.text[start:end],
+        units=shifted,
+        masked=tuple((max(s, start) - start, min(e, end) - start) for s, e in document.masked if s < end and start < e),
+        source_text="\n".join(u.source or "" for u in units) if has_source else None,
+        reference_text="\n".join(u.reference or "" for u in units) if has_reference else None,
+        line_offset=document.line_offset + document.text.count("\n", 0, start),
+        metadata=dict(document.metadata),
+        _cache={},
+    )
+
+
+def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Iterator[Document]:
+    """Contiguous runs of lines sharing an id become one document each."""
+    units = _line_units(document)
+    if len(units) != len(ids):
+        raise InputError(
+            document.path, f"{len(units)} lines, but the document ids file {ids_path} has {len(ids)} lines"
+        )
+    run: list[Segment] = []
+    for i, unit in enumerate(units):
+        if run and ids[i] != ids[i - 1]:
+            yield _sub_document(document, run, ids[i - 1] or document.id)
+            run = []
+        run.append(unit)
+    if run:
+        yield _sub_document(document, run, ids[len(units) - 1] or document.id)
+
+
+def split_by_blank_lines(document: Document) -> Iterator[Document]:
+    """Articles separated by one or more empty lines; ids are `PATH#1`, `PATH#2`, …"""
+    units = _line_units(document)
+    run: list[Segment] = []
+    number = 0
+    for unit in [*units, None]:
+        blank = unit is None or not document.text[unit.start:unit.end].strip()
+        if blank:
+            if run:
+                number += 1
+                yield _sub_document(document, run, f"{document.id}#{number}")
+                run = []
+            continue
+        run.append(unit)
+
+
+def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] | None) -> list[Document]:
+    """Apply the run's document boundaries to every document read from one line file."""
+    if ids is None and settings.split_docs is None:
+        return list(documents)
+    out: list[Document] = []
+    for document in documents:
+        if document.id != document.path:  # the reader already knows its documents (JSONL `doc`, TSV `doc`)
+            out.append(document)
+        elif ids is not None:
+            out.extend(split_by_ids(document, ids, settings.doc_ids_file))
+        else:
+            out.extend(split_by_blank_lines(document))
+    return out
