@@ -70,9 +70,20 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when the gate fails (--fail-on, --max-mqm); input errors still exit 2.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--doc-ids", "doc_ids_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Document id of every line of a line file (one a line, as WMT's docids); "
+                   "lines sharing an id form one document.")
+@click.option("--split-docs", type=click.Choice(["blank-line"]), default=None,
+              help="Cut line files into documents at empty lines.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Check documents in N worker processes (default: all cores; 1 = in this process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine, or on a Dask cluster (pip install 'mtqa[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address for --engine dask (default: a local cluster).")
 def check(paths, format_, output, select, ignore, no_grammar, source_lang, source_file, reference_file,
           fail_on, max_mqm, config_file, languagetool_url, baseline, write_baseline, min_severity, language,
-          statistics, quiet, exit_zero, color) -> None:
+          statistics, quiet, exit_zero, color, doc_ids_file, split_docs, jobs, engine, scheduler) -> None:
     """Check machine-translated articles for translation artifacts.
 
     PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
@@ -103,6 +114,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "reference_file": reference_file,
         "baseline": baseline,
         "write_baseline": write_baseline,
+        "doc_ids_file": doc_ids_file,
+        "split_docs": split_docs,
     }
     settings = load_settings(config_file, overrides, run_options=run_options)
     if settings.baseline:  # a bad baseline should fail before a long run, not after it
@@ -117,12 +130,12 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     _refuse_overwriting_inputs(paths, settings, output)
     if format_name == "html":
         settings = _with(settings, keep_text=True)
-    from mtqa.pipeline import Pipeline
+    from mtqa import engines
 
     progress = Progress(enabled=not quiet and (len(paths) > 1 or any(_is_dir(p) for p in paths)))
     try:
-        with Pipeline(settings) as pipeline:
-            report = pipeline.run(paths, on_document=progress.advance)
+        report = engines.run(settings, paths, jobs=jobs or engines.default_jobs(), engine=engine,
+                             scheduler=scheduler, on_document=progress.advance)
     except CheckerUnavailable as exc:
         progress.close()
         click.echo(f"mtqa: error: {exc}", err=True)
@@ -164,7 +177,7 @@ def _refuse_overwriting_inputs(paths, settings, output) -> None:
     from mtqa.readers import expand_paths
 
     inputs = [p for p in expand_paths(paths, settings) if isinstance(p, str)]
-    inputs += [p for p in (settings.source_file, settings.reference_file) if p]
+    inputs += [p for p in (settings.source_file, settings.reference_file, settings.doc_ids_file) if p]
     check_destinations({"--output": output, "--write-baseline": settings.write_baseline}, inputs)
     # A report over the baseline would lose it; --write-baseline over it is a refresh.
     check_destinations({"--output": output}, [settings.baseline] if settings.baseline else [])

@@ -1,0 +1,74 @@
+"""Where the pipeline runs: in this process, in `--jobs N` worker processes, or on Dask.
+
+Documents are the unit of work in every engine and results come back in input order, so
+`--jobs 4` and `--engine dask` give the report `--jobs 1` gives. The grammar checker's
+LanguageTool server is shared: the process that owns the run starts one (unless a URL or
+a running `mtqa languagetool start` server is there) and the workers talk to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+
+from mtqa.config.settings import Settings
+from mtqa.errors import MtqaError
+from mtqa.model import InputProblem, Report
+
+ENGINES = ("local", "dask")
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    settings: Settings,
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> Report:
+    if engine == "dask":
+        from mtqa.engines.dask import run_on_dask
+
+        return run_on_dask(settings, paths, scheduler=scheduler, on_document=on_document)
+    if engine != "local":
+        raise MtqaError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if scheduler:
+        raise MtqaError("--scheduler needs --engine dask")
+    from mtqa.readers import iter_documents
+
+    items = iter_documents(paths, settings)
+    if jobs > 1:
+        head, items = _peek_documents(items, 2)
+        if head < 2:
+            jobs = 1  # one document: workers would only add their start-up
+    if jobs <= 1:
+        from mtqa.pipeline import Pipeline
+
+        with Pipeline(settings) as pipeline:
+            return pipeline.run_documents(items, on_document=on_document)
+    from mtqa.engines.processes import run_in_processes
+
+    return run_in_processes(settings, items, jobs, on_document=on_document)
+
+
+def _peek_documents(items: Iterator, wanted: int) -> tuple[int, Iterator]:
+    """How many documents (up to ``wanted``) come first, and the items unconsumed."""
+    buffered = []
+    seen = 0
+    for item in items:
+        buffered.append(item)
+        if not isinstance(item, InputProblem):
+            seen += 1
+            if seen >= wanted:
+                break
+    return seen, itertools.chain(buffered, items)

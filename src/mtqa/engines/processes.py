@@ -1,0 +1,115 @@
+"""`--jobs N`: documents checked in N worker processes, results merged in input order.
+
+The parent reads the inputs and keeps at most a few documents per worker in flight, so
+memory stays bounded however large the corpus; each worker builds its own Pipeline once
+(checkers, compiled rule packs, models) and keeps it for every document it gets. Workers
+are forked so they start with the parent's imports, ignore Ctrl+C (the parent handles it
+and stops them), and ask the kernel to kill them if the parent dies without cleaning up.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from mtqa.config.settings import Settings
+from mtqa.engines.shared_server import shared_languagetool
+from mtqa.errors import MtqaError
+from mtqa.model import Document, DocumentResult, InputProblem, Report
+
+# Documents in flight per worker: enough to keep every worker busy while the parent reads.
+WINDOW_PER_WORKER = 4
+
+_pipeline = None  # the worker's Pipeline, built once by _start_worker
+
+
+def _die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+
+def _start_worker(settings: Settings) -> None:
+    global _pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent turns Ctrl+C into a clean stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    import atexit
+
+    from mtqa.pipeline import Pipeline
+
+    _pipeline = Pipeline(settings)
+    atexit.register(_pipeline.close)
+
+
+def _check(document: Document) -> DocumentResult:
+    return _pipeline.check_document(document)
+
+
+def _in_order(pool: ProcessPoolExecutor, items: Iterable[Document | InputProblem], window: int
+              ) -> Iterator[Document | InputProblem | DocumentResult]:
+    """Results in input order, with at most ``window`` documents submitted and not yet taken."""
+    pending: collections.deque[tuple[str, Future | InputProblem]] = collections.deque()
+    for item in items:
+        if isinstance(item, InputProblem):
+            pending.append((item.path, item))
+        else:
+            pending.append((item.path, pool.submit(_check, item)))
+        while len(pending) > window or (pending and isinstance(pending[0][1], InputProblem)):
+            yield _take(pending.popleft())
+    while pending:
+        yield _take(pending.popleft())
+
+
+def _take(entry: tuple[str, Future | InputProblem]):
+    _, value = entry
+    return value if isinstance(value, InputProblem) else value.result()
+
+
+def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem], jobs: int,
+                     on_document: Callable[[str], None] | None = None) -> Report:
+    from mtqa.pipeline import Pipeline
+
+    with shared_languagetool(settings, jobs) as settings:
+        with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
+            context = multiprocessing.get_context("fork")
+            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,))
+            results: list[DocumentResult] = []
+            errors: list[InputProblem] = []
+            try:
+                for item in _in_order(pool, items, jobs * WINDOW_PER_WORKER):
+                    if isinstance(item, InputProblem):
+                        errors.append(item)
+                    else:
+                        results.append(item)
+                    if on_document is not None:
+                        on_document(item.path)
+            except BrokenProcessPool:
+                _stop(pool)
+                raise MtqaError("a worker process died (out of memory or killed); no report was written") from None
+            except BaseException:
+                _stop(pool)
+                raise
+            pool.shutdown(wait=True)
+            return parent.report(results, errors)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: cancel what has not started and end the workers that are busy."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)

@@ -1,0 +1,63 @@
+"""One LanguageTool server for a run whose checks happen in other processes.
+
+A JVM per worker would cost 300–450 MB each and a minute of start-up on a loaded machine;
+one LanguageTool server answers concurrent requests, so the process that owns the run
+starts it and hands its URL to the workers. It dies with its owner (see languagetool.server).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import MappingProxyType
+
+from mtqa.config.settings import Settings
+
+
+def with_grammar_url(settings: Settings, url: str) -> Settings:
+    grammar = dict(settings.checker_options("grammar"))
+    grammar["url"] = url
+    checkers = dict(settings.checkers)
+    checkers["grammar"] = MappingProxyType(grammar)
+    return dataclasses.replace(settings, checkers=MappingProxyType(checkers))
+
+
+def needs_own_server(settings: Settings) -> bool:
+    """Grammar runs and no server is given: neither a URL nor `mtqa languagetool start`'s."""
+    if not settings.grammar_enabled or settings.checker_options("grammar").get("url"):
+        return False
+    from mtqa.languagetool.state import running_server
+
+    return running_server() is None
+
+
+@contextmanager
+def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
+    """``settings`` pointing the grammar checker at one server that lives as long as the block."""
+    if not needs_own_server(settings):
+        yield settings
+        return
+    from mtqa.checkers import CheckerUnavailable
+    from mtqa.languagetool.install import LanguageToolMissing, require_installed
+    from mtqa.languagetool.server import ServerProcess
+
+    options = settings.checker_options("grammar")
+    properties = dict(options.get("server", {}))
+    # Every worker may have a request in flight; LanguageTool queues the rest.
+    properties.setdefault("maxCheckThreads", max(2, workers))
+    try:
+        server = ServerProcess(
+            require_installed(),
+            heap=str(options.get("heap", "1g")),
+            properties=properties,
+            ready_timeout=float(options.get("ready_timeout", 240)),
+            language=str(options.get("language", "en-US")),
+        )
+        url = server.start()
+    except LanguageToolMissing as exc:
+        raise CheckerUnavailable(f"grammar: {exc}") from None
+    try:
+        yield with_grammar_url(settings, url)
+    finally:
+        server.stop()
