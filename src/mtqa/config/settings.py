@@ -14,7 +14,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -190,6 +190,22 @@ class Settings:
     @property
     def grammar_enabled(self) -> bool:
         return bool(self.checker_options("grammar").get("enabled", True))
+
+    def __reduce__(self):
+        # Read-only mappings do not pickle; worker processes and Dask workers need Settings.
+        return (_restore, ({f.name: _thaw(getattr(self, f.name)) for f in fields(self)},))
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    return value
+
+
+def _restore(values: dict[str, Any]) -> Settings:
+    for name in ("severity_weights", "checkers", "server"):
+        values[name] = _freeze(values[name])
+    return Settings(**values)
 
 
 def load_settings(

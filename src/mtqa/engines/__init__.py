@@ -36,17 +36,17 @@ def run(
     scheduler: str | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> Report:
-    if engine == "dask":
-        from mtqa.engines.dask import run_on_dask
-
-        return run_on_dask(settings, paths, scheduler=scheduler, on_document=on_document)
-    if engine != "local":
+    if engine not in ENGINES:
         raise MtqaError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if scheduler:
+    if scheduler and engine != "dask":
         raise MtqaError("--scheduler needs --engine dask")
     from mtqa.readers import iter_documents
 
     items = iter_documents(paths, settings)
+    if engine == "dask":
+        from mtqa.engines.dask import run_on_dask
+
+        return run_on_dask(settings, items, scheduler=scheduler, workers=jobs, on_document=on_document)
     if jobs > 1:
         head, items = _peek_documents(items, 2)
         if head < 2:

@@ -1,0 +1,140 @@
+"""`--engine dask`: documents checked on the workers of a Dask cluster.
+
+The client reads the inputs and cuts them into partitions of whole documents (about
+PARTITION_CHARS of text each, never splitting a document and never mixing files more than
+needed); every worker builds one Pipeline, with its own LanguageTool server when grammar
+runs, through a worker plugin that also stops it when the worker ends. Results come back
+in input order, so the report is the one a single process writes. At most a few
+partitions per worker are in flight: memory on the client stays bounded.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+
+from mtqa.config.settings import Settings
+from mtqa.errors import MtqaError
+from mtqa.model import Document, DocumentResult, InputProblem, Report
+
+PARTITION_CHARS = 200_000
+PARTITIONS_PER_WORKER = 3
+INSTALL_HINT = "--engine dask needs Dask: pip install 'mtqa[dask]'"
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise MtqaError(INSTALL_HINT) from None
+    return distributed
+
+
+def _plugin_class():
+    distributed = _distributed()
+
+    class PipelinePlugin(distributed.WorkerPlugin):
+        """One mtqa Pipeline per worker, built at start-up and closed with the worker."""
+
+        def __init__(self, settings: Settings) -> None:
+            self.settings = settings
+            self.pipeline = None
+
+        def setup(self, worker) -> None:
+            from mtqa.pipeline import Pipeline
+
+            self.pipeline = Pipeline(self.settings)
+
+        def teardown(self, worker) -> None:
+            if self.pipeline is not None:
+                self.pipeline.close()
+                self.pipeline = None
+
+    return PipelinePlugin
+
+
+def _check_partition(plugin_name: str, documents: list[Document]) -> list[DocumentResult]:
+    from distributed import get_worker
+
+    pipeline = get_worker().plugins[plugin_name].pipeline
+    return [pipeline.check_document(d) for d in documents]
+
+
+def partitions(items: Iterable[Document | InputProblem], limit: int = PARTITION_CHARS
+               ) -> Iterator[list[Document] | InputProblem]:
+    """Consecutive documents of about ``limit`` characters; a new file starts a new one."""
+    batch: list[Document] = []
+    size = 0
+    for item in items:
+        if isinstance(item, InputProblem):
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield item
+            continue
+        if batch and (size + len(item.text) > limit or item.path != batch[-1].path):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item.text)
+    if batch:
+        yield batch
+
+
+def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *, scheduler: str | None,
+                workers: int | None = None, on_document: Callable[[str], None] | None = None) -> Report:
+    distributed = _distributed()
+    from mtqa.pipeline import Pipeline
+
+    plugin_name = "mtqa-" + hashlib.sha256(pickle.dumps(settings)).hexdigest()[:12]
+    cluster = None
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    else:
+        from mtqa.engines import default_jobs
+
+        cluster = distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
+        client = distributed.Client(cluster)
+    try:
+        with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
+            client.register_plugin(_plugin_class()(settings), name=plugin_name)
+            window = max(1, len(client.scheduler_info().get("workers", {})) or 1) * PARTITIONS_PER_WORKER
+            results: list[DocumentResult] = []
+            errors: list[InputProblem] = []
+            pending: collections.deque = collections.deque()
+
+            def take() -> None:
+                value = pending.popleft()
+                if isinstance(value, InputProblem):
+                    errors.append(value)
+                    done = [value.path]
+                else:
+                    batch = value.result()
+                    results.extend(batch)
+                    done = [r.path for r in batch]
+                if on_document is not None:
+                    for path in done:
+                        on_document(path)
+
+            for part in partitions(items):
+                pending.append(part if isinstance(part, InputProblem)
+                               else client.submit(_check_partition, plugin_name, part, pure=False))
+                while len(pending) > window or (pending and isinstance(pending[0], InputProblem)):
+                    take()
+            while pending:
+                take()
+            try:
+                client.unregister_worker_plugin(plugin_name)  # stops each worker's LanguageTool
+            except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit
+                pass
+            return parent.report(results, errors)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
