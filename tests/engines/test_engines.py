@@ -142,7 +142,7 @@ def test_stopping_the_parent_leaves_no_worker_behind(tmp_path, sig):
     workers = _children(process.pid)
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode == (130 if sig == signal.SIGINT else -signal.SIGTERM)
+    assert process.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
     assert "Traceback" not in stderr
     assert _no_leftovers(workers)
 

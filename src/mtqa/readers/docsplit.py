@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from mtqa.errors import InputError
 from mtqa.model import Document, Segment
+from mtqa.readers.lines import line_spans, split_lines
 
 SPLIT_MODES = ("blank-line",)
 
@@ -30,7 +31,7 @@ def read_doc_ids(path: str) -> list[str]:
         raise InputError(path, "document ids are not UTF-8 text") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    ids = [line.split("\t", 1)[0].strip() for line in text.removesuffix("\n").split("\n")]
+    ids = [line.split("\t", 1)[0].strip() for line in split_lines(text)]
     if not any(ids):
         raise InputError(path, "no document ids")
     return ids
@@ -40,8 +41,6 @@ def _line_units(document: Document) -> tuple[Segment, ...]:
     """The document's aligned units, or one unit per line (ids = 1-based line numbers)."""
     if document.units:
         return document.units
-    from mtqa.readers.parallel import line_spans
-
     return tuple(Segment(s, e, id=str(i + 1)) for i, (s, e) in enumerate(line_spans(document.text)))
 
 
