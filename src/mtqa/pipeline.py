@@ -37,6 +37,7 @@ class Pipeline:
         names = list(checker_names) if checker_names is not None else available_checkers()
         selector = Selector.build(settings.select, settings.ignore)
         self.metrics = MetricsAccumulator()
+        self._absorbed: list[dict] = []  # run states of worker processes
         for name in names:
             cls = load_checker_class(name)
             if name == "grammar" and not settings.grammar_enabled:
@@ -119,13 +120,32 @@ class Pipeline:
                 on_document(item.path)
         return self.report(results, errors)
 
+    def run_state(self) -> dict:
+        """What this process learnt while checking that the report needs: checkers that
+        failed, run counters in the checkers' details, summed metric statistics."""
+        return {"failed": dict(self.failed), "details": self._details(), "metrics": self.metrics.state()}
+
+    def absorb(self, state: dict) -> None:
+        """Take in a worker's ``run_state`` (documents checked in other processes)."""
+        for name, reason in state["failed"].items():
+            self.failed.setdefault(name, reason)
+        self._absorbed.append(state["details"])
+        self.metrics.merge(state["metrics"])
+
+    def _details(self) -> dict:
+        details = {c.name: c.describe() for c in self.checkers}
+        for other in self._absorbed:
+            for name, found in other.items():
+                _add_counters(details.setdefault(name, {}), found)
+        return {name: d for name, d in details.items() if d}
+
     def provenance(self) -> dict:
         failed = {"failed": dict(sorted(self.failed.items()))} if self.failed else {}
         return {
             "checkers": [c.name for c in self.checkers],
             "skipped": dict(sorted(self.skipped.items())),
             **failed,
-            "checker_details": {c.name: c.describe() for c in self.checkers if c.describe()},
+            "checker_details": self._details(),
             "config": self.settings.config_path,
             "config_hash": self.settings.config_hash,
             "source_lang": self.settings.source_lang,
@@ -144,6 +164,18 @@ class Pipeline:
             metrics=self.metrics.corpus(),
             severity_weights=dict(self.settings.severity_weights),
         )
+
+
+def _add_counters(mine: dict, theirs: dict) -> None:
+    """Merge a worker's checker details: run counters (`timeouts`) add up; the rest describes
+    the configuration, the same in every process."""
+    for key, value in theirs.items():
+        if key == "timeouts" and isinstance(value, dict):
+            counts = mine.setdefault(key, {})
+            for code, count in value.items():
+                counts[code] = counts.get(code, 0) + count
+        else:
+            mine.setdefault(key, value)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -167,3 +167,18 @@ def _cmdline(pid: int) -> str:
             return handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def test_run_wide_state_of_workers_reaches_the_report(tmp_path):
+    """Corpus metrics and rule timeouts are kept by the process that checked the document."""
+    lines = (CORPUS / "ar-en-gulf-summit.txt").read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if line.strip()]
+    for i in range(4):
+        (tmp_path / f"mt{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reference = tmp_path / "ref.txt"
+    reference.write_text("\n".join(line.replace("the", "a") for line in lines) + "\n", encoding="utf-8")
+    files = [str(tmp_path / f"mt{i}.txt") for i in range(4)]
+    one = _json("--no-grammar", "--jobs", "1", "--reference", str(reference), *files)
+    two = _json("--no-grammar", "--jobs", "2", "--reference", str(reference), *files)
+    assert one["metrics"] and two["metrics"] == one["metrics"]
+    assert _findings(two) == _findings(one)

@@ -62,6 +62,10 @@ def _check_partition(plugin_name: str, documents: list[Document]) -> list[Docume
     return [pipeline.check_document(d) for d in documents]
 
 
+def _worker_state(plugin_name: str, dask_worker=None) -> dict:
+    return dask_worker.plugins[plugin_name].pipeline.run_state()
+
+
 def partitions(items: Iterable[Document | InputProblem], limit: int = PARTITION_CHARS
                ) -> Iterator[list[Document] | InputProblem]:
     """Consecutive documents of about ``limit`` characters; a new file starts a new one."""
@@ -129,6 +133,8 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
                     take()
             while pending:
                 take()
+            for state in client.run(_worker_state, plugin_name).values():
+                parent.absorb(state)
             try:
                 client.unregister_worker_plugin(plugin_name)  # stops each worker's LanguageTool
             except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit

@@ -26,6 +26,7 @@ from mtqa.model import Document, DocumentResult, InputProblem, Report
 WINDOW_PER_WORKER = 4
 
 _pipeline = None  # the worker's Pipeline, built once by _start_worker
+_barrier = None  # holds every worker at the end, so each hands in its run state exactly once
 
 
 def _die_with_parent() -> None:
@@ -39,8 +40,9 @@ def _die_with_parent() -> None:
             pass
 
 
-def _start_worker(settings: Settings) -> None:
-    global _pipeline
+def _start_worker(settings: Settings, barrier) -> None:
+    global _pipeline, _barrier
+    _barrier = barrier
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent turns Ctrl+C into a clean stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -54,6 +56,11 @@ def _start_worker(settings: Settings) -> None:
 
 def _check(document: Document) -> DocumentResult:
     return _pipeline.check_document(document)
+
+
+def _run_state() -> dict:
+    _barrier.wait(timeout=600)  # one of these tasks per worker: wait until each has one
+    return _pipeline.run_state()
 
 
 def _in_order(pool: ProcessPoolExecutor, items: Iterable[Document | InputProblem], window: int
@@ -78,12 +85,16 @@ def _take(entry: tuple[str, Future | InputProblem]):
 
 def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem], jobs: int,
                      on_document: Callable[[str], None] | None = None) -> Report:
+    from mtqa.languagetool.lifetime import exit_on_signals
     from mtqa.pipeline import Pipeline
 
+    exit_on_signals()  # SIGTERM stops the workers and the server through the clean-up below
     with shared_languagetool(settings, jobs) as settings:
         with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
             context = multiprocessing.get_context("fork")
-            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,))
+            barrier = context.Barrier(jobs)
+            pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                       initargs=(settings, barrier))
             results: list[DocumentResult] = []
             errors: list[InputProblem] = []
             try:
@@ -94,6 +105,8 @@ def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem
                         results.append(item)
                     if on_document is not None:
                         on_document(item.path)
+                for state in [f.result() for f in [pool.submit(_run_state) for _ in range(jobs)]]:
+                    parent.absorb(state)
             except BrokenProcessPool:
                 _stop(pool)
                 raise MtqaError("a worker process died (out of memory or killed); no report was written") from None

@@ -43,6 +43,21 @@ class MetricsAccumulator:
         scores, self._document = self._document, {}
         return scores
 
+    def state(self) -> dict[str, list]:
+        """The run's summed statistics, to be merged into another process's accumulator."""
+        return {name: list(stats) for name, stats in self._run.items()}
+
+    def merge(self, state: dict[str, list]) -> None:
+        """Add statistics another process summed (a `--jobs` worker, a Dask worker)."""
+        from mtqa.metrics.scores import make_metric
+
+        for name, stats in state.items():
+            metric = self._metrics.setdefault(name, make_metric(name))
+            if not hasattr(metric, "num_refs"):
+                metric.num_refs = 1  # what `add` gives sacrebleu: one reference a segment (its signature says so)
+            run = self._run.get(name)
+            self._run[name] = list(stats) if run is None else _sum([run, stats])
+
     def corpus(self) -> dict[str, dict[str, Any]]:
         """Scores over every segment added in this run, as if scored in one call."""
         return {name: self._score(name, stats) for name, stats in self._run.items()}
