@@ -39,10 +39,10 @@ class Pipeline:
         self.metrics = MetricsAccumulator()
         self._absorbed: list[dict] = []  # run states of worker processes
         for name in names:
-            cls = load_checker_class(name)
             if name == "grammar" and not settings.grammar_enabled:
                 self.skipped[name] = "turned off (--no-grammar or config)"
-                continue
+                continue  # before its import: LanguageTool's client pulls in an HTTP stack
+            cls = load_checker_class(name)
             categories = cls.categories or {rule.category for rule in codes_for(name).values()}
             if not selector.checker_wanted(name, categories):
                 self.skipped[name] = "not selected"
@@ -133,11 +133,13 @@ class Pipeline:
         self.metrics.merge(state["metrics"])
 
     def _details(self) -> dict:
-        details = {c.name: c.describe() for c in self.checkers}
-        for other in self._absorbed:
-            for name, found in other.items():
-                _add_counters(details.setdefault(name, {}), found)
-        return {name: d for name, d in details.items() if d}
+        # Workers' details first: they checked the documents (a model they loaded names
+        # its version); this process's own fill in what no worker reported.
+        details: dict[str, dict] = {}
+        for found in [*self._absorbed, {c.name: c.describe() for c in self.checkers}]:
+            for name, described in found.items():
+                _add_counters(details.setdefault(name, {}), described)
+        return {c.name: details[c.name] for c in self.checkers if details.get(c.name)}
 
     def provenance(self) -> dict:
         failed = {"failed": dict(sorted(self.failed.items()))} if self.failed else {}

@@ -14,7 +14,6 @@ import math
 from collections.abc import Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.metrics.scores import sentence_chrf
 from mtqa.model import Document, Finding
 
 RULE = "MTQA-REF-001"
@@ -51,6 +50,8 @@ class ReferenceChecker(Checker):
         refs = [r.rstrip() for _, _, r in aligned]
         if self.metrics is not None:
             self.metrics.add(self.options["metrics"], hyps, refs)
+        from mtqa.metrics.scores import sentence_chrf  # sacrebleu only for runs with a reference
+
         scores, signature = sentence_chrf(hyps, refs)
         candidates = [i for i, h in enumerate(hyps) if len(h.split()) >= self.min_words and refs[i].strip()]
         if not candidates:

@@ -15,9 +15,12 @@ from types import MappingProxyType
 from mtqa.config.settings import Settings
 
 
-def with_grammar_url(settings: Settings, url: str) -> Settings:
+def with_shared_server(settings: Settings, url: str, version: str) -> Settings:
+    """Workers treat the parent's server as mtqa's own (not a user's URL): they send the
+    source language as mother tongue, and start a server themselves if it dies."""
     grammar = dict(settings.checker_options("grammar"))
-    grammar["url"] = url
+    grammar["shared_url"] = url
+    grammar["shared_version"] = version
     checkers = dict(settings.checkers)
     checkers["grammar"] = MappingProxyType(grammar)
     return dataclasses.replace(settings, checkers=MappingProxyType(checkers))
@@ -58,6 +61,6 @@ def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
     except LanguageToolMissing as exc:
         raise CheckerUnavailable(f"grammar: {exc}") from None
     try:
-        yield with_grammar_url(settings, url)
+        yield with_shared_server(settings, url, server.installation.version)
     finally:
         server.stop()

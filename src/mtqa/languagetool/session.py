@@ -40,6 +40,11 @@ class Connection:
         self._lock = threading.RLock()
         if self.url:
             self._client()  # a wrong or dead URL should fail before any document is read
+        elif options.get("shared_url"):
+            # The server of the run's parent process (`--jobs`): mtqa's own, like a daemon;
+            # if it dies, this process starts one of its own instead.
+            self.mode, self.url = "daemon", str(options["shared_url"]).rstrip("/")
+            self._version = options.get("shared_version")
         else:
             daemon = running_server()
             if daemon is not None:

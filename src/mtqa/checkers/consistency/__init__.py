@@ -26,11 +26,10 @@ NAME = "consistency"
 
 @lru_cache(maxsize=1)
 def _common_words():
-    from wordfreq import zipf_frequency
+    from mtqa import wordlists
 
-    @lru_cache(maxsize=100_000)
     def zipf(word: str) -> float:
-        return zipf_frequency(word.lower(), "en")
+        return wordlists.zipf(word.lower())
 
     return zipf
 

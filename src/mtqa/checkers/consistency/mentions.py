@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtqa import wordlists
 from mtqa.checkers.consistency.text import Token
 from mtqa.gazetteers import Gazetteer
 
@@ -50,13 +51,6 @@ class Mention:
     sentence: int
 
 
-@lru_cache(maxsize=1)
-def _detector():
-    import gender_guesser.detector as gender_detector
-
-    return gender_detector.Detector(case_sensitive=False)
-
-
 _GUESSER_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m", "andy": "u"}
 
 
@@ -65,22 +59,18 @@ def first_name_gender(word: str) -> str | None:
     """"f", "m", "u" (used by both), or None when ``word`` is not a known first name."""
     if len(word) < 2 or not word[0].isupper() or word in _NOT_NAMES:
         return None
-    return _GUESSER_GENDER.get(_detector().get_gender(word))
+    return _GUESSER_GENDER.get(wordlists.first_name_gender(word))
 
 
 @lru_cache(maxsize=100_000)
 def _very_common(word: str) -> bool:
     """Function words and common words capitalised after a semicolon or in a title."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= 5.0
+    return wordlists.zipf(word.lower()) >= 5.0
 
 
 @lru_cache(maxsize=100_000)
 def _rare(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") < 3.0
+    return wordlists.zipf(word.lower()) < 3.0
 
 
 class MentionFinder:

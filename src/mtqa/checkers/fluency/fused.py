@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtqa import wordlists
+
 # A run of letters with what touches it on both sides, so URL and handle context shows.
 _CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[A-Z]?[a-z]{7,}")
 # Words a capitalised name or noun is most often glued to ("Ostrowskaannounced",
@@ -65,33 +67,17 @@ class Fused:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", wordlist="large")
-
-
-@lru_cache(maxsize=1)
 def longest_word() -> int:
     """Length of the longest word in the list. Tokens longer than this are not split:
     two or three frequent words are far shorter, and the splitter's slices and cache
     entries grow with the square of a token's length (an 80,000-letter "word" once took
     18 s and 3 GB)."""
-    return max(map(len, _frequencies()))
+    return max(map(len, wordlists.english_zipf()))
 
 
-@lru_cache(maxsize=1)
 def _zipf_of():
-    import math
-
-    freqs = _frequencies()
-
-    @lru_cache(maxsize=200_000)
-    def zipf(word: str) -> float:
-        f = freqs.get(word)
-        return math.log10(f) + 9 if f else 0.0
-
-    return zipf
+    table = wordlists.english_zipf()
+    return lambda word: table.get(word, 0.0)
 
 
 def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], min_zipf: float = 3.0) -> Iterator[Fused]:

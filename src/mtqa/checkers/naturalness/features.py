@@ -9,10 +9,8 @@ is as a whole, numbers the source does not have). No tagger, no network: a sente
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from functools import cache
 
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -37,12 +35,11 @@ class Token:
     text: str
 
 
-@cache
 def english_zipf() -> dict[str, float]:
-    """wordfreq's English list as word -> Zipf value, built once (0.7 s, ~40 MB)."""
-    import wordfreq
+    """wordfreq's English list as word -> Zipf value (mtqa.wordlists, shared with the other checkers)."""
+    from mtqa import wordlists
 
-    return {w: round(math.log10(f) + 9.0, 2) for w, f in wordfreq.get_frequency_dict("en").items()}
+    return wordlists.english_zipf()
 
 
 def tokens(text: str) -> list[Token]:

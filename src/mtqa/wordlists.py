@@ -1,0 +1,93 @@
+"""English word frequencies and first-name genders, loaded once per process and fast.
+
+Several checkers need wordfreq's English list as Zipf values and gender-guesser's first
+names. Importing wordfreq pulls in ftfy and langcodes, turning its 321,000 frequencies
+into Zipf values takes most of a second, and gender-guesser parses a 60,000-line text
+file on every start: together more than a second before the first sentence is checked.
+The first run derives compact tables from the installed packages (nothing is
+downloaded) and writes them to mtqa's cache folder, keyed by the packages' versions;
+later runs read them in a few tens of milliseconds. Answers are the libraries' own:
+`zipf` is `wordfreq.zipf_frequency` of a lower-case word, `first_name_gender` is
+`Detector(case_sensitive=False).get_gender` without a country.
+"""
+
+from __future__ import annotations
+
+import marshal
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+
+def _cache_file(name: str, package: str) -> Path:
+    from mtqa.languagetool.install import cache_root
+
+    return cache_root() / "wordlists" / f"{name}-{metadata.version(package)}.marshal"
+
+
+def _buckets(name: str, package: str, build: Callable[[], dict[str, object]]) -> dict[str, object]:
+    """A word -> value table, stored as value -> newline-joined words (compact, fast to read)."""
+    path = _cache_file(name, package)
+    try:
+        grouped = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        table = build()
+        grouped: dict[object, list[str]] = {}
+        for word, value in table.items():
+            grouped.setdefault(value, []).append(word)
+        grouped = {value: "\n".join(words) for value, words in grouped.items()}
+        try:
+            from mtqa.atomic import atomic_write
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(str(path), marshal.dumps(grouped))
+        except OSError:
+            pass  # an unwritable cache costs speed, never a result
+    table: dict[str, object] = {}
+    for value, words in grouped.items():
+        table.update(dict.fromkeys(words.split("\n"), value))
+    return table
+
+
+def _english_zipf() -> dict[str, float]:
+    import math
+
+    import wordfreq
+
+    return {w: round(math.log10(f) + 9.0, 2) for w, f in wordfreq.get_frequency_dict("en").items()}
+
+
+@cache
+def english_zipf() -> dict[str, float]:
+    """wordfreq's English list ("best" = large) as word -> Zipf value."""
+    return _buckets("english-zipf", "wordfreq", _english_zipf)
+
+
+def zipf(word: str) -> float:
+    """`wordfreq.zipf_frequency(word, "en")` for a lower-case word: a table look-up for
+    plain ASCII letters, wordfreq itself for anything its tokenizer would change (curly
+    apostrophes, hyphens, accents, digits)."""
+    if word.isascii() and word.isalpha():
+        return english_zipf().get(word, 0.0)
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _first_names() -> dict[str, str]:
+    import gender_guesser.detector as gender_detector
+
+    detector = gender_detector.Detector(case_sensitive=False)
+    return {name: detector.get_gender(name) for name in detector.names}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Lower-case first name -> gender-guesser's answer (male, mostly_female, andy, …)."""
+    return _buckets("first-names", "gender-guesser", _first_names)
+
+
+def first_name_gender(word: str) -> str:
+    """gender-guesser's answer for ``word``, `unknown` when it is not a known first name."""
+    return first_names().get(word.lower(), "unknown")
