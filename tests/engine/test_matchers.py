@@ -74,6 +74,12 @@ def test_substitute_keeps_capitalisation():
                                                         ("The Ukraine", ("Ukraine",))]
 
 
+def test_substitute_keys_with_an_apostrophe_match_either_apostrophe():
+    rules = compile_rule('substitute: {"don\'t worry": "no worries"}\n')
+    found = list(rules.scan("Don't worry and don’t worry."))
+    assert [m.text for m in found] == ["Don't worry", "don’t worry"]
+
+
 def test_pathological_regex_on_re2_finds_nothing():
     rules = compile_rule(r"regex: '(a+)+$'" + "\n")
     text = "a" * 200_000 + "b"
