@@ -18,7 +18,7 @@ repeats a name means it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from mtqa.checkers.base import Checker, CheckerUnavailable
 from mtqa.checkers.naturalness import features
 from mtqa.checkers.naturalness.spans import Run, runs
-from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+from mtqa.model import Applicability, Document, Finding
 
 if TYPE_CHECKING:  # numpy and the model load on first use: `mtqa check` on a bad file exits fast
     import numpy as np
@@ -38,7 +38,6 @@ if TYPE_CHECKING:  # numpy and the model load on first use: `mtqa check` on a ba
 NAME = "naturalness"
 UNNATURAL = "MTQA-NAT-001"
 NUMBER = "MTQA-NAT-002"
-CATEGORIES = {UNNATURAL: "style/awkward", NUMBER: "accuracy/mistranslation"}
 MODEL_FILE = "naturalness.npz"
 MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
 
@@ -56,19 +55,17 @@ def default_model_path() -> Path:
 
 class NaturalnessChecker(Checker):
     name = NAME
-    categories = tuple(sorted(set(CATEGORIES.values())))
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = settings.checker_options(NAME)
-        self.path = str(options.get("model") or default_model_path())
-        self.mode = str(options.get("mode", "precise"))
+        self.path = self.options["model"] or str(default_model_path())
+        self.mode = self.options["mode"]
         if self.mode not in MODES:
             raise CheckerUnavailable(f"naturalness: unknown mode {self.mode!r}; expected one of: {', '.join(MODES)}")
         if not Path(self.path).is_file():
             raise CheckerUnavailable(f"naturalness: {self.path}: model file not found "
                                      "(build it with scripts/build_naturalness_model.py)")
-        self.chosen = float(options.get("min_confidence", 0.0))
+        self.chosen = self.options["min_confidence"]
 
     @cached_property
     def model(self) -> Model:
@@ -87,26 +84,6 @@ class NaturalnessChecker(Checker):
     @property
     def min_confidence(self) -> float:
         return self.chosen if self.chosen > 0 else float(self.model.header[MODES[self.mode]])
-
-    @property
-    def major_confidence(self) -> float:
-        return float(self.model.header["major_confidence"])
-
-    def rule_infos(self) -> Iterable[RuleInfo]:
-        about = (f"Model: boosted stumps over {features.N_FEATURES} word features, trained on WMT MQM error "
-                 "spans (zh-en, he-en) with human references as error-free English; see docs/naturalness.md.")
-        yield RuleInfo(
-            UNNATURAL, "unlikely-wording", NAME, CATEGORIES[UNNATURAL], Severity.MINOR,
-            "Wording a model of MT errors finds unlikely in English news",
-            "A run of words whose frequencies, word pairs and shape resemble spans human reviewers "
-            "marked as errors in machine-translated news (a calque, a wrong-sense word, source word "
-            "order). The message names the strongest cue. " + about,
-        )
-        yield RuleInfo(
-            NUMBER, "unlikely-number", NAME, CATEGORIES[NUMBER], Severity.MAJOR,
-            "Flagged words with a number the source does not have",
-            "As MTQA-NAT-001, and the run holds a number absent from the aligned source. " + about,
-        )
 
     def describe(self) -> dict:
         """Without loading the model when nothing was checked (an early exit stays fast)."""
@@ -143,12 +120,8 @@ class NaturalnessChecker(Checker):
         rows = x[run.first : run.last + 1]
         number = bool(rows[:, features.NAMES.index("number_not_in_source")].any())
         code = NUMBER if number else UNNATURAL
-        severity = Severity.MAJOR if number or run.confidence >= self.major_confidence else Severity.MINOR
-        return document.finding(
-            rule=code, checker=NAME, category=CATEGORIES[code], severity=severity,
-            message=self._why(text[start:end], rows, number), start=start, end=end,
-            confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY,
-        )
+        return self.finding(document, code, start, end, self._why(text[start:end], rows, number),
+                            confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY)
 
     def _why(self, span: str, rows: np.ndarray, number: bool) -> str:
         """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
