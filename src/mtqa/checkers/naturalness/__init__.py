@@ -12,7 +12,9 @@ right on held-back data; only findings at or above ``min_confidence`` are report
 model's default keeps false alarms on human news near one per 1,000 words; lower it for a
 reviewer's recall mode). A run made only of capitalised words the document uses more than
 once is dropped: most false alarms on human news are rare names, and an article that
-repeats a name means it.
+repeats a name means it. The codes, their categories and severities are data
+(``checkers/codes/naturalness.yml``): MTQA-NAT-001 is always minor, however confident,
+because the few findings left on human news are rare names (measured in the docs).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
