@@ -178,7 +178,9 @@ def test_languagetool_dying_at_every_start_still_writes_the_report(tmp_path, env
         (folder / f"a{i}.txt").write_text(f"The dictatormost feared man left in {2000 + i}. He go home.\n",
                                           encoding="utf-8")
     report = tmp_path / "report.json"
-    run = subprocess.Popen([sys.executable, "-m", "mtqa", "check", str(folder), "--format", "json", "-o", str(report)],
+    # One process: the JVMs of `--jobs` workers are owned by the workers, not by `run`.
+    run = subprocess.Popen([sys.executable, "-m", "mtqa", "check", str(folder), "--jobs", "1", "--format", "json",
+                            "-o", str(report)],
                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killed: set[int] = set()
     deadline = time.monotonic() + START_LIMIT

@@ -50,16 +50,24 @@ def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
     # Every worker may have a request in flight; LanguageTool queues the rest.
     properties.setdefault("maxCheckThreads", max(2, workers))
     try:
-        server = ServerProcess(
-            require_installed(),
-            heap=str(options.get("heap", "1g")),
-            properties=properties,
-            ready_timeout=float(options.get("ready_timeout", 240)),
-            language=str(options.get("language", "en-US")),
-        )
-        url = server.start()
+        installation = require_installed()
     except LanguageToolMissing as exc:
         raise CheckerUnavailable(f"grammar: {exc}") from None
+    server = ServerProcess(
+        installation,
+        heap=str(options.get("heap", "1g")),
+        properties=properties,
+        ready_timeout=float(options.get("ready_timeout", 240)),
+        language=str(options.get("language", "en-US")),
+    )
+    try:
+        url = server.start()
+    except LanguageToolMissing:
+        # The workers start (and restart) servers of their own, and a grammar checker that
+        # still cannot run is reported as failed with the other checkers' findings kept.
+        server.stop()
+        yield settings
+        return
     try:
         yield with_shared_server(settings, url, server.installation.version)
     finally:
