@@ -85,3 +85,16 @@ def test_tsv_doc_column_groups_rows(tmp_path):
     report = _report(str(tsv))
     assert [d["id"] for d in report["documents"]] == ["base-visit", "haifa-bakery"]
     assert _name_findings(report) == []
+
+
+def test_doc_ids_that_cannot_be_read_are_one_error_line(tmp_path):
+    mt = tmp_path / "system.txt"
+    mt.write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    result = run_mtqa("check", "--no-grammar", "--jobs", "1", str(mt), "--doc-ids", str(missing))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith(f"mtqa: error: {missing}: ")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9\n".encode("latin-1") * 4)
+    result = run_mtqa("check", "--no-grammar", "--jobs", "1", str(mt), "--doc-ids", str(latin))
+    assert result.stderr.strip() == f"mtqa: error: {latin}: document ids are not UTF-8 text"

@@ -206,7 +206,7 @@ def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Documen
         from mtqa.readers.docsplit import read_doc_ids
 
         try:
-            doc_ids = read_doc_ids(settings.doc_ids_file)
+            doc_ids = read_doc_ids(settings.doc_ids_file, settings.max_bytes)
         except InputError as exc:
             yield InputProblem(exc.path, exc.reason)
             return

@@ -20,17 +20,15 @@ from mtqa.readers.lines import line_spans, split_lines
 SPLIT_MODES = ("blank-line",)
 
 
-def read_doc_ids(path: str) -> list[str]:
+def read_doc_ids(path: str, limit: int) -> list[str]:
     """One document id a line (the first tab-separated field: WMT's `docids.txt` has more)."""
+    from mtqa.readers import load_bytes  # regular files only, at most ``limit`` bytes
+
+    data = load_bytes(path, limit)
     try:
-        with open(path, encoding="utf-8", errors="strict") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file (document ids for --doc-ids)") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(path, "document ids are not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
     ids = [line.split("\t", 1)[0].strip() for line in split_lines(text)]
     if not any(ids):
         raise InputError(path, "no document ids")
