@@ -12,7 +12,6 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from mtqa.config.settings import Settings
 from mtqa.engines.shared_server import shared_languagetool
 from mtqa.errors import MtqaError
+from mtqa.languagetool.lifetime import die_with_parent
 from mtqa.model import Document, DocumentResult, InputProblem, Report
 
 # Documents in flight per worker: enough to keep every worker busy while the parent reads.
@@ -29,23 +29,12 @@ _pipeline = None  # the worker's Pipeline, built once by _start_worker
 _barrier = None  # holds every worker at the end, so each hands in its run state exactly once
 
 
-def _die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass
-
-
 def _start_worker(settings: Settings, barrier) -> None:
     global _pipeline, _barrier
     _barrier = barrier
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent turns Ctrl+C into a clean stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    die_with_parent()
     import atexit
 
     from mtqa.pipeline import Pipeline

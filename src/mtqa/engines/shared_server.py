@@ -53,13 +53,7 @@ def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
         installation = require_installed()
     except LanguageToolMissing as exc:
         raise CheckerUnavailable(f"grammar: {exc}") from None
-    server = ServerProcess(
-        installation,
-        heap=str(options.get("heap", "1g")),
-        properties=properties,
-        ready_timeout=float(options.get("ready_timeout", 240)),
-        language=str(options.get("language", "en-US")),
-    )
+    server = ServerProcess.for_grammar(installation, options, properties)
     try:
         url = server.start()
     except LanguageToolMissing:

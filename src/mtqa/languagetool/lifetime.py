@@ -54,6 +54,12 @@ def spawn(command: list[str], **kwargs) -> subprocess.Popen:
     return _launcher().submit(subprocess.Popen, command, **kwargs).result()
 
 
+def die_with_parent(sig: int = signal.SIGKILL) -> None:
+    """Ask the kernel to send ``sig`` to this process when its parent dies (a `--jobs` worker)."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, sig)
+
+
 def _die_with(parent: int):
     def preexec() -> None:
         _PRCTL(PR_SET_PDEATHSIG, signal.SIGTERM)

@@ -78,6 +78,17 @@ class ServerProcess:
             self._workdir = Path(tempfile.mkdtemp(prefix="mtqa-lt-"))
         self.log_path = log_path or self._workdir / "server.log"
 
+    @classmethod
+    def for_grammar(cls, installation: Installation, options, properties: dict | None = None) -> ServerProcess:
+        """A server with the `[checkers.grammar]` options (heap, server properties, timeouts)."""
+        return cls(
+            installation,
+            heap=str(options.get("heap", "1g")),
+            properties=dict(options.get("server", {})) if properties is None else properties,
+            ready_timeout=float(options.get("ready_timeout", 240)),
+            language=str(options.get("language", "en-US")),
+        )
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"

@@ -111,13 +111,7 @@ class Connection:
     def _client_locked(self) -> LanguageToolClient:
         if self.client is None:
             if self.mode == "managed":
-                self.server = ServerProcess(
-                    self.installation,
-                    heap=str(self.options.get("heap", "1g")),
-                    properties=dict(self.options.get("server", {})),
-                    ready_timeout=float(self.options.get("ready_timeout", 240)),
-                    language=self.language,
-                )
+                self.server = ServerProcess.for_grammar(self.installation, self.options)
                 try:
                     self.url = self.server.start()
                 except LanguageToolMissing as exc:
