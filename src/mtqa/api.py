@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from mtqa.config.settings import load_settings
-from mtqa.model import Document, Report
+from mtqa.model import Document
+from mtqa.report import Report
 
 
 def check_text(text: str, *, source_lang: str | None = None, grammar: bool = False,

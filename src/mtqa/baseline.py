@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 from mtqa.errors import MtqaError
-from mtqa.model import DocumentResult, Finding, Report
+from mtqa.model import Finding
+from mtqa.report import DocumentResult, Report
 
 FORMAT_VERSION = 1
 # Words of context kept on each side: enough to tell two occurrences of "She" apart,

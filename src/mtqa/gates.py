@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtqa.config.settings import Settings
-from mtqa.model import Report
+from mtqa.report import Report
 
 EXIT_OK = 0
 EXIT_GATE = 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from mtqa.model import Report, Severity
+from mtqa.model import Severity
+
+from mtqa.report import Report
 from mtqa.scoring import per_1000_words, score
 
 

@@ -8,7 +8,8 @@ import sys
 
 from mtqa.config.settings import load_settings
 from mtqa.readers import iter_documents
-from mtqa.model import Document, InputProblem
+from mtqa.model import Document
+from mtqa.report import InputProblem
 
 
 def _read(paths, **run_options):

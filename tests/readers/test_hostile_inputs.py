@@ -14,7 +14,7 @@ import pytest
 
 from mtqa.config import load_settings
 from mtqa.errors import InputError
-from mtqa.model import InputProblem
+from mtqa.report import InputProblem
 from mtqa.readers import iter_documents, read_file
 
 GOOD = "The minister said that the talks would resume on Monday.\n"

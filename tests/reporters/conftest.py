@@ -66,7 +66,8 @@ def build_report(documents: list[tuple[str, str, list[dict]]], errors=(), fail_o
     A spec may give ``quote`` (and optionally ``nth``) instead of start/end.
     """
     from mtqa.config.settings import load_settings
-    from mtqa.model import Document, InputProblem, Report
+    from mtqa.model import Document
+    from mtqa.report import InputProblem, Report
     from mtqa.pipeline import build_result
 
     settings = dataclasses.replace(load_settings(None, {}), keep_text=True)

@@ -6,7 +6,9 @@ import json
 
 import requests
 
-from mtqa.model import Document, DocumentResult
+from mtqa.model import Document
+
+from mtqa.report import DocumentResult
 from mtqa.server.ltapi import CheckRequest, LANGUAGES, build_response, parse_annotated_data
 
 

@@ -8,7 +8,8 @@ import dataclasses
 import click
 
 from mtqa.config.settings import Settings
-from mtqa.model import Report, Severity
+from mtqa.model import Severity
+from mtqa.report import Report
 
 
 def apply_run_options(report: Report, settings: Settings, quiet: bool = False,

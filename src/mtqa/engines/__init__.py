@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from mtqa.config.settings import Settings
 from mtqa.errors import MtqaError
-from mtqa.model import InputProblem, Report
+from mtqa.report import InputProblem, Report
 
 ENGINES = ("local", "dask")
 

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from mtqa.config.settings import Settings
 from mtqa.errors import MtqaError
-from mtqa.model import Document, DocumentResult, InputProblem, Report
+from mtqa.model import Document
+from mtqa.report import DocumentResult, InputProblem, Report
 
 PARTITION_CHARS = 200_000
 PARTITIONS_PER_WORKER = 3

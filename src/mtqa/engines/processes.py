@@ -20,7 +20,8 @@ from mtqa.config.settings import Settings
 from mtqa.engines.shared_server import shared_languagetool
 from mtqa.errors import MtqaError
 from mtqa.languagetool.lifetime import die_with_parent
-from mtqa.model import Document, DocumentResult, InputProblem, Report
+from mtqa.model import Document
+from mtqa.report import DocumentResult, InputProblem, Report
 
 # Documents in flight per worker: enough to keep every worker busy while the parent reads.
 WINDOW_PER_WORKER = 4

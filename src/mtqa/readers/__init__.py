@@ -19,7 +19,8 @@ from pathlib import Path
 
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
-from mtqa.model import Document, InputProblem
+from mtqa.model import Document
+from mtqa.report import InputProblem
 
 STDIN = "-"
 _GLOB = re.compile(r"[*?\[]")

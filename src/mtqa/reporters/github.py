@@ -7,7 +7,7 @@ property). Columns are code points, as in every mtqa report.
 
 from __future__ import annotations
 
-from mtqa.model import Report
+from mtqa.report import Report
 from mtqa.reporters.regions import GITHUB_COMMANDS, end_position, relative_uri, segment_note
 
 

@@ -14,7 +14,9 @@ from collections import defaultdict
 from html import escape
 from importlib import resources
 
-from mtqa.model import DocumentResult, Finding, Report
+from mtqa.model import Finding
+
+from mtqa.report import DocumentResult, Report
 from mtqa.summary import summarize
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from mtqa.model import Report
+from mtqa.report import Report
 from mtqa.summary import summarize
 
 SCHEMA_VERSION = "1.0"

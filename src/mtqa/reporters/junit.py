@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from mtqa.model import Report
+from mtqa.report import Report
 from mtqa.reporters.regions import fails_gate, gate_severity, location
 from mtqa.summary import summarize
 

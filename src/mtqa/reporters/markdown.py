@@ -7,7 +7,7 @@ many more the full report holds. Every quoted string is escaped for tables.
 
 from __future__ import annotations
 
-from mtqa.model import Report
+from mtqa.report import Report
 from mtqa.reporters.regions import location
 from mtqa.summary import summarize
 

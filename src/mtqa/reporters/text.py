@@ -14,7 +14,9 @@ import re
 import unicodedata
 from collections import Counter
 
-from mtqa.model import Report, Severity
+from mtqa.model import Severity
+
+from mtqa.report import Report
 from mtqa.summary import summarize
 
 _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severity.MINOR: "\033[33m"}

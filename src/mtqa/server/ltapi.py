@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mtqa import __version__
-from mtqa.model import Document, DocumentResult, Finding, RuleInfo
+from mtqa.model import Document, Finding, RuleInfo
 from mtqa.offsets import Utf16Index, code_points_to_utf16
+from mtqa.report import DocumentResult
 
 # English only: mtqa checks English targets. Variants share the server's one pipeline.
 LANGUAGES = (

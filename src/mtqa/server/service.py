@@ -19,7 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import Settings
-from mtqa.model import Document, DocumentResult
+from mtqa.model import Document
+from mtqa.report import DocumentResult
 from mtqa.server.config import ServerConfig
 
 
