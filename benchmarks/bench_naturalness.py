@@ -151,7 +151,7 @@ def ranking(data: dict) -> dict:
     rest = other_checkers(segments, "zh", grammar=False)
     model = build.train([(data["human"], build.WEIGHTS["human"]), (data["he"], build.WEIGHTS["he"])], 300)
     zh = build.featurise([(s.source, s.target, s.gold) for s in segments], build.features.english_zipf(),
-                         data["bigrams"])
+                         data["pairs"])
     held = model.probability(data["human_held"]["x"])
     mine = spans(zh, model.probability(zh["x"]), build.threshold_for_budget(data["human_held"], held, build.DEFAULT_BUDGET))
 

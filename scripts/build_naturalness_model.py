@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 from mtqa.checkers.naturalness import features  # noqa: E402
 from mtqa.checkers.naturalness.additive import Additive, save  # noqa: E402
+from mtqa.checkers.naturalness.spans import runs  # noqa: E402
 from qe_metrics import SHARED, load_he_en, load_zh_en, overlaps  # noqa: E402
 
 OUT = ROOT / "src" / "mtqa" / "checkers" / "naturalness" / "naturalness.npz"
@@ -70,18 +71,13 @@ def human_references(year: str, parity: int) -> list[tuple[str | None, str, tupl
     return items
 
 
-def featurise(items, zipf, bigrams) -> dict:
+def featurise(items, zipf: dict[str, float], bigrams: features.Bigrams) -> dict:
     """Feature rows, labels (word inside a gold span) and word offsets of (source, target, gold) items."""
-    x, y, tok, seg = [], [], [], []
-    for k, (source, target, gold) in enumerate(items):
-        toks, rows = features.sentence_features(target, source, zipf, bigrams)
-        for t, row in zip(toks, rows):
-            x.append(row)
-            y.append(int(any(e > s and s < t.end and t.start < e for s, e, _ in gold)))
-            tok.append((t.start, t.end))
-            seg.append(k)
-    return {"x": np.array(x, dtype=np.float64).reshape(-1, features.N_FEATURES), "y": np.array(y),
-            "tok": np.array(tok).reshape(-1, 2), "seg": np.array(seg), "items": items}
+    words = features.document_features([(target, source) for source, target, _ in items], zipf, bigrams)
+    y = [int(any(e > s and s < end and start < e for s, e, _ in items[k][2]))
+         for k, start, end in zip(words.piece.tolist(), words.start, words.end)]
+    return {"x": words.x, "y": np.array(y, dtype=np.int64), "tok": np.array([words.start, words.end]).T.reshape(-1, 2),
+            "seg": words.piece, "items": items}
 
 
 def subset(data: dict, keep_segments: np.ndarray) -> dict:
@@ -102,18 +98,10 @@ def train(parts: list[tuple[dict, float]], rounds: int):
 
 
 def findings(data: dict, score: np.ndarray, threshold: float) -> dict[int, list[tuple[int, int, float]]]:
-    """Runs of consecutive words at or above ``threshold`` per segment (as the checker merges them)."""
+    """The checker's spans (``spans.runs``) per segment at ``threshold``."""
     out: dict[int, list] = {}
-    last = None
-    for i in np.nonzero(score >= threshold)[0]:
-        k = int(data["seg"][i])
-        spans = out.setdefault(k, [])
-        if last == i - 1 and spans and int(data["seg"][i - 1]) == k:
-            s, _, c = spans[-1]
-            spans[-1] = (s, int(data["tok"][i][1]), max(c, float(score[i])))
-        else:
-            spans.append((int(data["tok"][i][0]), int(data["tok"][i][1]), float(score[i])))
-        last = i
+    for run in runs(data["seg"], data["tok"][:, 0], data["tok"][:, 1], score, threshold):
+        out.setdefault(run.piece, []).append((run.start, run.end, run.confidence))
     return out
 
 
@@ -156,7 +144,8 @@ def calibration(data: dict, score: np.ndarray, min_findings: int = 20) -> tuple[
 
 
 def load_all() -> dict:
-    zipf, bigrams = features.english_zipf(), bigram_table()
+    zipf, table = features.english_zipf(), bigram_table()
+    bigrams = features.Bigrams.from_table(table)
     he = load_he_en()
     zh = load_zh_en(include_human=True)
     data = {
@@ -167,7 +156,7 @@ def load_all() -> dict:
         "human_test": featurise(human_references("2023", 0) + human_references("2023", 1), zipf, bigrams),
     }
     data["he"]["segments"] = he
-    return data | {"bigrams": bigrams}
+    return data | {"bigrams": table, "pairs": bigrams}
 
 
 def out_of_fold(data: dict, rounds: int = 300, with_he: bool = True) -> np.ndarray:

@@ -10,9 +10,10 @@ Each aligned unit with a source is scored with its source; without one, each sen
 scored alone. A finding's confidence is the calibrated share of such findings that were
 right on held-back data; only findings at or above ``min_confidence`` are reported (the
 model's default keeps false alarms on human news near one per 1,000 words; lower it for a
-reviewer's recall mode). A run made only of capitalised words the document uses more than
-once is dropped: most false alarms on human news are rare names, and an article that
-repeats a name means it. The codes, their categories and severities are data
+reviewer's recall mode). A capitalised word the document uses more than once is never
+flagged: most false alarms on human news are rare names, and an article that repeats a
+name means it. A finding spans its flagged words and the word on either side
+(``spans.py``). The codes, their categories and severities are data
 (``checkers/codes/naturalness.yml``): MTQA-NAT-001 is always minor, however confident,
 because the few findings left on human news are rare names (measured in the docs).
 """
@@ -27,18 +28,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
-from mtqa.checkers.naturalness import features
-from mtqa.checkers.naturalness.spans import Run, runs
 from mtqa.model import Applicability, Document, Finding
 
-if TYPE_CHECKING:  # numpy and the model load on first use: `mtqa check` on a bad file exits fast
+if TYPE_CHECKING:  # numpy and the model load on first use, once per process: `mtqa check` on a bad file exits fast
     import numpy as np
 
     from mtqa.checkers.naturalness.additive import Model
+    from mtqa.checkers.naturalness.spans import Run
 
 NAME = "naturalness"
 UNNATURAL = "MTQA-NAT-001"
-NUMBER = "MTQA-NAT-002"
 MODEL_FILE = "naturalness.npz"
 MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
 
@@ -80,7 +79,9 @@ class NaturalnessChecker(Checker):
 
     @cached_property
     def zipf(self) -> dict[str, float]:
-        return features.english_zipf()
+        from mtqa import wordlists
+
+        return wordlists.english_zipf()
 
     @property
     def min_confidence(self) -> float:
@@ -93,45 +94,42 @@ class NaturalnessChecker(Checker):
                 "min_confidence": round(self.min_confidence, 3) if loaded else self.chosen or None}
 
     def check(self, document: Document) -> Iterator[Finding]:
+        import numpy as np
+
+        from mtqa.checkers.naturalness.features import document_features
+        from mtqa.checkers.naturalness.spans import runs
+
         text = document.analysis_text
         pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
         if not pieces:
             pieces = [(s.start, s.end, None) for s in document.sentences]
-        all_tokens, all_rows, owners = [], [], []
-        for start, end, source in pieces:
-            toks, rows = features.sentence_features(text[start:end], source, self.zipf, self.model.bigrams)
-            all_tokens.extend((start, t) for t in toks)
-            all_rows.extend(rows)
-            owners.extend([start] * len(toks))
-        if not all_rows:
+        words = document_features([(text[start:end], source) for start, end, source in pieces], self.zipf,
+                                  self.model.bigrams)
+        if not words.text:
             return
-        import numpy as np
+        confidence = self.model.calibrate(self.model.additive.probability(words.x))
+        threshold = self.min_confidence
+        hits = np.flatnonzero(confidence >= threshold)
+        capitalised = [i for i in hits.tolist() if words.text[i][:1].isupper()]
+        if capitalised:
+            names = Counter(w for w in words.text if w[:1].isupper())
+            # A name the article repeats is the name it means, however rare.
+            confidence[[i for i in capitalised if names[words.text[i]] > 1]] = 0.0
+        for run in runs(words.piece, words.start, words.end, confidence, threshold):
+            yield self._finding(document, text, pieces[run.piece][0], run, words.x)
 
-        x = np.array(all_rows, dtype=np.float64)
-        confidence = self.model.calibrate(self.model.additive.probability(x))
-        words = [t for _, t in all_tokens]
-        names = Counter(t.text for t in words if t.text[:1].isupper())
-        for run in runs(owners, words, confidence, self.min_confidence):
-            if all(names[t.text] > 1 and t.text[:1].isupper() for t in words[run.first : run.last + 1]):
-                continue  # a name the article repeats is the name it means, however rare
-            yield self._finding(document, text, run, x)
-
-    def _finding(self, document: Document, text: str, run: Run, x: np.ndarray) -> Finding:
-        start, end = run.start + run.offset, run.end + run.offset
+    def _finding(self, document: Document, text: str, offset: int, run: Run, x: np.ndarray) -> Finding:
+        start, end = run.start + offset, run.end + offset
         rows = x[run.first : run.last + 1]
-        number = bool(rows[:, features.NAMES.index("number_not_in_source")].any())
-        code = NUMBER if number else UNNATURAL
-        return self.finding(document, code, start, end, self._why(text[start:end], rows, number),
+        return self.finding(document, UNNATURAL, start, end, self._why(text[start:end], rows),
                             confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY)
 
-    def _why(self, span: str, rows: np.ndarray, number: bool) -> str:
+    def _why(self, span: str, rows: np.ndarray) -> str:
         """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
-        if number:
-            return f"'{span}' has a number the source does not; check it against the source"
-        import numpy as np
+        from mtqa.checkers.naturalness.features import NAMES
 
         push = self.model.additive.contributions(rows).sum(axis=0)
-        cue = features.NAMES[int(np.argmax(push))]
+        cue = NAMES[int(push.argmax())]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
 
 
@@ -157,4 +155,5 @@ CUES = {
     "sent_unknown_pairs": "the sentence has many word pairs English news does not use",
     "sent_rare_words": "the sentence has many rare words",
     "source_numbers_missing": "the source has numbers this sentence lacks",
+    "number_not_in_source": "a number the source does not have",
 }

@@ -6,8 +6,9 @@ per feature, all words at once, and the model can say which feature pushed a wor
 the line, which is what the finding's message reports. Depth-6 trees were measured too
 (docs/naturalness.md): same ranking quality, ten times slower to score.
 
-The file is an ``.npz`` without pickles: numbers, the bigram table as UTF-8 bytes and a
-JSON header (feature names, calibration, defaults).
+The file is an ``.npz`` without pickles: numbers, the bigram table (a UTF-8 vocabulary and
+integer pair keys, ``features.Bigrams``) and a JSON header (feature names, calibration,
+defaults).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = "mtqa-naturalness/2"
+from mtqa.checkers.naturalness.features import Bigrams
+
+FORMAT = "mtqa-naturalness/3"
 
 
 class ModelError(Exception):
@@ -72,7 +75,7 @@ class Additive:
 @dataclass(frozen=True)
 class Model:
     additive: Additive
-    bigrams: dict[str, float]  # "w1 w2" -> log10 count
+    bigrams: Bigrams
     header: dict
 
     def calibrate(self, probability: np.ndarray) -> np.ndarray:
@@ -82,17 +85,20 @@ class Model:
 
 
 def save(path: Path, model: Additive, bigrams: dict[str, float], header: dict) -> None:
-    keys = sorted(bigrams)
-    np.savez_compressed(
-        path,
-        cut_counts=np.array([len(c) for c in model.cuts], dtype=np.int32),
-        cuts=np.concatenate(model.cuts) if model.cuts else np.zeros(0),
-        values=np.concatenate(model.values) if model.values else np.zeros(0),
-        bias=np.array([model.bias]),
-        bigram_keys=np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
-        bigram_values=np.array([bigrams[k] for k in keys], dtype=np.float32),
-        header=np.frombuffer(json.dumps({"format": FORMAT, **header}).encode("utf-8"), dtype=np.uint8),
-    )
+    """``bigrams`` maps "w1 w2" (lower case) to log10 of its count in English text."""
+    table = Bigrams.from_table(bigrams)
+    with open(path, "wb") as handle:
+        np.savez_compressed(
+            handle,
+            cut_counts=np.array([len(c) for c in model.cuts], dtype=np.int32),
+            cuts=np.concatenate(model.cuts) if model.cuts else np.zeros(0),
+            values=np.concatenate(model.values) if model.values else np.zeros(0),
+            bias=np.array([model.bias]),
+            bigram_vocabulary=np.frombuffer("\n".join(table.vocabulary).encode("utf-8"), dtype=np.uint8),
+            bigram_keys=table.keys,
+            bigram_values=table.values.astype(np.float32),
+            header=np.frombuffer(json.dumps({"format": FORMAT, **header}).encode("utf-8"), dtype=np.uint8),
+        )
 
 
 def load(path: Path) -> Model:
@@ -106,8 +112,8 @@ def load(path: Path) -> Model:
             value_at = np.cumsum(np.concatenate([[0], counts + 1]))
             cuts = [data["cuts"][cut_at[i] : cut_at[i + 1]] for i in range(len(counts))]
             values = [data["values"][value_at[i] : value_at[i + 1]] for i in range(len(counts))]
-            keys = data["bigram_keys"].tobytes().decode("utf-8").split("\n")
-            bigrams = dict(zip(keys, data["bigram_values"].astype(np.float64).round(2).tolist()))
+            vocabulary = data["bigram_vocabulary"].tobytes().decode("utf-8").split("\n")
+            bigrams = Bigrams(vocabulary, data["bigram_keys"], data["bigram_values"].astype(np.float64).round(2))
             additive = Additive(cuts, values, float(data["bias"][0]))
     except FileNotFoundError:
         raise ModelError(f"{path}: naturalness model file not found (build it with scripts/build_naturalness_model.py)") from None
