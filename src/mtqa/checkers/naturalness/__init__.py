@@ -116,12 +116,15 @@ class NaturalnessChecker(Checker):
             # A name the article repeats is the name it means, however rare.
             confidence[[i for i in capitalised if names[words.text[i]] > 1]] = 0.0
         for run in runs(words.piece, words.start, words.end, confidence, threshold):
-            yield self._finding(document, text, pieces[run.piece][0], run, words.x)
+            flagged = [i for i in range(run.first, run.last + 1) if confidence[i] >= threshold]
+            offset = pieces[run.piece][0]
+            words_flagged = text[offset + words.start[flagged[0]] : offset + words.end[flagged[-1]]]
+            yield self._finding(document, offset, run, words_flagged, words.x[flagged])
 
-    def _finding(self, document: Document, text: str, offset: int, run: Run, x: np.ndarray) -> Finding:
+    def _finding(self, document: Document, offset: int, run: Run, flagged: str, rows: np.ndarray) -> Finding:
+        """``flagged`` and ``rows``: the run's flagged words and their features (not the words it was widened by)."""
         start, end = run.start + offset, run.end + offset
-        rows = x[run.first : run.last + 1]
-        return self.finding(document, UNNATURAL, start, end, self._why(text[start:end], rows),
+        return self.finding(document, UNNATURAL, start, end, self._why(flagged, rows),
                             confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY)
 
     def _why(self, span: str, rows: np.ndarray) -> str:
@@ -129,9 +132,15 @@ class NaturalnessChecker(Checker):
         from mtqa.checkers.naturalness.features import NAMES
 
         push = self.model.additive.contributions(rows).sum(axis=0)
-        cue = NAMES[int(push.argmax())]
+        # A cue about the words themselves says more than one about the whole sentence.
+        word_level = [i for i, name in enumerate(NAMES) if name not in SENTENCE_CUES]
+        best = max(word_level, key=lambda i: push[i])
+        cue = NAMES[best if push[best] > 0 else int(push.argmax())]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
 
+
+SENTENCE_CUES = frozenset({"sent_words", "sent_mean_zipf", "sent_unknown_pairs", "sent_rare_words",
+                           "source_numbers_missing", "has_source", "position"})
 
 # What each feature means when it is the strongest push towards "error".
 CUES = {
