@@ -4,7 +4,8 @@
   share an article). Each fold's model is trained on zh-en, WMT 2022 human references (even
   lines) and the other four folds; its precise/recall thresholds are false-alarm budgets
   (1 and 10 findings per 1,000 words) on WMT 2022 references it never saw (odd lines). No
-  choice looks at the held-back fold. Scored alone and together with the other checkers'
+  choice looks at the held-back fold. Spans are the checker's (``spans.runs``), scored
+  with the severity it reports (minor). Scored alone and together with the other checkers'
   findings (`mtqa check --source-lang he --ignore naturalness`, LanguageTool included).
 - **Cross-pair**: the same, trained without any he-en data, tested on all of he-en dev.
 - **False alarms**: the shipped model through the checker on every WMT 2023 reference
@@ -15,6 +16,8 @@
   LanguageTool, with and without this checker; its model here is trained without zh-en.
 - **Speed**: sentences per second of the checker alone on WMT 2023 references, one
   40-line document (about one article) at a time.
+- **Load**: seconds and resident memory of numpy, the model and the word list on first
+  use, in a fresh process.
 
 Needs the build extra (`pip install -e '.[build]'`). Writes benchmarks/results/naturalness.json|md.
 """

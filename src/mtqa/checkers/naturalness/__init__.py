@@ -69,7 +69,7 @@ class NaturalnessChecker(Checker):
 
     @cached_property
     def model(self) -> Model:
-        """Loaded on first use (about a second): a run that checks nothing pays nothing."""
+        """Loaded on first use, once per process (`_load`): a run that checks nothing pays nothing."""
         from mtqa.checkers.naturalness.additive import ModelError
 
         try:
