@@ -134,43 +134,48 @@ def document_features(pieces: Sequence[tuple[str, str | None]], zipf: dict[str, 
     ends: list[int] = []
     owner: list[int] = []
     shapes: list[tuple] = []
-    per_word: list[tuple[float, float, float, float, float]] = []  # initial, repeated, punct before/after, number
-    per_piece: list[tuple[float, float]] = []  # source numbers missing, has source
+    # Per-word columns filled a piece at a time with list comprehensions (no per-word tuples).
+    initial: list[float] = []
+    repeated: list[float] = []
+    before: list[float] = []
+    after: list[float] = []
+    number: list[float] = []
     in_source: list[float] = []
+    per_piece: list[tuple[float, float]] = []  # source numbers missing, has source
+    known_shape = _SHAPES.get
     for p, (text, source) in enumerate(pieces):
-        found = list(WORD.finditer(text))
-        if not found:
+        spans = [m.span() for m in WORD.finditer(text)]
+        if not spans:
             per_piece.append((0.0, 0.0))
             continue
-        n = len(found)
-        texts = [m.group() for m in found]
-        begin = [m.start() for m in found]
-        finish = [m.end() for m in found]
-        gaps = [text[: begin[0]].strip()] + [text[finish[i - 1] : begin[i]].strip() for i in range(1, n)]
+        n = len(spans)
+        texts = [text[a:b] for a, b in spans]
+        begin = [a for a, _ in spans]
+        finish = [b for _, b in spans]
+        gaps = [text[: begin[0]].strip()] + [text[e:b].strip() for e, b in zip(finish, begin[1:])]
         gaps.append(text[finish[-1] :].strip())
-        piece_shapes = [_shape(t) for t in texts]
+        piece_shapes = [known_shape(t) or _shape(t) for t in texts]
+        lows = [shape[0] for shape in piece_shapes]
         first: dict[str, int] = {}
-        src_numbers = _numbers(source) if source and DIGITS.search(source) else set()
-        src_latin = {w.lower() for w in LATIN_WORD.findall(source)} if source else set()
-        for i, shape in enumerate(piece_shapes):
-            low = shape[0]
-            seen_at = first.setdefault(low, i)
-            number = 0.0
-            if shape[3] and source:
-                number = float(not (_numbers(texts[i]) & src_numbers))
-            per_word.append((float(i == 0 or gaps[i][-1:] in SENTENCE_END), float(seen_at < i),
-                             float(bool(gaps[i])), float(bool(gaps[i + 1])), number))
-            in_source.append((1.0 if low in src_latin else 0.0) if source else -1.0)
+        repeated += [float(first.setdefault(w, i) < i) for i, w in enumerate(lows)]
+        initial += [1.0] + [float(g[-1:] in SENTENCE_END) for g in gaps[1:n]]
+        before += [float(bool(g)) for g in gaps[:n]]
+        after += [float(bool(g)) for g in gaps[1:]]
         if source:
-            missing = float(len(src_numbers - _numbers(text))) if src_numbers else 0.0
-            per_piece.append((missing, 1.0))
+            src_numbers = _numbers(source) if DIGITS.search(source) else set()
+            src_latin = {w.lower() for w in LATIN_WORD.findall(source)}
+            number += [float(bool(shape[3]) and not (_numbers(t) & src_numbers)) for t, shape in zip(texts, piece_shapes)]
+            in_source += [float(w in src_latin) for w in lows]
+            per_piece.append((float(len(src_numbers - _numbers(text))) if src_numbers else 0.0, 1.0))
         else:
+            number += [0.0] * n
+            in_source += [-1.0] * n
             per_piece.append((0.0, 0.0))
-        words.extend(texts)
-        starts.extend(begin)
-        ends.extend(finish)
-        owner.extend([p] * n)
-        shapes.extend(piece_shapes)
+        words += texts
+        starts += begin
+        ends += finish
+        owner += [p] * n
+        shapes += piece_shapes
     x = np.empty((len(words), N_FEATURES), dtype=np.float64)
     pieces_of = np.array(owner, dtype=np.int64)
     if not words:
@@ -178,7 +183,6 @@ def document_features(pieces: Sequence[tuple[str, str | None]], zipf: dict[str, 
     lows = [s[0] for s in shapes]
     z = np.fromiter((zipf.get(w, 0.0) for w in lows), dtype=np.float64, count=len(lows))
     shape_columns = np.array([s[1:] for s in shapes], dtype=np.float64)
-    word_columns = np.array(per_word, dtype=np.float64)
     piece_columns = np.array(per_piece, dtype=np.float64)[pieces_of]
     same_next = pieces_of[1:] == pieces_of[:-1]  # word i and i+1 are in one piece
     pair = np.where(same_next, bigrams.pairs(lows), 0.0)
@@ -219,9 +223,10 @@ def document_features(pieces: Sequence[tuple[str, str | None]], zipf: dict[str, 
     x[:, c["pair_next_known"]] = next_known
     for k, name in enumerate(("capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii")):
         x[:, c[name]] = shape_columns[:, k]
-    x[:, c["repeated"]] = word_columns[:, 1] * (z < 5.0)
-    for k, name in ((0, "sentence_initial"), (2, "punct_before"), (3, "punct_after"), (4, "number_not_in_source")):
-        x[:, c[name]] = word_columns[:, k]
+    x[:, c["repeated"]] = np.array(repeated) * (z < 5.0)
+    for name, column in (("sentence_initial", initial), ("punct_before", before), ("punct_after", after),
+                         ("number_not_in_source", number)):
+        x[:, c[name]] = column
     x[:, c["position"]] = position
     x[:, c["sent_words"]] = counts[pieces_of]
     x[:, c["sent_mean_zipf"]] = mean_z[pieces_of]
