@@ -6,8 +6,10 @@
 2. False alarms on the WMT human references (each line with its source): major and all
    findings per 1,000 words, per checker, with the major findings listed for reading.
 3. System ranking on zh-en newstest2021: pairwise accuracy over the 13 MT systems of
-   mtqa's penalty per word (no reference) against human MQM (major 5, minor 1), beside
-   BLEU and chrF against the two human references.
+   mtqa's own score (no reference) against human MQM (major 5, minor 1), beside BLEU and
+   chrF against the two human references. mtqa's score is the product's: the MQM
+   penalty of `mtqa.scoring` with the configured severity weights, per 1,000 words, over
+   the segments every system has.
 
 mtqa runs through its pipeline exactly as the CLI does on JSONL input: one document per
 article (zh-en: per system and article; he-en: per segment, the set has no article ids),
@@ -41,7 +43,7 @@ from benchmarks.qe_metrics import Score, Segment, load_he_en, load_zh_en, normal
 from mtqa.config.settings import load_settings  # noqa: E402
 from mtqa.pipeline import Pipeline  # noqa: E402
 from mtqa.readers.segments import Unit, document_from_units  # noqa: E402
-from mtqa.scoring import count_words  # noqa: E402
+from mtqa.scoring import count_words, penalty, per_1000_words  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results"
 SETS = ("he", "zh", "refs")
@@ -145,6 +147,7 @@ def ranking(segments: list[Segment], found: dict) -> dict:
     MT system and both human references have."""
     import sacrebleu
 
+    weights = load_settings(None, {}, search_from=Path(tempfile.gettempdir())).severity_weights
     key = lambda s: (s.doc.split("/", 1)[1], s.source)  # noqa: E731
     by_system: dict[str, dict] = defaultdict(dict)
     for seg in segments:
@@ -159,11 +162,11 @@ def ranking(segments: list[Segment], found: dict) -> dict:
         hyps = [s.target for s in segs]
         references = [[by_system[r][k].target for k in order] for r in refs]
         mqm = sum(MQM_WEIGHTS[sev] for s in segs for _, _, sev in s.gold) / len(segs)
-        penalty = sum(5 if _severity(f) == "major" else 1 for s in segs for f in found.get(s.id, []))
         words = sum(count_words(s.target) for s in segs)
         table[name] = {
             "human_mqm_per_segment": round(mqm, 4),
-            "mtqa_penalty_per_1000_words": round(penalty * 1000 / max(words, 1), 3),
+            "mtqa_penalty_per_1000_words": per_1000_words(
+                penalty((f for s in segs for f in found.get(s.id, [])), weights), words),
             "bleu": round(sacrebleu.corpus_bleu(hyps, references).score, 2),
             "chrf": round(sacrebleu.corpus_chrf(hyps, references).score, 2),
         }
@@ -205,6 +208,7 @@ def reference_groups(wmt: Path, sample: int | None) -> list[tuple[str, str, dict
 def false_alarms(wmt: Path, grammar: bool, sample: int | None) -> dict:
     counts: dict[str, Counter] = defaultdict(Counter)
     major_rules: Counter = Counter()
+    all_rules: Counter = Counter()
     examples = []
     groups: dict[str, list[Segment]] = {}
     langs: dict[str, str] = {}
@@ -217,6 +221,7 @@ def false_alarms(wmt: Path, grammar: bool, sample: int | None) -> dict:
     for seg_id, findings in found.items():
         for f in findings:
             counts[f.checker]["all"] += 1
+            all_rules[f.rule] += 1
             if _severity(f) == "major":
                 counts[f.checker]["major"] += 1
                 major_rules[f.rule] += 1
@@ -233,6 +238,7 @@ def false_alarms(wmt: Path, grammar: bool, sample: int | None) -> dict:
         "checker": {name: {"major": c["major"], "all": c["all"], "major_per_1000_words": per(c["major"]),
                            "all_per_1000_words": per(c["all"])} for name, c in sorted(counts.items())},
         "major_rules": dict(major_rules.most_common()),
+        "rules": dict(all_rules.most_common()),
         "major_examples": examples[:MAJOR_EXAMPLES],
     }
 

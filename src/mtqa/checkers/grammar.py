@@ -32,6 +32,11 @@ from mtqa.offsets import Utf16Index
 RULE_PREFIX = "LT-"
 _BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
 _AFTER = re.compile(r" +([A-Z][\w'’-]*)")
+# LanguageTool splits a word at an apostrophe, so the pinyin "Yu'ebao" and "Yan'an" reach
+# the name checks as "Yu" and "ebao"; the whole word is what the source and the document
+# hold. A possessive or contraction ("Gantz's", "don't") is not joined.
+_JOINED_LEFT = re.compile(r"[^\W\d_]+['’]$")
+_JOINED_RIGHT = re.compile(r"['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)[^\W\d_]+")
 LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
@@ -137,7 +142,9 @@ class GrammarChecker(Checker):
         mapped = self.mapping.lookup(match.rule_id, match.category_id, match.issue_type)
         flagged = document.text[start:end]
         if mapped.category == "fluency/spelling" and match.issue_type == "misspelling":
-            if spelling.suppressed(flagged) or _name_in_source(document, start, end):
+            word_start, word_end = _whole_word(document.text, start, end)
+            if spelling.suppressed(document.text[word_start:word_end]) or _name_in_source(
+                    document, word_start, word_end):
                 return None
             if self.mapping.variants.is_variant(flagged, match.replacements):
                 mapped = self.mapping.variant  # "centre" under en-US: a locale convention
@@ -180,6 +187,15 @@ class GrammarChecker(Checker):
         self.connection.close()
         if self.cache is not None:
             self.cache.close()
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the apostrophe-joined word around a flagged piece of it."""
+    left = _JOINED_LEFT.search(text, max(0, start - 30), start)
+    if left and left.end() == start:
+        start = left.start()
+    right = _JOINED_RIGHT.match(text, end)
+    return start, right.end() if right else end
 
 
 def _name_in_source(document: Document, start: int, end: int) -> bool:
