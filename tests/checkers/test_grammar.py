@@ -28,15 +28,22 @@ def at(findings, text):
     return [f for f in findings if f.text == text]
 
 
-def test_agreement_error_is_flagged_as_major_grammar(grammar_settings):
+def test_agreement_error_is_flagged_as_minor_grammar(grammar_settings):
+    # MQM: a grammar slip that leaves the meaning plain is minor.
     text = "He go to school yesterday."
     findings = run(grammar_settings(), text)
     [finding] = at(findings, "go")
     assert (finding.start, finding.end) == (3, 5)
     assert finding.category == "fluency/grammar"
-    assert finding.severity is Severity.MAJOR
+    assert finding.severity is Severity.MINOR
     assert finding.rule.startswith("LT-") and finding.checker == "grammar"
     assert "goes" in finding.suggestions or "went" in finding.suggestions
+
+
+def test_repeated_phrase_is_major(grammar_settings):
+    text = "The air pump is connected is connected to an outlet jet."
+    findings = run(grammar_settings(), text)
+    assert [f.severity for f in findings if f.rule == "LT-PHRASE_REPETITION"] == [Severity.MAJOR]
 
 
 def test_misspelling_is_flagged_as_spelling(grammar_settings):
@@ -164,3 +171,18 @@ def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
     assert ("1", "Jiujiang") not in flagged and ("1", "Hukou") not in flagged
     assert ("2", "Jiujang") in flagged  # not the pinyin of 九江
     assert ("3", "Wojtaszczykiewicz") in flagged  # nowhere in the source
+
+
+def test_pinyin_names_are_read_whole_across_their_apostrophe(grammar_settings):
+    from mtqa.readers.segments import Unit, document_from_units
+
+    units = [Unit("Users of Yu'ebao in Yan'an saved more; Yu'e Bao pays less.", source="延安的余额宝用户存了更多钱。"),
+             Unit("Users of Yu'ebao in Yan'an saved more.", source="用户存了更多钱。")]
+    checker = GrammarChecker(grammar_settings(**{"checkers.grammar.name_min_count": 0}))
+    try:
+        flagged = [(f.segment, f.text) for f in checker.check(document_from_units("t", "t.jsonl", units, "zh"))
+                   if f.category == "fluency/spelling"]
+    finally:
+        checker.close()
+    assert [t for seg, t in flagged if seg == "1"] == []
+    assert [t for seg, t in flagged if seg == "2"]  # the names are not in this source
