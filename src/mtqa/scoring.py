@@ -1,4 +1,9 @@
-"""MQM scoring: penalty = sum of severity weights; per 1,000 words; score out of 100."""
+"""MQM scoring: penalty = sum of severity weights; per 1,000 words; score out of 100.
+
+As in the MQM scheme of the WMT human evaluations (Freitag et al., "Experts, Errors, and
+Context", TACL 2021), a minor punctuation error weighs a tenth of other minor errors: a
+stray space or a misplaced quotation mark costs the reader far less than a wrong word.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,18 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+MINOR_PUNCTUATION_FACTOR = 0.1
+
+
 def penalty(findings: Iterable[Finding], weights: Mapping[str, float]) -> float:
-    return float(sum(weights.get(f.severity.value, 0) for f in findings))
+    return float(sum(weight(f, weights) for f in findings))
+
+
+def weight(finding: Finding, weights: Mapping[str, float]) -> float:
+    value = weights.get(finding.severity.value, 0)
+    if finding.severity.value == "minor" and finding.category == "fluency/punctuation":
+        return value * MINOR_PUNCTUATION_FACTOR
+    return value
 
 
 def per_1000_words(penalty_value: float, words: int) -> float:
