@@ -9,7 +9,8 @@ import requests
 from mtqa.model import Document
 
 from mtqa.report import DocumentResult
-from mtqa.server.ltapi import CheckRequest, LANGUAGES, build_response, parse_annotated_data
+from mtqa.reporters import languagetool
+from mtqa.server.ltapi import LANGUAGES, CheckRequest, parse_annotated_data
 
 
 def test_api_check_returns_the_native_report(server_url, seed_text):
@@ -84,8 +85,7 @@ def test_offsets_are_converted_to_utf16_units():
     start = text.index("wrold")
     finding = document.finding(rule="X-1", checker="fluency", category="fluency/spelling", severity="minor",
                                message="typo", start=start, end=start + 5, suggestions=("world",))
-    match, = build_response(CheckRequest(text=text, language=LANGUAGES[1]), document,
-                            _result(document, [finding]), {}, ["fluency"])["matches"]
+    match, = languagetool.render(document, _result(document, [finding]), LANGUAGES[1], {}, ["fluency"])["matches"]
     encoded = text.encode("utf-16-le")
     assert match["offset"] == start + 2  # two astral characters before it
     assert encoded[2 * match["offset"]:2 * (match["offset"] + match["length"])].decode("utf-16-le") == "wrold"

@@ -8,6 +8,7 @@ answer errors in plain text as LanguageTool does; everything else answers JSON.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import re
@@ -19,9 +20,10 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from mtqa.config.settings import Settings
+from mtqa.reporters import languagetool
 from mtqa.server.config import ServerConfig
 from mtqa.server.guard import Guard, token_matches
-from mtqa.server.ltapi import LANGUAGES, BadRequest, TextTooLong, build_response, parse_check_form
+from mtqa.server.ltapi import LANGUAGES, BadRequest, TextTooLong, parse_check_form
 from mtqa.server.native import parse_native
 from mtqa.server.page import review_page
 from mtqa.server.service import Busy, CheckService
@@ -102,8 +104,9 @@ async def v2_check(request: Request) -> Response:
     check = parse_check_form(form, config.max_text_chars)
     document = check.document()
     result, service = await _run(request, document)
-    body = build_response(check, document, result, service.pipeline.rules,
-                          [c.name for c in service.pipeline.checkers])
+    kept = dataclasses.replace(result, findings=[f for f in result.findings if check.keeps(f)])
+    body = languagetool.render(document, kept, check.language, service.pipeline.rules,
+                               [c.name for c in service.pipeline.checkers])
     if service.pipeline.failed:  # e.g. LanguageTool gave up: say so, as LanguageTool does
         body["warnings"]["incompleteResults"] = True
     log.info("v2/check chars=%d matches=%d", len(document.text), len(body["matches"]))
