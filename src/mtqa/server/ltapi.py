@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from mtqa.config.settings import normalise_lang
 from mtqa.model import Document, Finding
 from mtqa.reporters.languagetool import lt_category
 
@@ -90,7 +91,7 @@ def parse_check_form(form: Mapping[str, str], max_text_chars: int) -> CheckReque
         raise BadRequest("Missing 'text' or 'data' parameter")
     if len(text) > max_text_chars:
         raise TextTooLong(f"text exceeds the limit of {max_text_chars} characters ({len(text)} characters)")
-    mother = (form.get("motherTongue") or "").strip().split("-")[0].lower() or None
+    mother = normalise_lang(form.get("motherTongue"))
     request = CheckRequest(
         text=text, language=lang, masked=masked, mother_tongue=mother,
         enabled_rules=_ids(form, "enabledRules"), disabled_rules=_ids(form, "disabledRules"),

@@ -12,8 +12,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from mtqa.config.settings import normalise_lang
 from mtqa.model import Document
-from mtqa.readers.segments import Unit, document_from_units
+from mtqa.readers.lines import line_spans, split_lines
+from mtqa.readers.parallel import attach
 from mtqa.server.ltapi import BadRequest, TextTooLong
 
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
@@ -43,18 +45,16 @@ def parse_native(payload: Any, max_text_chars: int) -> Document:
     if lang is not None:
         if not _LANG.match(lang):
             raise BadRequest(f"'source_lang' must be a language code like 'he' or 'ru', got {lang!r}")
-        lang = lang.split("-")[0].split("_")[0].lower()
-    return build_document(text, values["source"], lang, values["reference"])
+    return build_document(text, values["source"], normalise_lang(lang), values["reference"])
 
 
 def build_document(text: str, source: str | None, source_lang: str | None, reference: str | None) -> Document:
-    lines = text.split("\n")
-    aligned = [s.split("\n") if s is not None else None for s in (source, reference)]
-    if any(a is not None for a in aligned) and all(a is None or len(a) == len(lines) for a in aligned):
-        src, ref = aligned
-        units = [Unit(target=line, source=src[i] if src else None, reference=ref[i] if ref else None)
-                 for i, line in enumerate(lines)]
-        document = document_from_units("<request>", "<request>", units, source_lang)
-        return document
-    return Document(id="<request>", path="<request>", text=text, source_text=source,
-                    source_lang=source_lang, reference_text=reference)
+    """Lines are aligned segments when every given side has as many as the text (as
+    `mtqa check --source FILE` reads them); the text itself is kept as sent."""
+    document = Document(id="<request>", path="<request>", text=text, source_text=source,
+                        source_lang=source_lang, reference_text=reference)
+    aligned = [split_lines(s) if s is not None else None for s in (source, reference)]
+    count = len(line_spans(text))
+    if any(a is not None for a in aligned) and all(a is None or len(a) == count for a in aligned):
+        return attach(document, *aligned)
+    return document
