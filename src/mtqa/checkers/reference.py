@@ -23,9 +23,9 @@ def _aligned(document: Document) -> list[tuple[int, int, str]]:
     """(start, end, reference) of every segment that has a reference."""
     if document.units:
         return [(u.start, u.end, u.reference) for u in document.units if u.reference is not None]
-    from mtqa.readers.lines import line_spans
+    from mtqa.readers.lines import line_spans, split_lines
 
-    references = (document.reference_text or "").split("\n")
+    references = split_lines(document.reference_text or "")
     spans = line_spans(document.text)
     if len(spans) != len(references):
         return []

@@ -82,6 +82,7 @@ class CheckerRunner:
     @staticmethod
     def _document(rule: Rule, example: Example):
         from mtqa.model import Document
+        from mtqa.readers.lines import split_lines
         from mtqa.readers.parallel import attach
 
         context, path = example.context, f"{rule.file}:{example.line}"
@@ -96,7 +97,7 @@ class CheckerRunner:
             return tagged_document("example", path, [_item("1", source, target)], context.get("source_lang"), {})
         document = Document(id="example", path=path, text=example.text, source_lang=context.get("source_lang"))
         if "source" in context or "reference" in context:
-            lines = [context[key].split("\n") if key in context else None for key in ("source", "reference")]
+            lines = [split_lines(context[key]) if key in context else None for key in ("source", "reference")]
             document = attach(document, *lines)
         return document
 

@@ -69,6 +69,7 @@ def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str],
 def read_segments(path: str) -> list[str]:
     """Lines of a plain-text system or reference file, right-stripped as sacrebleu reads them."""
     from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.lines import split_lines
 
     try:
         with open(path, "rb") as handle:
@@ -76,7 +77,4 @@ def read_segments(path: str) -> list[str]:
     except OSError as exc:
         raise MtqaError(f"{path}: {exc.strerror or exc}") from None
     text = decode_bytes(data, path)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.rstrip() for line in lines]
+    return [line.rstrip() for line in split_lines(text)] if text else []
