@@ -189,7 +189,7 @@ class Settings:
 
     @property
     def grammar_enabled(self) -> bool:
-        return bool(self.checker_options("grammar").get("enabled", True))
+        return self.checker_options("grammar")["enabled"]
 
     def __reduce__(self):
         # Read-only mappings do not pickle; worker processes and Dask workers need Settings.

@@ -28,7 +28,7 @@ def with_shared_server(settings: Settings, url: str, version: str) -> Settings:
 
 def needs_own_server(settings: Settings) -> bool:
     """Grammar runs and no server is given: neither a URL nor `mtqa languagetool start`'s."""
-    if not settings.grammar_enabled or settings.checker_options("grammar").get("url"):
+    if not settings.grammar_enabled or settings.checker_options("grammar")["url"]:
         return False
     from mtqa.languagetool.state import running_server
 
@@ -46,7 +46,7 @@ def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
     from mtqa.languagetool.server import ServerProcess
 
     options = settings.checker_options("grammar")
-    properties = dict(options.get("server", {}))
+    properties = dict(options["server"])
     # Every worker may have a request in flight; LanguageTool queues the rest.
     properties.setdefault("maxCheckThreads", max(2, workers))
     try:

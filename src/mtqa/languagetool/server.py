@@ -79,14 +79,17 @@ class ServerProcess:
         self.log_path = log_path or self._workdir / "server.log"
 
     @classmethod
-    def for_grammar(cls, installation: Installation, options, properties: dict | None = None) -> ServerProcess:
-        """A server with the `[checkers.grammar]` options (heap, server properties, timeouts)."""
+    def for_grammar(cls, installation: Installation, options, properties: dict | None = None,
+                    **where) -> ServerProcess:
+        """A server with the `[checkers.grammar]` options (heap, server properties, timeouts);
+        ``where``: ``detached``/``log_path`` for the server `mtqa languagetool start` leaves."""
         return cls(
             installation,
-            heap=str(options.get("heap", "1g")),
-            properties=dict(options.get("server", {})) if properties is None else properties,
-            ready_timeout=float(options.get("ready_timeout", 240)),
-            language=str(options.get("language", "en-US")),
+            heap=options["heap"],
+            properties=dict(options["server"]) if properties is None else properties,
+            ready_timeout=options["ready_timeout"],
+            language=options["language"],
+            **where,
         )
 
     @property

@@ -25,10 +25,10 @@ class Connection:
     def __init__(self, options: Mapping[str, Any], disabled_rules: tuple[str, ...],
                  disabled_categories: tuple[str, ...]) -> None:
         self.options = options
-        self.language = str(options.get("language", "en-US"))
+        self.language = options["language"]
         self.disabled_rules = disabled_rules
         self.disabled_categories = disabled_categories
-        self.url = str(options.get("url", "") or "").rstrip("/")
+        self.url = options["url"].rstrip("/")
         self.mode = "remote" if self.url else "managed"
         self._version: str | None = None
         self.restarts = 0
@@ -119,10 +119,10 @@ class Connection:
                     raise
             self.client = LanguageToolClient(
                 self.url, self.language, self.disabled_rules, self.disabled_categories,
-                picky=bool(self.options.get("picky", False)),
-                max_suggestions=int(self.options.get("max_suggestions", 5)),
-                timeout=float(self.options.get("timeout", 300)),
-                enabled_rules=tuple(self.options.get("enable_rules", ())),
+                picky=self.options["picky"],
+                max_suggestions=self.options["max_suggestions"],
+                timeout=self.options["timeout"],
+                enabled_rules=tuple(self.options["enable_rules"]),
             )
         return self.client
 

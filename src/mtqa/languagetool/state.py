@@ -58,15 +58,7 @@ def start_daemon(options: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
     installation = require_installed()
     directory = state_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(
-        installation,
-        heap=str(options.get("heap", "1g")),
-        properties=dict(options.get("server", {})),
-        ready_timeout=float(options.get("ready_timeout", 240)),
-        detached=True,
-        log_path=directory / "server.log",
-        language=str(options.get("language", "en-US")),
-    )
+    server = ServerProcess.for_grammar(installation, options, detached=True, log_path=directory / "server.log")
     server.start()
     state = {"pid": server.pid, "port": server.port, "url": server.url, "version": installation.version,
              "heap": server.heap, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
