@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mtqa.config.settings import normalise_lang
 from mtqa.model import Document, Finding
@@ -45,7 +45,6 @@ class CheckRequest:
     enabled_categories: frozenset[str] = frozenset()
     disabled_categories: frozenset[str] = frozenset()
     enabled_only: bool = False
-    warnings: list[str] = field(default_factory=list)
 
     def document(self) -> Document:
         return Document(id="<request>", path="<request>", text=self.text, masked=self.masked,
