@@ -89,7 +89,8 @@ def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts,
         "replacements": [{"value": s} for s in f.suggestions],
         "offset": start16,
         "length": end16 - start16,
-        "context": {"text": context, "offset": _u16len(prefix + before), "length": end16 - start16},
+        "context": {"text": context, "offset": code_points_to_utf16(prefix + before, len(prefix + before)),
+                    "length": end16 - start16},
         "sentence": sentence,
         "type": {"typeName": "UnknownWord" if cat_id == "TYPOS" else "Other"},
         "rule": rule,
@@ -98,7 +99,3 @@ def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts,
         "mtqa": {"checker": f.checker, "category": f.category, "severity": f.severity.value,
                  "confidence": round(f.confidence, 3), "applicability": f.applicability.value},
     }
-
-
-def _u16len(s: str) -> int:
-    return code_points_to_utf16(s, len(s))
