@@ -87,8 +87,11 @@ _KEY = re.compile(r"""^["']?([\w.-]+?)["']?\s*=""")
 
 def line_of(text: str, dotted: str) -> int:
     """Line of option ``dotted`` (``checkers.consistency.pronoun_window``) in a TOML text."""
+    from mtqa.readers.lines import split_lines  # (not str.splitlines: U+2028 may sit in a TOML string)
+
+    lines = split_lines(text)
     table = ""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         line = line.strip()
         header = _HEADER.match(line)
         if header:
@@ -98,7 +101,7 @@ def line_of(text: str, dotted: str) -> int:
         if key and ".".join(filter(None, (table, key.group(1)))) == dotted:
             return number
     leaf = dotted.rsplit(".", 1)[-1]
-    return next((n for n, line in enumerate(text.splitlines(), 1) if re.search(rf"\b{re.escape(leaf)}\s*=", line)), 1)
+    return next((n for n, line in enumerate(lines, 1) if re.search(rf"\b{re.escape(leaf)}\s*=", line)), 1)
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, text: str = "", where: str = "") -> None:
