@@ -1,8 +1,4 @@
-"""What a run hands its reporters: one Report of DocumentResults and unreadable inputs.
-
-A DocumentResult keeps a document's findings, scores and only the lines reporters quote,
-so the Document itself can be dropped as soon as it is checked.
-"""
+"""What a run hands its reporters: one Report of DocumentResults (no Document kept) and unreadable inputs."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""A check result as LanguageTool's /v2/check answer, for every LanguageTool client.
-
-The shape is languagetool-core's RuleMatchesAsJsonSerializer, so language-tool-python,
-browser extensions, LTeX and office add-ins show mtqa's findings. Offsets and lengths are
-UTF-16 code units, as in Java and JavaScript strings; mtqa works in code points, and the
-conversion goes through ``mtqa.offsets.Utf16Index``.
-"""
+"""A check result as LanguageTool's /v2/check answer (RuleMatchesAsJsonSerializer's shape),
+so every LanguageTool client shows mtqa's findings; offsets are UTF-16 units, as in Java."""
 
 from __future__ import annotations
 
