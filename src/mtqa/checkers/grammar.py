@@ -52,16 +52,16 @@ class GrammarChecker(Checker):
         options = settings.checker_options("grammar")
         self.options = options
         self.mapping = default_mapping()
-        self.language = str(options.get("language", "en-US"))
+        self.language = str(options["language"])
         if self.language not in ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA"):
             raise CheckerUnavailable(f"grammar: unsupported language {self.language!r}; use en-US or en-GB")
-        self.batch_chars = int(options.get("batch_chars", 10_000))
-        self.name_min_count = int(options.get("name_min_count", 2))
-        self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options.get("disable_rules", ()))))
+        self.batch_chars = int(options["batch_chars"])
+        self.name_min_count = int(options["name_min_count"])
+        self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options["disable_rules"])))
         self.disabled_categories = tuple(sorted(self.mapping.disabled_categories))
-        self.enabled_rules = tuple(sorted(set(options.get("enable_rules", ()))))  # off-by-default rules
+        self.enabled_rules = tuple(sorted(set(options["enable_rules"])))  # off-by-default rules
         settings_sent = [self.language, self.disabled_rules, self.disabled_categories,
-                         bool(options.get("picky", False)), int(options.get("max_suggestions", 5))]
+                         bool(options["picky"]), int(options["max_suggestions"])]
         self.fingerprint = json.dumps(settings_sent + ([self.enabled_rules] if self.enabled_rules else []))
         self.stats = {"batches": 0, "cached": 0, "sent": 0}
         from mtqa.languagetool.session import Connection
@@ -76,8 +76,8 @@ class GrammarChecker(Checker):
         self.mother_tongues = frozenset() if self.connection.mode == "remote" else installed_languages()
         self.cache: ResultCache | None = None
         self._lock = threading.Lock()  # `mtqa serve` may check from several threads
-        if options.get("cache", True):
-            path = str(options.get("cache_path", "") or "")
+        if options["cache"]:
+            path = str(options["cache_path"] or "")
             try:
                 self.cache = ResultCache(Path(path) if path else cache_root() / "languagetool" / "results.sqlite3")
             except (OSError, sqlite3.Error):
