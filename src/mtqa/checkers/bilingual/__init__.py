@@ -134,15 +134,16 @@ class BilingualChecker(Checker):
     def _entities(self, document, unit, src_entities, tgt_entities, span):
         src_keys = {(e.kind, e.key) for e in src_entities}
         tgt_keys = {(e.kind, e.key) for e in tgt_entities}
+        src_kinds = {e.kind for e in src_entities}
+        changed_kinds = {e.kind for e in tgt_entities if (e.kind, e.key) not in src_keys}  # altered, flagged here
+        written = {kind: " ".join(e.text for e in src_entities if e.kind == kind) for kind in src_kinds}
         for entity in tgt_entities:
-            if entity.fixed and (entity.kind, entity.key) not in src_keys and any(
-                    e.kind == entity.kind for e in src_entities):
+            if entity.fixed and (entity.kind, entity.key) not in src_keys and entity.kind in src_kinds:
                 yield self._finding(document, _ENTITY_RULES[entity.kind], unit.start + entity.start,
                                     unit.start + entity.end, f"{entity.kind} '{entity.text}' differs from the source",
-                                    evidence=" ".join(e.text for e in src_entities if e.kind == entity.kind))
+                                    evidence=written[entity.kind])
         for entity in src_entities:
-            if entity.fixed and (entity.kind, entity.key) not in tgt_keys and not any(
-                    e.kind == entity.kind and (e.kind, e.key) not in src_keys for e in tgt_entities):
+            if entity.fixed and (entity.kind, entity.key) not in tgt_keys and entity.kind not in changed_kinds:
                 yield self._finding(document, _ENTITY_RULES[entity.kind], *span,
                                     f"source {entity.kind} '{entity.text}' is missing from the translation",
                                     evidence=entity.text, confidence=0.8)

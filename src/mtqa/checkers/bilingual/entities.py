@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mtqa.checkers.bilingual.index import Covered
+
 URL = re.compile(r"(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'«»“”()\[\]{}]+", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2,})")
@@ -41,15 +43,15 @@ class Entity:
 def find_entities(text: str) -> list[Entity]:
     """URLs, e-mails, handles and hashtags of ``text``; an e-mail is not also a handle."""
     found: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    taken = Covered(len(text))
     for kind in ("url", "email", "handle", "hashtag"):
         for match in KINDS[kind].finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
+            if match.start() in taken:
                 continue
             value = match.group()
             end = match.start() + len(value.rstrip(_TRAILING)) if kind == "url" else match.end()
             found.append(Entity(kind, text[match.start():end], match.start(), end))
-            taken.append((match.start(), end))
+            taken.add(match.start(), end)
     return sorted(found, key=lambda e: e.start)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, ERA, ERAS, cjk_extra, cjk_multiplier,
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
+from mtqa.checkers.bilingual.index import Covered, Explainers, Intervals, Points
 from mtqa.checkers.bilingual.lexicon import FULLWIDTH, WORD, lexicon, stem_values, tables, value_key
 
 # Digits, grouped thousands (1,000 / 1.000 / 1 000 / 1'000) and a decimal part.
@@ -119,14 +120,14 @@ def _numbers(scan: str, source: bool):
     A date gives one number per part; a clock time is one number whose values are times
     (and, for "18.00", also the decimal).
     """
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(scan)]
+    taken = Covered(len(scan), ((m.start(), m.end()) for m in _PLACEHOLDER.finditer(scan)))
     found = []
     for m in ERA.finditer(scan) if source else ():  # 令和3年 = 2021: one number, not "3"
         found.append((m.start(), m.end(), m.group(), (float(ERAS[m.group(1)] + era_year(m.group(2))),
                                                        float(era_year(m.group(2)))), True))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in CJK_TIME.finditer(scan) if source else ():
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         hour, minute = int(m.group(2)), int(m.group(3) or (30 if m.group(4) else 0))
         pm = m.group(1) in ("午後", "下午", "晚上")
@@ -134,11 +135,11 @@ def _numbers(scan: str, source: bool):
         if not m.group(3) and not m.group(4):
             values.add(float(hour))  # 7点 = seven o'clock
         found.append((m.start(2), m.end(), m.group(), tuple(values), True))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in DATE.finditer(scan):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         if m.group(1):
             parts = (1, 3, 4)
         elif m.group(8):
@@ -149,7 +150,7 @@ def _numbers(scan: str, source: bool):
             continue
         found.extend((m.start(g), m.end(g), m.group(g), (), False) for g in parts)
     for m in TIME.finditer(scan):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         if m.group(2) == "-" and not source or m.group(2) == "." and not (source or m.group(4)):
             continue
@@ -160,9 +161,9 @@ def _numbers(scan: str, source: bool):
         if m.group(2) == ".":
             values.add(float(f"{m.group(1)}.{m.group(3)}"))  # 18.00 may be a decimal after all
         found.append((m.start(), m.end(), m.group(), tuple(values), True))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in NUMBER.finditer(scan):
-        if not any(s <= m.start() < e for s, e in taken):
+        if m.start() not in taken:
             found.append((m.start(), m.end(), m.group(), (), False))
     return sorted(found)
 
@@ -173,11 +174,12 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
     lex = lexicon()
     english = lex["english"]
     scan = text.translate(FULLWIDTH)
-    names = [(m.start(), m.end()) for m in _TARGET_IGNORE.finditer(scan)]
+    names = Covered(len(scan), ((m.start(), m.end()) for m in _TARGET_IGNORE.finditer(scan)))
+    skip = Covered(len(scan), skip)
     numbers: list[Number] = []
     explainers: list[set[float]] = []  # one per number form in the text
     for start, end, token, extra, time_only in _numbers(scan, source=False):
-        if any(s <= start < e for s, e in skip):
+        if start in skip:
             continue
         bare = set(extra) if time_only else digit_values(token, english=True) | set(extra)
         number = Number(token, set(bare), start, end, bare=min(bare))
@@ -202,7 +204,7 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
         elif re.match(r"'?s\b", after) and all(v.is_integer() and v % 10 == 0 for v in bare):
             number.values |= {v % 100 for v in bare}  # the 1970s, the 70s
             explainers.append({value_key(v // 100 + 1) for v in bare if v >= 1000})  # (20世纪)80年代
-        if not any(s <= start < e for s, e in names):  # COVID-19 from 新冠: values, not checked
+        if start not in names:  # COVID-19 from 新冠: values, not checked
             numbers.append(number)
         explainers.append({value_key(v) for v in number.values} | {value_key(v) for v in bare})
     for match in lex["_target_words"].finditer(scan):
@@ -240,9 +242,10 @@ def source_numbers(text: str, source_lang: str | None = None,
     values: set[float] = set()
     cjk_chars, cjk_units = cjk_pattern()
     absorbed: set[int] = set()
+    skip = Covered(len(scan), skip_spans)
     previous_end, previous = -10, None
     for start, end, token, extra, time_only in _numbers(scan, source=True):
-        if start in absorbed or any(s <= start < e for s, e in skip_spans):
+        if start in absorbed or start in skip:
             continue
         primary = set(extra) if time_only else digit_values(token, lang=source_lang)
         bare = primary | set(extra) | (set() if time_only else _groups(token))
@@ -321,14 +324,19 @@ def _groups(token: str) -> set[float]:
     return set()
 
 
-def explained(number: Number, values: set[float], others: list[Number]) -> bool:
+def _rounded(number: Number) -> float | None:
+    """Half the unit of the last digit when ``number`` was rounded ("2.5 million", "3.2%")."""
+    if number.places is not None and (number.scaled or number.places < 1):
+        return number.places / 2 + 1e-9
+    return None
+
+
+def explained(number: Number, values: set[float], others: Points) -> bool:
     """Does ``number`` agree with one of ``values`` (or, if it was rounded, with one of ``others``)?"""
     if any(value_key(v) in values for v in number.values):
         return True
-    if number.places is not None and number.scaled or (number.places is not None and number.places < 1):
-        tolerance = number.places / 2 + 1e-9
-        return any(abs(v - w) <= tolerance for v in number.values for other in others for w in other.values)
-    return False
+    tolerance = _rounded(number)
+    return tolerance is not None and any(others.within(v - tolerance, v + tolerance) for v in number.values)
 
 
 @dataclass(slots=True)
@@ -350,22 +358,22 @@ def compare(source: str, target: str, source_lang: str | None = None,
     src_numbers, src_values = source_numbers(source, source_lang, source_skip)
     tgt_numbers, explainers = target_numbers(target, target_skip)
     result = Comparison(source=src_numbers)
+    src_points = Points(v for n in src_numbers for v in n.values)
     for number in tgt_numbers:
-        if not explained(number, src_values, src_numbers):
+        if not explained(number, src_values, src_points):
             result.unexplained_target.append(number)
+    tgt_keys = {value_key(v) for t in tgt_numbers for v in t.values}
+    tgt_rounded = Intervals((v - tol, v + tol) for t in tgt_numbers if (tol := _rounded(t)) is not None
+                            for v in t.values)
+    forms = Explainers(explainers)
     keys = [{value_key(v) for v in n.values} for n in src_numbers]
-    used = [False] * len(explainers)
-    order = sorted(range(len(src_numbers)), key=lambda i: sum(1 for e in explainers if keys[i] & e))
     missing = set()
-    for i in order:
-        match = next((k for k, e in enumerate(explainers) if not used[k] and keys[i] & e), None)
-        if match is not None:
-            used[match] = True
-        elif any(keys[i] & e for e in explainers):
+    for i in sorted(range(len(src_numbers)), key=lambda i: forms.count(keys[i])):  # the rarest values first
+        if forms.take(keys[i]) is not None:
+            continue
+        if forms.any(keys[i]):
             missing.add(i)  # given twice in the source, once in the translation
-        elif not any(explained(t, keys[i], [src_numbers[i]]) for t in tgt_numbers):
+        elif not (keys[i] & tgt_keys or any(tgt_rounded.meets(w, w) for w in src_numbers[i].values)):
             missing.add(i)
     result.missing_source = [n for i, n in enumerate(src_numbers) if i in missing]
     return result
-
-
