@@ -21,6 +21,8 @@ BAD = [
     ("MTQA-BI-012", "ru", "Бюджет вырос на 3,5 млрд рублей.", "The budget grew by 3.5 million roubles.",
      "3.5 million"),
     ("MTQA-BI-012", "he", "החברה גייסה 40 מיליון דולר.", "The company raised $40 billion.", "40 billion"),
+    ("MTQA-BI-014", "zh", "7月26日，舰队起航。", "On July 26, 2019, the fleet sailed.", "2019"),
+    ("MTQA-BI-010", "de", "Anpfiff ist um 19 Uhr.", "Kick-off is at 8 PM.", "8"),
     ("MTQA-BI-013", "de", "Die Wahl findet im März statt.", "The election takes place in May 2022.", "May"),
     ("MTQA-BI-020", "de", "Mehr unter https://example.de/info.", "More at https://example.com/info.",
      "https://example.com/info"),
@@ -48,6 +50,15 @@ GOOD = [
     ("de", "Drei Kinder und zwei Erwachsene wurden verletzt.", "3 children and 2 adults were injured."),
     ("de", "Wie geht es weiter? Das bleibt offen!", "What next? That remains open!"),
     ("de", "Mehr unter www.example.de.", "More at www.example.de."),
+    # Written differently in English, not missing: clock hours, scores, "a" for 1, approximate tens.
+    ("de", "Bereits am Mittwoch (19 Uhr) empfangen die Riesen die Skyliners.", "On Wednesday (7 PM) the giants host the Skyliners."),
+    ("de", "Die Partie war beim 3:10 nach 20 Minuten gelaufen.", "The game was over with 3-10 after 20 minutes."),
+    ("uk", "Ми були вдома ще о 15.00.", "We were still home at 3 pm."),
+    ("ja", "今は１週間くらいで完了します。", "Right now it takes about a week to complete."),
+    ("zh", "他每天都要看几十名病人。", "He sees dozens of patients every day."),
+    ("ja", "独自のメソッドで9割以上の方が上達を実感！", "More than 90% of students improve with our method!"),
+    ("zh", "当天14时40分左右，飞机撞上住宅楼。", "At about 14: 40 that day, the plane hit a house."),
+    ("zh", "数据(7月25日08H00-7月26日08H00)", "Data (from 08:00 on July 25 to 08:00 on July 26)"),
     ("liv", "Īlma temperatūr vȯzīs +22 C sōņõ.", "The air temperature will reach +22 C."),
 ]
 

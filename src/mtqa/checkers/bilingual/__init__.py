@@ -19,6 +19,7 @@ NAME = "bilingual"
 _ENTITY_RULES = {"url": "MTQA-BI-020", "email": "MTQA-BI-021", "handle": "MTQA-BI-022", "hashtag": "MTQA-BI-023"}
 _SPACES = re.compile(r"\s+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -112,6 +113,11 @@ class BilingualChecker(Checker):
                 yield self._finding(document, "MTQA-BI-012", unit.start + number.start, unit.start + number.end,
                                     f"'{number.text}': the scale differs from the source",
                                     evidence=f"source numbers: {written}")
+                continue
+            if _YEAR.fullmatch(number.text):  # a dateline year is often added, rarely wrong
+                yield self._finding(document, "MTQA-BI-014", unit.start + number.start, unit.start + number.end,
+                                    f"year {number.text} is not in the source", evidence=f"source numbers: {written}",
+                                    confidence=0.6)
                 continue
             yield self._finding(document, "MTQA-BI-010", unit.start + number.start, unit.start + number.end,
                                 f"number '{number.text}' is not in the source", evidence=f"source numbers: {written}")

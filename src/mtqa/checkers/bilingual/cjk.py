@@ -13,7 +13,7 @@ from functools import lru_cache
 from mtqa.checkers.bilingual.lexicon import lexicon
 
 # Chinese and Japanese clock times: 午後3時半, 下午3点15分, 11時.
-CJK_TIME = re.compile(r"(午前|午後|上午|下午|晚上|中午|凌晨)?(?<!\d)(\d{1,2})\s*[時时点點](?:(\d{1,2})\s*分|(半))?")
+CJK_TIME = re.compile(r"(午前|午後|上午|下午|晚上|中午|凌晨)?(?<!\d)(\d{1,2})\s*[時时点點]\s*(?:(\d{1,2})\s*分|(半))?")
 
 
 def cjk_value(chars: str) -> float:

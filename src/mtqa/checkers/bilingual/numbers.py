@@ -29,18 +29,26 @@ NUMBER = re.compile(rf"(?<!\d)(?<!\d[.,])(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]
 # Dates written with dots, slashes or hyphens: 10.8.2022, 10/08/22, 2021.6.11, 2022-03-01,
 # and a day and month with a final dot ("10.8.").
 DATE = re.compile(r"(?<![\d.,])(?:(\d{4})([./-])(\d{1,2})\2(\d{1,2})|(\d{1,2})([./])(\d{1,2})(?:\6(\d{2,4})|\.))(?![\d])")
-# Clock times: 18:30, 6.30 pm, 10-00 (a Russian way of writing 10:00).
-TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])([:.]|-(?=00))([0-5]\d)(?![\d])(?:\s?([apAP])\.?\s?[mM]\b\.?)?")
+# Clock times: 18:30, 6.30 pm, 10-00 (a Russian way of writing 10:00), 08H00, and "14: 40" as MT
+# output spaces it.
+TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])(:\s?|[.hH]|-(?=00))([0-5]\d)(?![\d])(?:\s?([apAP])\.?\s?[mM]\b\.?)?")
 # Placeholders such as #Product1# (anonymised names): their digits are not numbers.
 _PLACEHOLDER = re.compile(r"#[A-Za-z][A-Za-z0-9_]*#?")
 _AMPM = re.compile(r"\s?([apAP])\.?\s?[mM](?![a-zA-Z])")
 # Names that contain digits the source writes differently (新冠 -> COVID-19) or idioms.
-_TARGET_IGNORE = re.compile(r"\b(?:covid-19|sars-cov-2|24/7|g7|g20|4k|5g|3d)\b", re.IGNORECASE)
+_TARGET_IGNORE = re.compile(r"\b(?:covid-19s?|sars-cov-2|24/7|g7|g20|4k|5g|3d)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _SEPARATORS = re.compile(_GROUP)
+_ROMAN_SIGNS = re.compile("[\u2160-\u216b]")
 # What joins the two ends of a range whose scale word is written once: "20 to 30 thousand",
 # in the source languages' words (Hebrew עד/ל, Arabic إلى, Russian до, German bis, Czech až).
 _RANGE = re.compile(r"\s*(?:[-–—־]|(?:עד|בין|ל|או|إلى|الى|و|أو|до|или|и|bis|oder|und|až|nebo|a|to|or|and)[\s־-]*)\s*")
+# Words for "o'clock" after an hour in the source languages: "19 Uhr", "17 години", "15h", "8 hod.".
+_HOUR_WORD = re.compile(r"\s?(?:uhr\b|h\b|год|час|hod|godz)", re.IGNORECASE)
+# "a week", "an hour": English writes the source's 1 as an article.
+_ARTICLE = re.compile(r"\b(?:an?)\b", re.IGNORECASE)
+# Approximate CJK tens and hundreds (几十, 数百, 十几, 上千): "dozens", "hundreds", not a number.
+_APPROXIMATE = re.compile(r"[几数上][十百千万]|[十百千万][几多余来]")
 # Values of clock times live in their own range so 18:30 never equals the number 1110.
 TIME_BASE = -1_000_000.0
 
@@ -132,13 +140,16 @@ def _numbers(scan: str, source: bool):
         hour, minute = int(m.group(2)), int(m.group(3) or (30 if m.group(4) else 0))
         pm = m.group(1) in ("午後", "下午", "晚上")
         values = {time_key(hour % 12 + 12, minute)} if pm else _clock(hour, minute, None)
-        if not m.group(3) and not m.group(4):
-            values.add(float(hour))  # 7点 = seven o'clock
+        values.add(float(hour))  # 7点 = seven o'clock
+        if m.group(3):
+            values.add(float(minute))
         found.append((m.start(2), m.end(), m.group(), tuple(values), True))
         taken.add(m.start(), m.end())
     for m in DATE.finditer(scan):
         if m.start() in taken:
             continue
+        if not (m.group(1) or m.group(8) or 1 <= int(m.group(7)) <= 12):
+            continue  # "15.00." ends a sentence with a clock time, not a day and month
         taken.add(m.start(), m.end())
         if m.group(1):
             parts = (1, 3, 4)
@@ -152,13 +163,16 @@ def _numbers(scan: str, source: bool):
     for m in TIME.finditer(scan):
         if m.start() in taken:
             continue
-        if m.group(2) == "-" and not source or m.group(2) == "." and not (source or m.group(4)):
+        separator = m.group(2).strip()
+        if separator in "-hH" and not source or separator == "." and not (source or m.group(4)):
             continue
         hour, minute = int(m.group(1)), int(m.group(3))
         values = _clock(hour, minute, m.group(4))
         if not m.group(4):
             values |= _clock(hour, minute, None)
-        if m.group(2) == ".":
+        if source and separator == ":":
+            values |= {float(hour), float(minute)}  # a score: 16:32 is "16-32" in English
+        if separator == ".":
             values.add(float(f"{m.group(1)}.{m.group(3)}"))  # 18.00 may be a decimal after all
         found.append((m.start(), m.end(), m.group(), tuple(values), True))
         taken.add(m.start(), m.end())
@@ -217,6 +231,7 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
         if scale and scale.group(1).lower() not in english["ambiguous_scales"]:
             explainer.add(value_key(value * english["scales"][scale.group(1).lower()]))
         explainers.append(explainer)
+    explainers.extend({1.0} for _ in _ARTICLE.finditer(scan))
     for match in lex["_months"].finditer(scan):
         explainers.append({value_key(english["months"][match.group(1).lower()])})
     for match in _ROMAN.finditer(scan):
@@ -258,6 +273,8 @@ def source_numbers(text: str, source_lang: str | None = None,
         units = cjk_units.match(after)
         if time_only:
             pass
+        elif after[:1] in ("割", "成"):
+            number.values |= {v * 10 for v in bare}  # 9割 = 90%
         elif units:
             factor = cjk_multiplier(units.group(1))
             number.values |= {v * factor for v in bare}
@@ -273,6 +290,8 @@ def source_numbers(text: str, source_lang: str | None = None,
             for factor in stem_values(word.group().lower(), scales) if word else ():
                 number.values |= {v * factor for v in bare}
                 number.scaled = True
+            if _HOUR_WORD.match(after) and all(v.is_integer() and 0 <= v <= 24 for v in primary):
+                number.values |= {k for v in primary for k in _clock(int(v), 0, None)}  # 19 Uhr = 7 pm
         if previous is not None and re.fullmatch(r"[ -]", scan[previous_end:start]) and not time_only:
             joined = previous.text + token  # phone numbers: 229 62 01 -> 229-6201
             values |= {value_key(float(re.sub(r"\D", "", joined)))}
@@ -302,6 +321,8 @@ def source_numbers(text: str, source_lang: str | None = None,
             values.add(value_key(value))
     for match in cjk_chars.finditer(scan):
         values |= {value_key(v) for v in cjk_values(match.group())}
+        if _APPROXIMATE.search(scan, max(0, match.start() - 1), match.end() + 1):
+            continue  # 几十项 = dozens of items
         if COUNTED.match(scan, match.end()) and re.fullmatch(r"[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?", match.group()):
             value = cjk_value(match.group())  # 五星, 二级, 十九条: a number that must be translated
             numbers.append(Number(match.group(), {value}, bare=value))
@@ -310,6 +331,7 @@ def source_numbers(text: str, source_lang: str | None = None,
     for match in CJK_EXTRA.finditer(scan):
         values.add(value_key(cjk_extra(match)))
     values |= {value_key(float(ord(c) - 0x245F)) for c in CIRCLED.findall(scan)}
+    values |= {value_key(float(ord(c) - 0x215F)) for c in _ROMAN_SIGNS.findall(scan)}  # GⅠ, Ⅱ级
     for match in _ROMAN.finditer(scan):
         if match.group():
             values.add(value_key(_roman(match.group())))
