@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import entities, lexicon, numbers, structure
+from mtqa.checkers.bilingual import entities, lexicon, names, numbers, omissions, structure
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -96,8 +96,18 @@ class BilingualChecker(Checker):
                                      source_lang)
         if tags:
             yield from self._tags(document, tags, span)
+        if source_lang in (None, "he"):
+            for start, end, name in names.foreign_names(source, analysis):
+                yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
+                                    f"'{name}' spells no word of the Hebrew source", confidence=0.7)
+        dropped = omissions.dropped_sentences(source, analysis, source_lang)
+        for omission in dropped:
+            where = "start" if omission.position == 0 else "end"
+            yield self._finding(document, "MTQA-BI-052", unit.start + omission.position, unit.start + omission.position,
+                                f"source sentences are missing at the {where} of the translation",
+                                evidence=omission.dropped, confidence=0.8)
         src_sentences, tgt_sentences = structure.sentence_count(source), structure.sentence_count(analysis)
-        if abs(src_sentences - tgt_sentences) >= self.sentence_difference:
+        if abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped:
             code = "MTQA-BI-050" if tgt_sentences < src_sentences else "MTQA-BI-051"
             yield self._finding(document, code, *span,
                                 f"source has {src_sentences} sentences, translation {tgt_sentences}",

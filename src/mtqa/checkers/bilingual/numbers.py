@@ -164,13 +164,13 @@ def _numbers(scan: str, source: bool):
         if m.start() in taken:
             continue
         separator = m.group(2).strip()
-        if separator in "-hH" and not source or separator == "." and not (source or m.group(4)):
+        if separator == "-" and not source or separator == "." and not (source or m.group(4)):
             continue
         hour, minute = int(m.group(1)), int(m.group(3))
         values = _clock(hour, minute, m.group(4))
         if not m.group(4):
             values |= _clock(hour, minute, None)
-        if source and separator == ":":
+        if source and separator in ":hH":
             values |= {float(hour), float(minute)}  # a score: 16:32 is "16-32" in English
         if separator == ".":
             values.add(float(f"{m.group(1)}.{m.group(3)}"))  # 18.00 may be a decimal after all
@@ -321,6 +321,9 @@ def source_numbers(text: str, source_lang: str | None = None,
             values.add(value_key(value))
     for match in cjk_chars.finditer(scan):
         values |= {value_key(v) for v in cjk_values(match.group())}
+        if scan[match.end():match.end() + 1] in ("点", "點", "時", "时"):  # 四点半, 零点: a clock time
+            half = 30 if scan[match.end() + 1:match.end() + 2] == "半" else 0
+            values |= {value_key(v) for v in _clock(int(cjk_value(match.group())) % 24, half, None)}
         if _APPROXIMATE.search(scan, max(0, match.start() - 1), match.end() + 1):
             continue  # 几十项 = dozens of items
         if COUNTED.match(scan, match.end()) and re.fullmatch(r"[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?", match.group()):

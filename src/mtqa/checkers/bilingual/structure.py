@@ -10,25 +10,33 @@ from collections import Counter
 from mtqa.model import Document, Segment
 
 # A sentence ends at . ! ? (Latin, CJK, Arabic) followed by space, or at a CJK full stop.
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”’)\]]*\s+(?=[\"'«“„(\[]?[^\W\d_])|(?<=[。！？])(?=.)")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”’)\]]*\s+(?=[\"'«“„(\[]?[^\W\d_])|(?<=[。！？])(?=.)|\s+•\s+")
 _ABBREVIATION = re.compile(
     r"(?:\b[^\W\d_]|\d+|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Nr|No|Art|Abs|bzw|usw|etc|ca|vs|Jr|Inc|Ltd|Co|Gen|Sen"
-    r"|Lt|Col|Maj|Capt|Sgt|Gov|Rep|Jan|Feb|Aug|Sept|Oct|Nov|Dec|tzv|tj|např|atd|resp|т|г|гг|ул|им|тыс|млн|млрд"
+    r"|Lt|Col|Maj|Capt|Sgt|Gov|Rep|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mio|Mrd|Tsd|tzv|tj|např|atd|resp|mil|mld|т|г|гг|ул|им|тыс|млн|млрд"
     r"|руб|грн|см|др|пр))\.$", re.IGNORECASE)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` by a language-neutral rule; abbreviations and
+    ordinals do not split, a bullet between headlines does."""
+    spans, start = [], len(text) - len(text.lstrip())
+    end_of_text = len(text.rstrip())
+    if start >= end_of_text:
+        return []
+    for match in _SENTENCE_END.finditer(text, start, end_of_text):
+        if match.group().strip() != "•":
+            before = text[max(0, match.start() - 64):match.start()].rstrip("\"'»”’)]")  # a window: linear
+            if _ABBREVIATION.search(before[-8:]) and not before.endswith(("!", "?")):
+                continue  # "Dr.", "z. B.", "1." (an ordinal in German and Czech)
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, end_of_text))
+    return spans
+
+
 def sentence_count(text: str) -> int:
-    """Sentences in ``text`` by a language-neutral rule; abbreviations and ordinals do not split."""
-    text = text.strip()
-    if not text:
-        return 0
-    count = 1
-    for match in _SENTENCE_END.finditer(text):
-        before = text[max(0, match.start() - 64):match.start()].rstrip("\"'»”’)]")  # a window: linear
-        if _ABBREVIATION.search(before[-8:]) and not before.endswith(("!", "?")):
-            continue  # "Dr.", "z. B.", "1." (an ordinal in German and Czech)
-        count += 1
-    return count
+    return len(sentence_spans(text))
 
 
 def unit_span(document: Document, unit: Segment) -> tuple[int, int]:

@@ -1,0 +1,115 @@
+"""English names with no counterpart in a Hebrew source.
+
+A name the translation spells must come from somewhere in the source: Hebrew writes names
+in its own letters, without most vowels. An English name is read back letter by letter
+(``hebrew_letters.toml``: each Hebrew letter's possible spellings, silent letters, free
+English vowels) against every source word, with its one- or two-letter prefixes (and, in,
+the ...) taken off, and against each pair of adjacent words. A rare capitalised word that
+matches no source word was not transliterated from it: a prefix read as part of the name
+("Vichy" for ו+ישי, "and Ishai"), a name rendered by its meaning, or letters that are not
+there ("Metindjo" for מתניהו). Common English words are left alone (they are translations,
+not transliterations), so is anything the source writes in Latin letters.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from mtqa.wordlists import zipf
+
+# Only words rarer than this in English (wordfreq Zipf) are taken for names.
+MAX_ZIPF = 2.5
+MAX_NAME_LETTERS = 24
+# A capitalised word on its own: not part of a hyphenated or apostrophed name ("Bar-Ilan");
+# a possessive 's may follow.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])(?!['’](?!s\b))")
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״]*")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_PREFIXES = "ובלהמשכ"
+_VOWELS = frozenset("aeiouy")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    text = resources.files("mtqa.checkers.bilingual").joinpath("hebrew_letters.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return ({k: tuple(v) for k, v in data["letters"].items()}, {k: tuple(v) for k, v in data["geresh"].items()})
+
+
+def _readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Per Hebrew letter of ``word`` (doubled letters once), the Latin spellings it may have."""
+    letters, geresh = _table()
+    out = []
+    for i, ch in enumerate(word):
+        if ch not in letters or (out and word[i - 1] == ch):
+            continue
+        options = letters[ch]
+        if word[i + 1:i + 2] in ("'", "׳"):
+            options = geresh.get(ch, ()) + options
+        out.append(tuple(_DOUBLE.sub(r"\1", o) for o in options))
+    return tuple(out)
+
+
+def spells(latin: str, readings: tuple[tuple[str, ...], ...]) -> bool:
+    """Can ``latin`` (lower case, doubled letters once) be read as these Hebrew letters?
+
+    Walks both strings at once; the states are (position in latin, position in hebrew),
+    so the work is bounded by their product however many spellings a letter has."""
+    seen: set[tuple[int, int]] = set()
+    stack = [(0, 0)]
+    while stack:
+        i, j = stack.pop()
+        if (i, j) in seen:
+            continue
+        seen.add((i, j))
+        if j == len(readings):
+            if all(c in _VOWELS or c == "h" for c in latin[i:]):
+                return True
+            continue
+        if i < len(latin) and latin[i] in _VOWELS:
+            stack.append((i + 1, j))
+        for option in readings[j]:
+            if latin.startswith(option, i):
+                stack.append((i + len(option), j + 1))
+    return False
+
+
+class HebrewSource:
+    """The words of one Hebrew source segment, as letter readings, asked about English names."""
+
+    def __init__(self, source: str) -> None:
+        self.latin = source.lower()
+        words = [w.replace('"', "").replace("״", "") for w in _HEBREW_WORD.findall(source)]
+        forms = set(words) | {a + b for a, b in zip(words, words[1:])}
+        for word in words:
+            if len(word) > 2 and word[0] in _PREFIXES:
+                forms.add(word[1:])
+                if len(word) > 3 and word[1] in _PREFIXES:
+                    forms.add(word[2:])
+        self.readings = [_readings(f) for f in forms if f]
+
+    def has(self, name: str) -> bool:
+        if name.lower() in self.latin:
+            return True
+        latin = _DOUBLE.sub(r"\1", name.lower())
+        return any(spells(latin, r) for r in self.readings)
+
+
+def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of rare capitalised English words no Hebrew source word spells."""
+    if not _HEBREW.search(source):
+        return []
+    hebrew = None
+    found = []
+    for match in _CAPITALISED.finditer(target):
+        name = match.group()
+        if len(name) > MAX_NAME_LETTERS or zipf(name.lower()) >= MAX_ZIPF:
+            continue
+        hebrew = hebrew or HebrewSource(source)
+        if not hebrew.has(name):
+            found.append((match.start(), match.end(), name))
+    return found

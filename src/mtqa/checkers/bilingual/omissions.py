@@ -1,0 +1,70 @@
+"""Where a translation dropped whole source sentences: at its start or at its end.
+
+Machine translation of a multi-sentence segment often renders only some of its sentences,
+and reviewers mark the loss as an omission at the point where the missing text belongs.
+With fewer target than source sentences, the target's sentences are laid against each
+contiguous run of as many source sentences; the run whose lengths fit best, at the
+language's usual length ratio (``ratios.toml``, measured on human translations), tells
+which end lost text. Nothing is reported unless the target is also short for its source
+as a whole, so a sentence merely joined to its neighbour is not an omission.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from mtqa.checkers.bilingual.structure import sentence_spans
+
+# How far the target may fall short of the usual ratio before dropped text is believed,
+# and how much of the source (in characters) the dropped sentences must hold.
+SHORT_FACTOR = 0.9
+MIN_DROPPED_SHARE = 0.1
+MIN_DROPPED_CHARS = 20
+MAX_SENTENCES = 60  # beyond this the segment is a document, not a sentence group
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    position: int  # offset in the target where the dropped text belongs
+    dropped: str  # the source sentences with no counterpart
+
+
+@lru_cache(maxsize=1)
+def ratios() -> dict[str, float]:
+    text = resources.files("mtqa.checkers.bilingual").joinpath("ratios.toml").read_text(encoding="utf-8")
+    return {lang: float(v) for lang, v in tomllib.loads(text)["english_per_source_char"].items()}
+
+
+def _cost(target_lengths: list[int], source_lengths: list[int], expected: float) -> float:
+    ratio = sum(target_lengths) / max(1, sum(source_lengths))
+    fit = sum(abs(math.log(t / (ratio * s))) for t, s in zip(target_lengths, source_lengths) if t and s)
+    return fit / len(target_lengths) + abs(math.log(ratio / expected))
+
+
+def dropped_sentences(source: str, target: str, source_lang: str | None) -> list[Omission]:
+    """Omissions at the start and/or end of ``target``, most likely placement only."""
+    expected = ratios().get(source_lang or "")
+    if expected is None:
+        return []
+    src = sentence_spans(source)
+    tgt = sentence_spans(target)
+    n, m = len(src), len(tgt)
+    if not m or m >= n or n > MAX_SENTENCES:
+        return []
+    src_chars = sum(e - s for s, e in src)
+    tgt_chars = sum(e - s for s, e in tgt)
+    if tgt_chars >= SHORT_FACTOR * expected * src_chars:
+        return []
+    src_lengths = [e - s for s, e in src]
+    tgt_lengths = [e - s for s, e in tgt]
+    best = min(range(n - m + 1), key=lambda k: _cost(tgt_lengths, src_lengths[k:k + m], expected))
+    found = []
+    for position, sentences in ((0, src[:best]), (len(target), src[best + m:])):
+        chars = sum(e - s for s, e in sentences)
+        if sentences and chars >= MIN_DROPPED_CHARS and chars >= MIN_DROPPED_SHARE * src_chars:
+            found.append(Omission(position, " ".join(source[s:e] for s, e in sentences)))
+    return found
