@@ -26,10 +26,14 @@ MAX_NAME_LETTERS = 24
 # A capitalised word on its own: not part of a hyphenated or apostrophed name ("Bar-Ilan");
 # a possessive 's may follow.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])(?!['’](?!s\b))")
-_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״]*")
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״”]*")
+_GERSHAYIM = re.compile(r"[\"״”]")  # marks an acronym (בית"ר = Beitar): not a letter
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
 _PREFIXES = "ובלהמשכ"
 _VOWELS = frozenset("aeiouy")
+_FREE = frozenset("aeiouyh")  # English vowels, and an h that spells no letter (Mendelsohn)
+# English derivations and inflections: a coined or translated word, not a transliterated name.
+_ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|ism|ists?|ic|ical|ized?|izing)$")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -41,16 +45,19 @@ def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
 
 
 def _readings(word: str) -> tuple[tuple[str, ...], ...]:
-    """Per Hebrew letter of ``word`` (doubled letters once), the Latin spellings it may have."""
+    """Per Hebrew letter of ``word``, the Latin spellings it may have; a letter repeated may
+    be written once (English doubles are written once before matching: דד in עודד, Oded)."""
     letters, geresh = _table()
     out = []
     for i, ch in enumerate(word):
-        if ch not in letters or (out and word[i - 1] == ch):
+        if ch not in letters:
             continue
         options = letters[ch]
         if word[i + 1:i + 2] in ("'", "׳"):
             options = geresh.get(ch, ()) + options
-        out.append(tuple(_DOUBLE.sub(r"\1", o) for o in options))
+        if i and word[i - 1] == ch:
+            options = options + ("",)
+        out.append(tuple(dict.fromkeys(_DOUBLE.sub(r"\1", o) for o in options)))
     return tuple(out)
 
 
@@ -67,10 +74,10 @@ def spells(latin: str, readings: tuple[tuple[str, ...], ...]) -> bool:
             continue
         seen.add((i, j))
         if j == len(readings):
-            if all(c in _VOWELS or c == "h" for c in latin[i:]):
+            if all(c in _FREE for c in latin[i:]):
                 return True
             continue
-        if i < len(latin) and latin[i] in _VOWELS:
+        if i < len(latin) and latin[i] in _FREE:
             stack.append((i + 1, j))
         for option in readings[j]:
             if latin.startswith(option, i):
@@ -83,7 +90,7 @@ class HebrewSource:
 
     def __init__(self, source: str) -> None:
         self.latin = source.lower()
-        words = [w.replace('"', "").replace("״", "") for w in _HEBREW_WORD.findall(source)]
+        words = [_GERSHAYIM.sub("", w) for w in _HEBREW_WORD.findall(source)]
         forms = set(words) | {a + b for a, b in zip(words, words[1:])}
         for word in words:
             if len(word) > 2 and word[0] in _PREFIXES:
@@ -107,7 +114,7 @@ def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _CAPITALISED.finditer(target):
         name = match.group()
-        if len(name) > MAX_NAME_LETTERS or zipf(name.lower()) >= MAX_ZIPF:
+        if len(name) > MAX_NAME_LETTERS or _ENGLISH_ENDING.search(name) or zipf(name.lower()) >= MAX_ZIPF:
             continue
         hebrew = hebrew or HebrewSource(source)
         if not hebrew.has(name):

@@ -19,11 +19,13 @@ from importlib import resources
 
 from mtqa.checkers.bilingual.structure import sentence_spans
 
-# How far the target may fall short of the usual ratio before dropped text is believed,
-# and how much of the source (in characters) the dropped sentences must hold.
-SHORT_FACTOR = 0.9
+# How far the target must fall short of the usual ratio before dropped text is believed (in
+# spreads of the language's log ratio), and how much of the source (in characters) the
+# dropped sentences must hold.
+SHORT_SPREADS = 1.5
 MIN_DROPPED_SHARE = 0.1
 MIN_DROPPED_CHARS = 20
+PAIR_SHORT = 0.4  # share of a kept sentence that must be lost for part of it to count as dropped
 MAX_SENTENCES = 60  # beyond this the segment is a document, not a sentence group
 
 
@@ -34,9 +36,11 @@ class Omission:
 
 
 @lru_cache(maxsize=1)
-def ratios() -> dict[str, float]:
+def ratios() -> dict[str, tuple[float, float]]:
+    """Source language -> (usual English/source length ratio, spread of its logarithm)."""
     text = resources.files("mtqa.checkers.bilingual").joinpath("ratios.toml").read_text(encoding="utf-8")
-    return {lang: float(v) for lang, v in tomllib.loads(text)["english_per_source_char"].items()}
+    table = tomllib.loads(text)["english_per_source_char"]
+    return {lang: (float(v["ratio"]), float(v["spread"])) for lang, v in table.items()}
 
 
 def _cost(target_lengths: list[int], source_lengths: list[int], expected: float) -> float:
@@ -47,24 +51,30 @@ def _cost(target_lengths: list[int], source_lengths: list[int], expected: float)
 
 def dropped_sentences(source: str, target: str, source_lang: str | None) -> list[Omission]:
     """Omissions at the start and/or end of ``target``, most likely placement only."""
-    expected = ratios().get(source_lang or "")
-    if expected is None:
+    if (source_lang or "") not in ratios():
         return []
+    expected, spread = ratios()[source_lang]
     src = sentence_spans(source)
     tgt = sentence_spans(target)
     n, m = len(src), len(tgt)
-    if not m or m >= n or n > MAX_SENTENCES:
+    if not m or m > n or n > MAX_SENTENCES:
         return []
     src_chars = sum(e - s for s, e in src)
     tgt_chars = sum(e - s for s, e in tgt)
-    if tgt_chars >= SHORT_FACTOR * expected * src_chars:
+    if not tgt_chars or math.log(tgt_chars / (expected * src_chars)) > -SHORT_SPREADS * spread:
         return []
     src_lengths = [e - s for s, e in src]
     tgt_lengths = [e - s for s, e in tgt]
     best = min(range(n - m + 1), key=lambda k: _cost(tgt_lengths, src_lengths[k:k + m], expected))
     found = []
-    for position, sentences in ((0, src[:best]), (len(target), src[best + m:])):
+    for position, sentences, pair in ((0, src[:best], 0), (len(target), src[best + m:], m - 1)):
         chars = sum(e - s for s, e in sentences)
+        # A kept sentence much shorter than its source lost part of itself.
+        kept = src_lengths[best + pair]
+        lost = kept - tgt_lengths[pair] / expected
+        if lost >= PAIR_SHORT * kept and m > 1:
+            chars += lost
+            sentences = sentences + [src[best + pair]]
         if sentences and chars >= MIN_DROPPED_CHARS and chars >= MIN_DROPPED_SHARE * src_chars:
             found.append(Omission(position, " ".join(source[s:e] for s, e in sentences)))
     return found
