@@ -100,13 +100,14 @@ class BilingualChecker(Checker):
             for start, end, name in names.foreign_names(source, analysis):
                 yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
                                     f"'{name}' spells no word of the Hebrew source", confidence=0.7)
-        dropped = omissions.dropped_sentences(source, analysis, source_lang)
+        src_spans, tgt_spans = structure.sentence_spans(source), structure.sentence_spans(analysis)
+        dropped = omissions.dropped_sentences(source, analysis, source_lang, src_spans, tgt_spans)
         for omission in dropped:
             where = "start" if omission.position == 0 else "end"
             yield self._finding(document, "MTQA-BI-052", unit.start + omission.position, unit.start + omission.position,
                                 f"source sentences are missing at the {where} of the translation",
                                 evidence=omission.dropped, confidence=0.8)
-        src_sentences, tgt_sentences = structure.sentence_count(source), structure.sentence_count(analysis)
+        src_sentences, tgt_sentences = len(src_spans), len(tgt_spans)
         if abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped:
             code = "MTQA-BI-050" if tgt_sentences < src_sentences else "MTQA-BI-051"
             yield self._finding(document, code, *span,

@@ -16,20 +16,23 @@ from collections.abc import Iterable
 class Covered:
     """Which positions of a text lie inside a span already taken (start inclusive, end exclusive)."""
 
-    __slots__ = ("_mask",)
+    __slots__ = ("_length", "_mask")
 
     def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._mask = bytearray(length + 1)
+        self._length = length + 1
+        self._mask: bytearray | None = None  # allocated on the first span: most texts have none
         for start, end in spans:
             self.add(start, end)
 
     def add(self, start: int, end: int) -> None:
-        start, end = max(0, start), min(end, len(self._mask))
+        start, end = max(0, start), min(end, self._length)
         if end > start:
+            if self._mask is None:
+                self._mask = bytearray(self._length)
             self._mask[start:end] = b"\x01" * (end - start)
 
     def __contains__(self, position: int) -> bool:
-        return 0 <= position < len(self._mask) and bool(self._mask[position])
+        return self._mask is not None and 0 <= position < self._length and bool(self._mask[position])
 
 
 class Intervals:

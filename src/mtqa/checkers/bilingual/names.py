@@ -39,9 +39,13 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Letter -> spellings (doubled English letters written once), plain and after a geresh."""
     text = resources.files("mtqa.checkers.bilingual").joinpath("hebrew_letters.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    return ({k: tuple(v) for k, v in data["letters"].items()}, {k: tuple(v) for k, v in data["geresh"].items()})
+    letters = {k: tuple(dict.fromkeys(_DOUBLE.sub(r"\1", o) for o in v)) for k, v in data["letters"].items()}
+    geresh = {k: tuple(dict.fromkeys(_DOUBLE.sub(r"\1", o) for o in data["geresh"].get(k, []) + list(v)))
+              for k, v in letters.items()}
+    return letters, geresh
 
 
 def _readings(word: str) -> tuple[tuple[str, ...], ...]:
@@ -52,12 +56,10 @@ def _readings(word: str) -> tuple[tuple[str, ...], ...]:
     for i, ch in enumerate(word):
         if ch not in letters:
             continue
-        options = letters[ch]
-        if word[i + 1:i + 2] in ("'", "׳"):
-            options = geresh.get(ch, ()) + options
+        options = geresh[ch] if word[i + 1:i + 2] in ("'", "׳") else letters[ch]
         if i and word[i - 1] == ch:
             options = options + ("",)
-        out.append(tuple(dict.fromkeys(_DOUBLE.sub(r"\1", o) for o in options)))
+        out.append(options)
     return tuple(out)
 
 
@@ -85,6 +87,22 @@ def spells(latin: str, readings: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+def _first_letters(readings: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Latin letters the first spelled letter may begin with (leading letters may be silent)."""
+    first: set[str] = set()
+    for options in readings:
+        first.update(o[0] for o in options if o)
+        if "" not in options:
+            break
+    return frozenset(first)
+
+
+@lru_cache(maxsize=16384)
+def _form(word: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    readings = _readings(word)
+    return _first_letters(readings), readings
+
+
 class HebrewSource:
     """The words of one Hebrew source segment, as letter readings, asked about English names."""
 
@@ -97,13 +115,17 @@ class HebrewSource:
                 forms.add(word[1:])
                 if len(word) > 3 and word[1] in _PREFIXES:
                     forms.add(word[2:])
-        self.readings = [_readings(f) for f in forms if f]
+        self.readings = [form for form in map(_form, forms) if form[1]]
 
     def has(self, name: str) -> bool:
         if name.lower() in self.latin:
             return True
         latin = _DOUBLE.sub(r"\1", name.lower())
-        return any(spells(latin, r) for r in self.readings)
+        # The first letter that spells something starts at the name's first consonant or a
+        # free letter before it: a cheap test that skips most source words.
+        lead = next((i for i, c in enumerate(latin) if c not in _FREE), len(latin))
+        could_start = set(latin[:lead + 1])
+        return any(first & could_start and spells(latin, r) for first, r in self.readings)
 
 
 def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:

@@ -231,7 +231,6 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
         if scale and scale.group(1).lower() not in english["ambiguous_scales"]:
             explainer.add(value_key(value * english["scales"][scale.group(1).lower()]))
         explainers.append(explainer)
-    explainers.extend({1.0} for _ in _ARTICLE.finditer(scan))
     for match in lex["_months"].finditer(scan):
         explainers.append({value_key(english["months"][match.group(1).lower()])})
     for match in _ROMAN.finditer(scan):
@@ -390,8 +389,10 @@ def compare(source: str, target: str, source_lang: str | None = None,
     tgt_keys = {value_key(v) for t in tgt_numbers for v in t.values}
     tgt_rounded = Intervals((v - tol, v + tol) for t in tgt_numbers if (tol := _rounded(t)) is not None
                             for v in t.values)
-    forms = Explainers(explainers)
     keys = [{value_key(v) for v in n.values} for n in src_numbers]
+    if any(1.0 in k for k in keys):
+        explainers += [{1.0} for _ in _ARTICLE.finditer(target)]
+    forms = Explainers(explainers)
     missing = set()
     for i in sorted(range(len(src_numbers)), key=lambda i: forms.count(keys[i])):  # the rarest values first
         if forms.take(keys[i]) is not None:

@@ -49,13 +49,16 @@ def _cost(target_lengths: list[int], source_lengths: list[int], expected: float)
     return fit / len(target_lengths) + abs(math.log(ratio / expected))
 
 
-def dropped_sentences(source: str, target: str, source_lang: str | None) -> list[Omission]:
-    """Omissions at the start and/or end of ``target``, most likely placement only."""
+def dropped_sentences(source: str, target: str, source_lang: str | None,
+                      src: list[tuple[int, int]] | None = None,
+                      tgt: list[tuple[int, int]] | None = None) -> list[Omission]:
+    """Omissions at the start and/or end of ``target``, most likely placement only.
+    ``src`` and ``tgt`` are the sentence spans, when the caller has them."""
     if (source_lang or "") not in ratios():
         return []
     expected, spread = ratios()[source_lang]
-    src = sentence_spans(source)
-    tgt = sentence_spans(target)
+    src = sentence_spans(source) if src is None else src
+    tgt = sentence_spans(target) if tgt is None else tgt
     n, m = len(src), len(tgt)
     if not m or m > n or n > MAX_SENTENCES:
         return []
