@@ -23,6 +23,9 @@ from mtqa.wordlists import zipf
 # Only words rarer than this in English (wordfreq Zipf) are taken for names.
 MAX_ZIPF = 2.5
 MAX_NAME_LETTERS = 24
+# Distinct names looked up per segment: each is compared with every source word, so a
+# segment of thousands of different rare words must not cost thousands squared.
+MAX_NAMES = 100
 # A capitalised word on its own: not part of a hyphenated or apostrophed name ("Bar-Ilan");
 # a possessive 's may follow.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])(?!['’](?!s\b))")
@@ -30,7 +33,6 @@ _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״”]*")
 _GERSHAYIM = re.compile(r"[\"״”]")  # marks an acronym (בית"ר = Beitar): not a letter
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
 _PREFIXES = "ובלהמשכ"
-_VOWELS = frozenset("aeiouy")
 _FREE = frozenset("aeiouyh")  # English vowels, and an h that spells no letter (Mendelsohn)
 # English derivations and inflections: a coined or translated word, not a transliterated name.
 _ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|ism|ists?|ic|ical|ized?|izing)$")
@@ -133,12 +135,18 @@ def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
     if not _HEBREW.search(source):
         return []
     hebrew = None
+    known: dict[str, bool] = {}  # name -> spelt by the source
     found = []
     for match in _CAPITALISED.finditer(target):
         name = match.group()
-        if len(name) > MAX_NAME_LETTERS or _ENGLISH_ENDING.search(name) or zipf(name.lower()) >= MAX_ZIPF:
-            continue
-        hebrew = hebrew or HebrewSource(source)
-        if not hebrew.has(name):
+        if name not in known:
+            if len(known) >= MAX_NAMES:
+                break
+            if len(name) > MAX_NAME_LETTERS or _ENGLISH_ENDING.search(name) or zipf(name.lower()) >= MAX_ZIPF:
+                known[name] = True
+                continue
+            hebrew = hebrew or HebrewSource(source)
+            known[name] = hebrew.has(name)
+        if not known[name]:
             found.append((match.start(), match.end(), name))
     return found
