@@ -382,24 +382,32 @@ def compare(source: str, target: str, source_lang: str | None = None,
     src_numbers, src_values = source_numbers(source, source_lang, source_skip)
     tgt_numbers, explainers = target_numbers(target, target_skip)
     result = Comparison(source=src_numbers)
-    src_points = Points(v for n in src_numbers for v in n.values)
+    src_points = None  # built only when a number is not found as it is written
     for number in tgt_numbers:
+        if any(value_key(v) in src_values for v in number.values):
+            continue
+        src_points = src_points or Points(v for n in src_numbers for v in n.values)
         if not explained(number, src_values, src_points):
             result.unexplained_target.append(number)
-    tgt_keys = {value_key(v) for t in tgt_numbers for v in t.values}
-    tgt_rounded = Intervals((v - tol, v + tol) for t in tgt_numbers if (tol := _rounded(t)) is not None
-                            for v in t.values)
+    if not src_numbers:
+        return result
     keys = [{value_key(v) for v in n.values} for n in src_numbers]
     if any(1.0 in k for k in keys):
         explainers += [{1.0} for _ in _ARTICLE.finditer(target)]
     forms = Explainers(explainers)
+    tgt_keys, tgt_rounded = None, None
     missing = set()
     for i in sorted(range(len(src_numbers)), key=lambda i: forms.count(keys[i])):  # the rarest values first
         if forms.take(keys[i]) is not None:
             continue
         if forms.any(keys[i]):
             missing.add(i)  # given twice in the source, once in the translation
-        elif not (keys[i] & tgt_keys or any(tgt_rounded.meets(w, w) for w in src_numbers[i].values)):
+            continue
+        if tgt_keys is None:
+            tgt_keys = {value_key(v) for t in tgt_numbers for v in t.values}
+            tgt_rounded = Intervals((v - tol, v + tol) for t in tgt_numbers if (tol := _rounded(t)) is not None
+                                    for v in t.values)
+        if not (keys[i] & tgt_keys or any(tgt_rounded.meets(w, w) for w in src_numbers[i].values)):
             missing.add(i)
     result.missing_source = [n for i, n in enumerate(src_numbers) if i in missing]
     return result
