@@ -17,20 +17,20 @@ import marshal
 import math
 import re
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 
-def _cache_file(name: str, package: str) -> Path:
+def _cache_file(name: str, package: str, module: str) -> Path:
+    from mtqa.distversion import version
     from mtqa.languagetool.install import cache_root
 
-    return cache_root() / "wordlists" / f"{name}-{metadata.version(package)}.marshal"
+    return cache_root() / "wordlists" / f"{name}-{version(package, module)}.marshal"
 
 
-def _buckets(name: str, package: str, build: Callable[[], dict[str, object]]) -> dict[str, object]:
+def _buckets(name: str, package: str, module: str, build: Callable[[], dict[str, object]]) -> dict[str, object]:
     """A word -> value table, stored as value -> newline-joined words (compact, fast to read)."""
-    path = _cache_file(name, package)
+    path = _cache_file(name, package, module)
     try:
         grouped = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -63,7 +63,7 @@ def _english_zipf() -> dict[str, float]:
 @cache
 def english_zipf() -> dict[str, float]:
     """wordfreq's English list ("best" = large) as word -> Zipf value."""
-    return _buckets("english-zipf", "wordfreq", _english_zipf)
+    return _buckets("english-zipf", "wordfreq", "wordfreq", _english_zipf)
 
 
 def zipf(word: str) -> float:
@@ -132,7 +132,7 @@ def _first_names() -> dict[str, str]:
 @cache
 def first_names() -> dict[str, str]:
     """Lower-case first name -> gender-guesser's answer (male, mostly_female, andy, …)."""
-    return _buckets("first-names", "gender-guesser", _first_names)
+    return _buckets("first-names", "gender-guesser", "gender_guesser", _first_names)
 
 
 def first_name_gender(word: str) -> str:

@@ -25,7 +25,7 @@ from functools import cache
 from mtqa.checkers.base import Checker
 from mtqa.config.settings import normalise_lang
 from mtqa.langid.backends import LanguageIdentifier, make_backend
-from mtqa.langid.cues import cues
+from mtqa.langid.cues import cues, english_at_least
 from mtqa.langid.scripts import count_letters, has_foreign_letters, lookalikes, script_runs
 from mtqa.model import Applicability, Document, Finding
 
@@ -35,6 +35,8 @@ RESIDUE = "MTQA-LANG-002"
 # Detectors see at most this much of a sentence: plenty to tell a language, and a
 # 50 MB line without a full stop costs no more than a long paragraph.
 DETECTOR_CHARS = 2000
+# English function words that make a Latin-script sentence English without a detector.
+ENGLISH_CUES = 2
 
 
 @dataclass(slots=True)
@@ -103,8 +105,10 @@ class LanguageChecker(Checker):
         if not plain and has_foreign_letters(text, start, end):
             return self._judge_scripts(text, start, end)
         sentence = text[start:end]
+        if english_at_least(sentence, ENGLISH_CUES):
+            return []  # the common case, decided a few words in
         c = cues(sentence)
-        if c.letters < self.min_letters or c.english >= 2 or c.capitalised_share >= self.max_capitalised:
+        if c.letters < self.min_letters or c.english >= ENGLISH_CUES or c.capitalised_share >= self.max_capitalised:
             return []
         found = self.backend.identify(sentence[:DETECTOR_CHARS], k=1)
         needed = self.min_confidence / 2 if found and found[0][0] == source else self.min_confidence

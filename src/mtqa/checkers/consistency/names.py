@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtqa.checkers.consistency.text import SentenceView
 from mtqa.gazetteers import Gazetteer
@@ -36,6 +37,7 @@ class NameVariant:
     preferred_count: int
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     return _DOUBLE.sub(r"\1", word.lower().translate(_SKELETON_MERGE).translate(_SKELETON_DROP))
 

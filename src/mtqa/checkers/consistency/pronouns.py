@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtqa.checkers.consistency.antecedents import Context, resolve
-from mtqa.checkers.consistency.mentions import Mention, MentionFinder
+from mtqa.checkers.consistency.mentions import PRONOUNS, Mention, MentionFinder
 from mtqa.checkers.consistency.text import QuoteIndex, SentenceView
 
 _FEMALE = {"she": "it", "her": "its", "herself": "itself"}
@@ -30,6 +30,8 @@ _NOT_NOUN = frozenset(
 
 
 _MAX_CANDIDATES = 40
+# Token forms that can be flagged: "he's" is "he"; "hers" never is (see below).
+_FLAGGABLE = frozenset(w for w, (_, size) in PRONOUNS.items() if w[:size] in _FEMALE or w[:size] in _MALE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,10 @@ def find_country_pronouns(
     flagged: set[int] = set()
     it_refs: frozenset[str] | None = None
     inanimate = finder.gaz.inanimate_she
-    for view in views:
+    # Only a pronoun is ever flagged, so sentences after the last one need no mentions:
+    # most sentences of news have none, and finding mentions is this checker's main cost.
+    last = next((v.index for v in reversed(views) if any(t.lower in _FLAGGABLE for t in v.tokens)), -1)
+    for view in views[:last + 1]:
         mentions = finder.find(text, view.tokens, view.index)
         per_sentence.append(mentions)
         for position, mention in enumerate(mentions):

@@ -18,7 +18,10 @@ from functools import lru_cache
 from mtqa import wordlists
 
 # A run of letters with what touches it on both sides, so URL and handle context shows.
-_CANDIDATE = re.compile(r"[a-z]{2,}[.!?][A-Z][a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,}|[A-Z]?[a-z]{7,}")
+# Possessive runs, the two glued forms sharing their first: the same matches as the plain
+# alternation (a letter run can never give back a letter to a following [.!?] or [A-Z]),
+# without re-scanning every word once per alternative.
+_CANDIDATE = re.compile(r"[a-z]{2,}+(?:[.!?][A-Z][a-z]{2,}+|[A-Z][a-z]{2,}+)|[A-Z]?[a-z]{7,}+")
 # Words a capitalised name or noun is most often glued to ("Ostrowskaannounced",
 # "Parliamentvoted"): function words and the verbs of news reporting.
 _NAME_GLUE = frozenset(
@@ -88,6 +91,8 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
         if end - start > longest:
             continue  # longer than any word: splitting it would cost quadratic time for nothing
         token = match.group()
+        if zipf(token.lower()) > 0:
+            continue  # a known word (most candidates): every test below would let it go
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
             continue
         if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
