@@ -78,14 +78,14 @@ def find_name_variants(
     together: set[frozenset[str]] = set()
     for view in views:
         in_sentence: set[str] = set()
-        for tok in view.tokens:
-            if not tok.capitalised or tok.text.isupper():
+        for start, word in view.capitalised():
+            if word.isupper():
                 continue
-            base = tok.base
+            base = word[:-2] if word.endswith(("'s", "’s")) else word  # Token.base
             if len(base) < min_length or base in accept or base in gazetteer.spellings:
                 continue
             counts[base] += 1
-            where.setdefault(base, []).append((tok.start, tok.start + len(base)))
+            where.setdefault(base, []).append((start, start + len(base)))
             in_sentence.add(base)
         if len(in_sentence) > 1:
             together.update(frozenset((a, b)) for a in in_sentence for b in in_sentence if a < b and skeleton(a) == skeleton(b))

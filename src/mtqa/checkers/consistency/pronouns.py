@@ -11,6 +11,7 @@ case and form.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,8 +31,13 @@ _NOT_NOUN = frozenset(
 
 
 _MAX_CANDIDATES = 40
-# Token forms that can be flagged: "he's" is "he"; "hers" never is (see below).
-_FLAGGABLE = frozenset(w for w, (_, size) in PRONOUNS.items() if w[:size] in _FEMALE or w[:size] in _MALE)
+# Where a token that can be flagged may be ("he's" is "he"; "hers" never is, see below),
+# found without tokenising: every such token matches, and so may a little more ("he-man").
+_FLAGGABLE = re.compile(
+    "|".join(sorted({w[:size] for w, (_, size) in PRONOUNS.items() if w[:size] in _FEMALE or w[:size] in _MALE},
+                    key=lambda w: (-len(w), w))).join((r"(?<![^\W\d_])(?:", r")(?![^\W\d_])")),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,7 @@ def find_country_pronouns(
     inanimate = finder.gaz.inanimate_she
     # Only a pronoun is ever flagged, so sentences after the last one need no mentions:
     # most sentences of news have none, and finding mentions is this checker's main cost.
-    last = next((v.index for v in reversed(views) if any(t.lower in _FLAGGABLE for t in v.tokens)), -1)
+    last = next((v.index for v in reversed(views) if _FLAGGABLE.search(text, v.start, v.end)), -1)
     for view in views[:last + 1]:
         mentions = finder.find(text, view.tokens, view.index)
         per_sentence.append(mentions)

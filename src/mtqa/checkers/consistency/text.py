@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from mtqa.model import Document
 
@@ -42,27 +41,41 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-@dataclass(slots=True)
 class SentenceView:
-    """One sentence with its tokens and the paragraph it belongs to."""
+    """One sentence and the paragraph it belongs to; its tokens are made on first use,
+    because most analyses read only a few sentences (and names only capitalised words)."""
 
-    index: int
-    start: int
-    end: int
-    paragraph: int
-    tokens: list[Token]
-    flags: dict = field(default_factory=dict)  # per-sentence facts analyses compute once
+    __slots__ = ("index", "start", "end", "paragraph", "flags", "_text", "_tokens")
+
+    def __init__(self, index: int, start: int, end: int, paragraph: int, text: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.flags: dict = {}  # per-sentence facts analyses compute once
+        self._text = text
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self._text, self.start, self.end)
+        return self._tokens
+
+    def capitalised(self) -> list[tuple[int, str]]:
+        """(start, text) of the capitalised tokens, without making the others."""
+        if self._tokens is not None:
+            return [(t.start, t.text) for t in self._tokens if t.capitalised]
+        return [(m.start(), word) for m in WORD.finditer(self._text, self.start, self.end)
+                if (word := m.group())[0].isupper()]
 
 
 def sentence_views(document: Document) -> list[SentenceView]:
-    """Tokens of every sentence; the checker computes them once per document and shares them."""
+    """The document's sentences; the checker makes them once per document and shares them."""
     text = document.analysis_text
     para_starts = [p.start for p in document.paragraphs]
-    views = []
-    for i, sentence in enumerate(document.sentences):
-        para = max(0, bisect.bisect_right(para_starts, sentence.start) - 1)
-        views.append(SentenceView(i, sentence.start, sentence.end, para, tokenize(text, sentence.start, sentence.end)))
-    return views
+    return [SentenceView(i, sentence.start, sentence.end, max(0, bisect.bisect_right(para_starts, sentence.start) - 1), text)
+            for i, sentence in enumerate(document.sentences)]
 
 
 _OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›"}
