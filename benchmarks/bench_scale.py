@@ -6,13 +6,18 @@ peak of the summed resident memory of the tree (sampled from /proc every 50 ms):
 
 - start-up: `mtqa check --no-grammar` on a one-line file, median of 7 runs;
 - one core: 2022 ru-en, four systems with `--doc-ids` (8,064 segments in
-  908 documents), `--jobs 1`: segments per second after start-up;
+  908 documents), `--jobs 1`: segments per second after start-up, and where the time
+  goes: CPU seconds of each checker, of reading and of the rest, in one process;
 - `--jobs 2` against `--jobs 1` over all system outputs without grammar (identical
   findings required), and the same corpus twice over for memory growth;
 - `--engine dask` on a 2-worker LocalCluster against `--jobs 2`;
 - with `--grammar`: 2023 he-en (7,640 segments), `--select grammar` against a warm
   LanguageTool server with an empty result cache, `--jobs 1` and `--jobs 2`, and the
   ratio to `--no-grammar`.
+
+Children run as an installed mtqa runs: from its bytecode cache (a PYTHONDONTWRITEBYTECODE
+in the environment is dropped for them, and a warm-up run writes the cache), so start-up
+does not include compiling mtqa's own modules.
 
 Usage: python -m benchmarks.bench_scale [--grammar] [--wmt DIR]
 Writes benchmarks/results/scale.json and .md.
@@ -35,6 +40,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 MTQA = [sys.executable, "-m", "mtqa"]
 RESULTS = REPO / "benchmarks" / "results"
+# As installed: bytecode is cached (pip compiles it at install time).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -65,7 +72,7 @@ def run(args: list[str], cwd: Path) -> dict:
     out.unlink(missing_ok=True)
     cmd = [*MTQA, "check", *args, "--format", "json", "--output", str(out)]
     started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV)
     peak = [0]
     done = threading.Event()
 
@@ -103,7 +110,11 @@ def main() -> None:
     shared = Path(os.environ.get("MTQA_SHARED", REPO.parent / "shared"))
     parser.add_argument("--wmt", type=Path, default=shared / "corpus" / "wmt")
     parser.add_argument("--grammar", action="store_true", help="also time LanguageTool runs (minutes)")
+    parser.add_argument("--checker-times", type=Path, help=argparse.SUPPRESS)  # the child of checker_times
     options = parser.parse_args()
+    if options.checker_times:
+        _checker_times(options.checker_times)
+        return
     wmt = options.wmt
     systems = sorted(wmt.glob("*/*/systems/*.txt"))
     if not systems:
@@ -113,6 +124,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         one_line = tmp / "one.txt"
         one_line.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
+        run(["--no-grammar", "--jobs", "1", str(one_line)], tmp)  # warm-up: bytecode cache, word lists
         starts = [run(["--no-grammar", "--jobs", "1", str(one_line)], tmp) for _ in range(7)]
         startup = statistics.median(r["wall_seconds"] for r in starts)
         startup_cpu = statistics.median(r["cpu_seconds"] for r in starts)
@@ -132,6 +144,7 @@ def main() -> None:
             "runs": [_public(r) for r in one_core],
             "segments_per_second_wall": round(segments / max(0.01, best["wall_seconds"] - startup)),
             "segments_per_second_cpu": round(segments / max(0.01, best["cpu_seconds"] - startup_cpu)),
+            "cpu_seconds_by_part": checker_times(pair),
         }
 
         all_segments = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in systems)
@@ -177,6 +190,49 @@ def main() -> None:
     print(render(results))
 
 
+def checker_times(pair: Path) -> dict:
+    """CPU seconds of each checker, of reading and of the rest over the one-core corpus, in
+    a child process (after one document, so models are loaded before the clock starts)."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_scale", "--checker-times", str(pair)],
+                         cwd=REPO, env=CHILD_ENV, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _checker_times(pair: Path) -> None:
+    from mtqa.config.settings import load_settings
+    from mtqa.pipeline import Pipeline
+    from mtqa.readers import iter_documents
+
+    settings = load_settings(None, {"checkers.grammar.enabled": False},
+                             run_options={"doc_ids_file": str(pair / "docids.txt")})
+    files = [str(f) for f in sorted((pair / "systems").glob("*.txt"))]
+    spent: dict[str, float] = {}
+    with Pipeline(settings) as pipeline:
+        clock = time.process_time
+        started = clock()
+        documents = list(iter_documents(files, settings))
+        spent["reading"] = clock() - started
+        pipeline.check_document(documents[0])
+        for checker in pipeline.checkers:
+            def timed(document, check=checker.check, name=checker.name):
+                begun = clock()
+                found = list(check(document))
+                spent[name] = spent.get(name, 0.0) + clock() - begun
+                return found
+            checker.check = timed
+        started = clock()
+        for document in documents:
+            document.sentences, document.paragraphs  # computed once, shared by the checkers
+        spent["sentence splitting"] = clock() - started
+        started = clock()
+        for document in documents:
+            pipeline.check_document(document)
+        total = clock() - started
+    spent["pipeline (dedupe, suppression, scoring)"] = total - sum(
+        v for k, v in spent.items() if k not in ("reading", "sentence splitting"))
+    print(json.dumps({k: round(v, 3) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}))
+
+
 def grammar_runs(wmt: Path, tmp: Path) -> dict:
     """LanguageTool, warm server, empty result cache: one process, two workers, and --no-grammar."""
     files = sorted((wmt / "2023" / "he-en" / "systems").glob("*.txt"))
@@ -215,6 +271,13 @@ def render(r: dict) -> str:
     lines += [f"One core ({o['corpus']}, {o['segments']:,} segments in {o['documents']} documents): "
               f"{o['segments_per_second_wall']:,} segments/s by wall time after start-up, "
               f"{o['segments_per_second_cpu']:,} by CPU time.", ""]
+    parts = o.get("cpu_seconds_by_part")
+    if parts:
+        whole = sum(parts.values())
+        lines += ["Where one core's time goes (CPU seconds in one process, models already loaded):", "",
+                  "| part | CPU s | share |", "|---|---|---|"]
+        lines += [f"| {name} | {seconds} | {seconds / whole:.0%} |" for name, seconds in parts.items()]
+        lines.append("")
     j = r["jobs"]
     lines += [f"## --jobs ({j['corpus']}, {j['segments']:,} segments)", "",
               "| run | wall s | CPU s | peak tree RSS MB | documents | findings |", "|---|---|---|---|---|---|"]

@@ -53,6 +53,7 @@ class Pipeline:
             self._stack.callback(checker.close)
             self.checkers.append(checker)
         self._generic = frozenset(c.name for c in self.checkers if c.generic)
+        self._parts = tuple(p for p in ("source", "reference") if any(p in c.needs for c in self.checkers))
         self.rules: dict[str, RuleInfo] = {}
         for checker in self.checkers:
             for info in checker.rule_infos():
@@ -78,10 +79,10 @@ class Pipeline:
 
     def check_document(self, document: Document) -> DocumentResult:
         findings: list[Finding] = []
+        # Parts some checker needs that this document lacks, looked up once per document.
+        missing = {p for p in self._parts if not (document.has_source if p == "source" else document.has_reference)}
         for checker in self.checkers:
-            if "source" in checker.needs and not document.has_source:
-                continue
-            if "reference" in checker.needs and not document.has_reference:
+            if missing and not missing.isdisjoint(checker.needs):
                 continue
             if checker.name in self.failed:
                 continue
