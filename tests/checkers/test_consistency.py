@@ -336,3 +336,14 @@ def test_vowel_difference_in_one_sentence_is_two_names(checker):
 )
 def test_verbs_and_named_bodies_are_not_people(checker, text, flagged):
     assert spans(run(checker, text), "MTQA-CONS-001") == flagged
+
+
+def test_capitalised_words_without_tokenising_match_the_tokens():
+    """Names read capitalised words from a pattern instead of every token: the same words."""
+    from mtqa.checkers.consistency.text import SentenceView, tokenize
+
+    text = ("abc-Def x--Def x-'Def ABC'Def 3Def _Def éDef Élan ǅemal aBc l'Arc O'Neil D’Artagnan ΣΟΦΙΑ Σοφία "
+            "Ñandú x’Y -Yes 'Yes’ He-Man he-Man Москва и Київ 東京 Tel Aviv's")
+    lazy = SentenceView(0, 0, len(text), 0, text)
+    assert lazy.capitalised() == [(t.start, t.text) for t in tokenize(text, 0, len(text)) if t.capitalised]
+    assert [word for _, word in lazy.capitalised()][:3] == ["Def", "Def", "ABC'Def"]

@@ -13,6 +13,9 @@ import re
 from mtqa.model import Document
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# The WORD tokens that do not start with a-z (a superset of the capitalised ones): a token
+# starts where no letter, and no letter with a joining hyphen or apostrophe, precedes.
+NOT_LOWER_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 
 
 class Token:
@@ -66,7 +69,7 @@ class SentenceView:
         """(start, text) of the capitalised tokens, without making the others."""
         if self._tokens is not None:
             return [(t.start, t.text) for t in self._tokens if t.capitalised]
-        return [(m.start(), word) for m in WORD.finditer(self._text, self.start, self.end)
+        return [(m.start(), word) for m in NOT_LOWER_WORD.finditer(self._text, self.start, self.end)
                 if (word := m.group())[0].isupper()]
 
 
