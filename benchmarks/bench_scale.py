@@ -184,6 +184,11 @@ def main() -> None:
 
         if options.grammar:
             results["grammar"] = grammar_runs(wmt, tmp)
+        elif (RESULTS / "scale.json").exists():
+            # Minutes of LanguageTool: a run without --grammar keeps the last measured figures.
+            earlier = json.loads((RESULTS / "scale.json").read_text(encoding="utf-8")).get("grammar")
+            if earlier:
+                results["grammar"] = {**earlier, "carried_over": True}
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (RESULTS / "scale.md").write_text(render(results), encoding="utf-8")
@@ -296,7 +301,8 @@ def render(r: dict) -> str:
         lines += [f"Dask: {d['skipped']}", ""]
     g = r.get("grammar")
     if g:
-        lines += [f"## Grammar, empty result cache ({g['corpus']}, {g['segments']:,} segments)", "",
+        carried = " (carried over from the last `--grammar` run)" if g.get("carried_over") else ""
+        lines += [f"## Grammar, empty result cache ({g['corpus']}, {g['segments']:,} segments){carried}", "",
                   f"`--select grammar`: jobs 1 {g['select_grammar_jobs1']['wall_seconds']} s, jobs 2 "
                   f"{g['select_grammar_jobs2']['wall_seconds']} s (speed-up {g['speedup_jobs2']}×); "
                   f"`--no-grammar` {g['no_grammar_jobs1']['wall_seconds']} s, {g['no_grammar_vs_grammar']}× faster.",
