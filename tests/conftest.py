@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,16 @@ SEED = SHARED / "seed"
 WMT = SHARED / "corpus" / "wmt"
 
 pytest_plugins = ["tests.plugins.languagetool"]
+
+
+def default_signals() -> None:
+    """`preexec_fn` for children a test interrupts: SIGINT and SIGHUP at their defaults.
+
+    A suite started in the background (`cmd &`) or under `nohup` hands its children SIGINT or
+    SIGHUP ignored, and Python keeps an inherited "ignore", so Ctrl+C tests would test nothing.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session")

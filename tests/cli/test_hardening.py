@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_mtqa
+from tests.conftest import default_signals, run_mtqa
 
 ARTICLE = "The minister said that the the talks would resume on Monday.\n"
 
@@ -82,7 +82,8 @@ def _wait_until_reading_stdin(pid: int, limit: float = 60.0) -> None:
 @pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux /proc")
 def test_ctrl_c_exits_130_without_traceback():
     process = subprocess.Popen([sys.executable, "-m", "mtqa", "check", "--no-grammar", "-"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=default_signals)
     try:
         _wait_until_reading_stdin(process.pid)
         process.send_signal(signal.SIGINT)

@@ -20,6 +20,7 @@ import pytest
 import requests
 
 from mtqa.languagetool.server import free_port
+from tests.conftest import default_signals
 from tests.languagetool.test_lifecycle import jvms_owned_by
 
 pytestmark = pytest.mark.languagetool
@@ -113,7 +114,8 @@ time.sleep(600)
 def test_sigterm_and_sighup_run_the_clean_up(tmp_path, stop):
     """Python's default for both is to die on the spot, skipping atexit, where JVMs are stopped."""
     marker = tmp_path / "marker"
-    child = subprocess.Popen([sys.executable, "-c", EXITS_CLEANLY, str(marker)], stdout=subprocess.PIPE)
+    child = subprocess.Popen([sys.executable, "-c", EXITS_CLEANLY, str(marker)], stdout=subprocess.PIPE,
+                             preexec_fn=default_signals)
     try:
         assert child.stdout.readline() == b"ready\n"
         child.send_signal(stop)
