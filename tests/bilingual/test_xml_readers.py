@@ -115,3 +115,16 @@ def test_tmx_spans_and_checks():
     assert "MTQA-BI-030" in by_rule  # the source asks, the translation states
     assert "MTQA-BI-041" in by_rule  # <hi> only in the target
     assert by_rule["MTQA-BI-041"].evidence == "{/2} {2}"
+
+
+@pytest.mark.parametrize("name, old, new", [("news-1.2.xlf", 'source-language="de"', 'source-language="iw-IL"'),
+                                             ("memory.tmx", '"he"', '"iw"')])
+def test_legacy_hebrew_code_iw_reads_as_hebrew(tmp_path, name, old, new):
+    """XLIFF and TMX use the one language-code normaliser: 'iw-IL' is Hebrew, as on the command line."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    changed = text.replace(old, new)
+    assert changed != text
+    path = tmp_path / name
+    path.write_text(changed, encoding="utf-8")
+    (document,) = read_file(str(path), _settings())
+    assert document.source_lang == "he"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from mtqa.config.settings import Settings
+from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
@@ -24,7 +24,7 @@ def _lang(tuv: etree._Element) -> str:
 
 
 def _primary(lang: str) -> str:
-    return lang.split("-")[0].split("_")[0]
+    return normalise_lang(lang) or ""
 
 
 def _seg(tuv: etree._Element | None, path: str) -> tuple[str, tuple]:

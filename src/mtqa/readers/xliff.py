@@ -13,16 +13,12 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from mtqa.config.settings import Settings
+from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
 from mtqa.readers.segments import Unit
 from mtqa.readers.xmlsafe import child, children, local_name, parse_xml
-
-
-def _lang(value: str | None) -> str | None:
-    return value.split("-")[0].split("_")[0].lower() if value else None
 
 
 def _text(element: etree._Element | None) -> tuple[str, tuple]:
@@ -85,12 +81,12 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
         except InlineCodeError as exc:
             raise InputError(path, str(exc)) from None
         if major == "1":
-            source_lang = _lang(file_el.get("source-language"))
-            target_lang = _lang(file_el.get("target-language"))
+            source_lang = normalise_lang(file_el.get("source-language"))
+            target_lang = normalise_lang(file_el.get("target-language"))
             name = file_el.get("original")
         else:
-            source_lang = _lang(root.get("srcLang"))
-            target_lang = _lang(root.get("trgLang"))
+            source_lang = normalise_lang(root.get("srcLang"))
+            target_lang = normalise_lang(root.get("trgLang"))
             name = file_el.get("id")
         if not items:
             continue
