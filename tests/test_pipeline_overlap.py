@@ -60,3 +60,22 @@ def test_same_span_and_fix_from_two_checkers_counts_once_keeping_the_more_severe
     assert _dedupe([gazetteer, gazetteer]) == [gazetteer]
     safe_vocabulary = make("vocabulary", "MTQA-VOCAB-001", "minor", "Kyiv", applicability="safe")
     assert _dedupe([gazetteer, safe_vocabulary]) == [safe_vocabulary]
+
+
+def test_same_span_and_category_without_a_fix_from_two_checkers_counts_once():
+    """A Russian paragraph left in the English is untranslated (language) and a copy of the source (bilingual)."""
+    from mtqa.pipeline import _dedupe
+
+    doc = Document(id="d", path="d", text="Негативно влияет на возможность заснуть. Then English.")
+    end = doc.text.index(" Then")
+
+    def make(checker, rule, severity, category="accuracy/untranslated", start=0):
+        return doc.finding(rule=rule, checker=checker, category=category, severity=severity,
+                           message="m", start=start, end=end)
+
+    language = make("language", "MTQA-LANG-001", "major")
+    bilingual = make("bilingual", "MTQA-BI-002", "major")
+    assert _dedupe([language, bilingual]) == [language]
+    other_category = make("naturalness", "MTQA-NAT-001", "minor", category="style/awkward")
+    shorter = make("bilingual", "MTQA-BI-002", "major", start=1)
+    assert _dedupe([language, other_category, shorter]) == [language, other_category, shorter]

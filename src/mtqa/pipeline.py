@@ -183,16 +183,21 @@ def _add_counters(mine: dict, theirs: dict) -> None:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One problem, one finding: the same rule on the same span, or two checkers that flag
+    """One problem, one finding: the same rule on the same span, two checkers that flag
     the same span with the same fix (the gazetteer's and the project vocabulary's "Kiev"
-    → "Kyiv"), count once. The more severe finding stays; on a tie, the one whose fix is
-    safer (a project's own vocabulary marks its fixes safe), else the first."""
+    → "Kyiv"), or, without a fix, with the same MQM category (a Russian paragraph left in
+    the English is untranslated to the language checker and a copy of the source to the
+    bilingual one) count once; a different fix is a different answer and stays. The more
+    severe finding stays; on a tie, the one whose fix is safer (a project's own vocabulary
+    marks its fixes safe), else the first."""
     kept: dict[tuple, int] = {}
     out: list[Finding | None] = []
     for f in findings:
         keys = [(f.rule, f.start, f.end)]
         if f.suggestions:
             keys.append(("fix", f.start, f.end, f.suggestions[0]))
+        else:
+            keys.append(("category", f.category, f.start, f.end))
         index = next((kept[k] for k in keys if k in kept), None)
         if index is None:
             for k in keys:
