@@ -1,7 +1,7 @@
 """Build the translation lexicon of the naturalness checker's source features.
 
-Writes src/mtqa/checkers/naturalness/source_lexicon.tsv.gz: one line per source key,
-``lang<TAB>key<TAB>English stem ...`` (see mtqa.checkers.naturalness.source for the keys).
+Writes ``--out``: one line per source key, ``lang<TAB>key<TAB>English stem ...`` (see
+``source_support.py`` for the keys). Measured, not shipped: see docs/naturalness.md.
 
 Sources (licences in docs/naturalness.md):
 - ``cedict``: CC-CEDICT (Chinese -> English, CC BY-SA 4.0), the copy shipped in the
@@ -15,8 +15,8 @@ Sources (licences in docs/naturalness.md):
   the first half of the lines, less any line whose source is a labelled QE segment
   (no labelled segment's reference is learned; see ``lexicon_lines``).
 
-    python scripts/build_source_lexicon.py --wiktionary en-he-enwiktionary.txt   # the shipped lexicon
-    python scripts/build_source_lexicon.py --sources ibm1 --out /tmp/x.tsv.gz
+    python scripts/build_source_lexicon.py --wiktionary en-he-enwiktionary.txt --out lexicon.tsv.gz
+    python scripts/build_source_lexicon.py --sources ibm1 --out ibm1.tsv.gz
 """
 
 from __future__ import annotations
@@ -30,12 +30,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
 
-from mtqa.checkers.naturalness.source import _HEBREW_MARKS, DATA, FUNCTION_WORDS, MAX_CJK, hebrew_keys, stem  # noqa: E402
+from source_support import HEBREW_MARKS, FUNCTION_WORDS, MAX_CJK, hebrew_keys, stem  # noqa: E402
 from qe_metrics import QE, SHARED  # noqa: E402
 
-OUT = ROOT / "src" / "mtqa" / "checkers" / "naturalness" / DATA
 ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+(?:[\"'״׳][\u05d0-\u05ea]+)*")
 PARALLEL = {"he": ("2023", "he-en")}  # zh-en 2022 references are the model's negatives: not learned here
@@ -88,7 +87,7 @@ def wiktionary_table(path: Path) -> dict[str, set[str]]:
         if not stems:
             continue
         for translation in re.sub(r"\{[^}]*\}|/[^/]*/|\([^)]*\)|\[[^\]]*\]", " ", hebrew).split(","):
-            words = HEBREW_WORD.findall(_HEBREW_MARKS.sub("", translation))
+            words = HEBREW_WORD.findall(HEBREW_MARKS.sub("", translation))
             if len(words) == 1:  # a one-word translation: multi-word ones are not looked up word by word
                 table[words[0]] |= stems
     return table
@@ -117,13 +116,20 @@ def lexicon_lines(lang: str) -> list[int]:
     return [i for i, s in enumerate(sources[: len(sources) // 2]) if s.strip() not in held]
 
 
-def parallel(lang: str) -> list[tuple[list[str], list[str]]]:
+def parallel(lang: str, with_mt: bool = False) -> list[tuple[list[str], list[str]]]:
+    """(source keys, English stems) of the lexicon's lines: the human reference, and with
+    ``with_mt`` also each MT system's output of the same line."""
     year, pair = PARALLEL[lang]
     folder = SHARED / "corpus" / "wmt" / year / pair
     sources = (folder / "source.txt").read_text(encoding="utf-8").splitlines()
-    references = (folder / "reference.txt").read_text(encoding="utf-8").splitlines()
-    return [([k for m in HEBREW_WORD.finditer(sources[i]) for k in hebrew_keys(m.group())], english_stems(references[i]))
-            for i in lexicon_lines(lang)]
+    targets = [(folder / "reference.txt").read_text(encoding="utf-8").splitlines()]
+    if with_mt:
+        targets += [p.read_text(encoding="utf-8").splitlines() for p in sorted((folder / "systems").glob("*.txt"))]
+    out = []
+    for i in lexicon_lines(lang):
+        keys = [k for m in HEBREW_WORD.finditer(sources[i]) for k in hebrew_keys(m.group())]
+        out += [(keys, english_stems(t[i])) for t in targets]
+    return out
 
 
 def ibm1(pairs: list[tuple[list[str], list[str]]]) -> dict[str, set[str]]:
@@ -151,8 +157,8 @@ def ibm1(pairs: list[tuple[list[str], list[str]]]) -> dict[str, set[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--sources", default="cedict,ibm1,wiktionary", help="comma-separated: cedict, ibm1, wiktionary")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--sources", default="cedict,ibm1,wiktionary", help="comma-separated: cedict, ibm1, wiktionary, mt (ibm1 also on MT outputs)")
     parser.add_argument("--wiktionary", type=Path, help="en-he-enwiktionary.txt (see the module docstring)")
     args = parser.parse_args()
     sources = set(args.sources.split(","))
@@ -167,7 +173,7 @@ def main() -> None:
             tables["he"][key] |= stems
     if "ibm1" in sources:
         for lang in PARALLEL:
-            for key, stems in ibm1(parallel(lang)).items():
+            for key, stems in ibm1(parallel(lang, "mt" in sources)).items():
                 tables[lang][key] |= stems
     lines = [f"{lang}\t{key}\t{' '.join(sorted(stems))}" for lang in sorted(tables)
              for key, stems in sorted(tables[lang].items()) if stems and "\t" not in key]

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT)]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
 
-from mtqa.checkers.naturalness import source as src  # noqa: E402
+import source_support as src  # noqa: E402
 from mtqa.checkers.naturalness.additive import Additive  # noqa: E402
 from qe_metrics import SHARED, Score  # noqa: E402
 

@@ -3,8 +3,9 @@
 Most major errors in MT into English are fluent English that says something the source
 does not (a wrong-sense word, an invented detail); a monolingual model cannot see them.
 This module answers, per English word, whether some word of the source translates to it,
-with a lexicon that ships as data (``source_lexicon.tsv.gz``, built by
-``scripts/build_source_lexicon.py``; sources and licences in ``docs/naturalness.md``).
+with a lexicon file built by ``build_source_lexicon.py``. It was measured as input to the
+naturalness model (``explore_source_support.py``; numbers in ``docs/naturalness.md``) and
+did not earn a place in it, so it lives beside the scripts, not in the package.
 
 Both sides are reduced to keys that survive inflection: English words to a crude stem
 (suffix stripped, cut to six letters), Hebrew words with their one-letter prefixes
@@ -18,15 +19,13 @@ from __future__ import annotations
 import gzip
 import re
 from functools import cache
-from importlib import resources
 
 from mtqa.checkers.bilingual.lexicon import HEBREW_PREFIXES
 
-DATA = "source_lexicon.tsv.gz"
 LANGUAGES = ("he", "zh")
 NO_LEXICON = -1.0  # the feature value where the source language has no lexicon (or there is no source)
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+(?:[\"'״׳][\u05d0-\u05ea]+)*")
-_HEBREW_MARKS = re.compile(r"[\u0591-\u05c7]")  # points and cantillation
+HEBREW_MARKS = re.compile(r"[\u0591-\u05c7]")  # points and cantillation
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly")
 MAX_CJK = 4
@@ -43,7 +42,7 @@ between during over under up down out off through until while within without per
 
 
 def stem(word: str) -> str:
-    """A crude English stem: "elected", "election", "elects" -> "elect"; "governor" -> "govern"."""
+    """A crude English stem: "elected", "elects" -> "elect"; "governor", "governments" -> "govern"."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -56,7 +55,7 @@ def stem(word: str) -> str:
 
 def hebrew_keys(word: str) -> list[str]:
     """The word and its forms without one or two attached prefixes (ו ב ל ה מ ש כ)."""
-    word = _HEBREW_MARKS.sub("", word).replace("״", '"').replace("׳", "'")
+    word = HEBREW_MARKS.sub("", word).replace("״", '"').replace("׳", "'")
     keys = [word]
     if len(word) > 2 and word[0] in HEBREW_PREFIXES:
         keys.append(word[1:])
@@ -110,13 +109,10 @@ def parse(text: str) -> dict[str, dict[str, str]]:
 
 
 @cache
-def lexicons(path: str | None = None) -> dict[str, Lexicon]:
-    """The shipped lexicons (or those in ``path``), loaded once per process."""
-    if path is None:
-        raw = resources.files("mtqa.checkers.naturalness").joinpath(DATA).read_bytes()
-    else:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+def lexicons(path: str) -> dict[str, Lexicon]:
+    """The lexicons of a file written by ``build_source_lexicon.py``, loaded once per process."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
     return {lang: Lexicon(table) for lang, table in parse(gzip.decompress(raw).decode("utf-8")).items()}
 
 
@@ -134,7 +130,14 @@ def _content_stem(word: str) -> str | None:
     return found
 
 
-NAMES = ("src_support", "src_support_prev", "src_support_next", "sent_unsupported")
+NAMES = ("src_support", "src_support_prev", "src_support_next", "sent_unsupported", "src_uncovered")
+
+
+def source_units(source: str, lang: str) -> list[list[str]]:
+    """The look-up keys of each source word (Chinese: each substring is a unit of its own)."""
+    if lang == "he":
+        return [hebrew_keys(m.group()) for m in _HEBREW_WORD.finditer(source)]
+    return [[k] for k in source_keys(source, lang)]
 
 
 def support_columns(texts: list[str], owner: list[int], pieces: list[tuple[str | None, str | None]],
@@ -145,9 +148,23 @@ def support_columns(texts: list[str], owner: list[int], pieces: list[tuple[str |
     import numpy as np
 
     supported: list[set[str] | None] = []
-    for source, lang in pieces:
+    uncovered = np.full(len(pieces), NO_LEXICON)
+    stems_of: list[set[str]] = [set() for _ in pieces]
+    for word, p in zip(texts, owner):
+        key = _content_stem(word)
+        if key is not None:
+            stems_of[p].add(key)
+    for p, (source, lang) in enumerate(pieces):
         lexicon = tables.get(lang) if source else None
         supported.append(lexicon.supported(source, lang) if lexicon else None)
+        if lexicon:
+            known = missing = 0
+            for keys in source_units(source, lang):
+                found = frozenset().union(*(lexicon.translations(k) for k in keys if k in lexicon.table))
+                if found:
+                    known += 1
+                    missing += not (found & stems_of[p])
+            uncovered[p] = missing / known if known else NO_LEXICON
     value = np.full(len(texts), NO_LEXICON)
     for i, (word, p) in enumerate(zip(texts, owner)):
         found = supported[p]
@@ -168,4 +185,5 @@ def support_columns(texts: list[str], owner: list[int], pieces: list[tuple[str |
     missing = np.bincount(owner_arr[content & (value == 0)], minlength=n)
     share = np.where(total > 0, missing / np.maximum(total, 1), NO_LEXICON)
     out[:, 3] = share[owner_arr] if len(texts) else 0
+    out[:, 4] = uncovered[owner_arr] if len(texts) else 0
     return out
