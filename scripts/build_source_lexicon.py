@@ -158,7 +158,8 @@ def ibm1(pairs: list[tuple[list[str], list[str]]]) -> dict[str, set[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--sources", default="cedict,ibm1,wiktionary", help="comma-separated: cedict, ibm1, wiktionary, mt (ibm1 also on MT outputs)")
+    parser.add_argument("--sources", default="cedict,ibm1,wiktionary",
+                        help="comma-separated: cedict, ibm1, wiktionary, mt (ibm1 also on MT outputs)")
     parser.add_argument("--wiktionary", type=Path, help="en-he-enwiktionary.txt (see the module docstring)")
     args = parser.parse_args()
     sources = set(args.sources.split(","))

@@ -4,9 +4,16 @@ Measures, with a lexicon file from scripts/build_source_lexicon.py:
 - error rate of supported vs unsupported content words on he-en dev and zh-en newstest2021;
 - word AUC of out-of-fold scores (the build script's 5 block folds of he-en dev) with and
   without the source columns; this checker's held-back char F1 / finding precision / findings
-  at the false-alarm budgets (WMT 2022 odd-line references), alone and with the other checkers.
+  at the false-alarm budgets, alone and with the other checkers (``--rest``: their findings,
+  computed through the CLI with LanguageTool on first use and kept in that pickle).
 
-    python scripts/explore_source_support.py LEXICON.tsv.gz [--rest rest.pkl]
+Budgets are WMT 2022 odd-line references (as the build script's) unless ``--he-refs``: then
+Hebrew sources get budgets of their own on the odd lines of the second half of WMT 2023
+he-en (which the lexicon never learned), and false alarms are counted on its even lines.
+Results of every option are in docs/naturalness.md (third round).
+
+    python scripts/explore_source_support.py LEXICON.tsv.gz --he-refs [--keep 0] [--crossed]
+        [--he-train] [--baseline] [--rest rest.pkl] [--cache data.pkl]
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts"), str(ROOT)]
 
 import source_support as src  # noqa: E402
 from mtqa.checkers.naturalness.additive import Additive  # noqa: E402
@@ -40,14 +47,29 @@ def reference_langs(year: str, parity: int) -> list[str]:
             continue
         refs = ref.read_text(encoding="utf-8").splitlines()
         has_source = (pair / "source.txt").exists()
-        out += [pair.name.split("-")[0] if has_source else None for i, r in enumerate(refs) if r.strip() and i % 2 == parity]
+        lang = pair.name.split("-")[0] if has_source else None
+        out += [lang for i, r in enumerate(refs) if r.strip() and i % 2 == parity]
     return out
 
 
 def columns(part: dict, langs: list[str | None], tables) -> np.ndarray:
     items = part["items"]
     texts = [items[k][1][s:e] for k, (s, e) in zip(part["seg"].tolist(), part["tok"].tolist())]
-    return src.support_columns(texts, part["seg"].tolist(), [(items[k][0], langs[k]) for k in range(len(items))], tables)
+    pieces = [(items[k][0], langs[k]) for k in range(len(items))]
+    return src.support_columns(texts, part["seg"].tolist(), pieces, tables)
+
+
+def crossed(x: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Support, and unsupported crossed with rarity, capitalisation and an unsupported neighbour."""
+    c = build.features.COLUMN
+    unsupported = cols[:, 0] == 0
+    out = np.full((len(x), 4), -1.0)
+    out[:, 0] = cols[:, 0]
+    out[:, 1] = np.where(unsupported, x[:, c["zipf"]], 9.0)
+    name = (x[:, c["capitalised"]] == 1) & (x[:, c["sentence_initial"]] == 0)
+    out[:, 2] = np.where(cols[:, 0] >= 0, unsupported & name, -1)
+    out[:, 3] = np.where(cols[:, 0] >= 0, unsupported & ((cols[:, 1] == 0) | (cols[:, 2] == 0)), -1)
+    return out
 
 
 def auc(score: np.ndarray, y: np.ndarray) -> float:
@@ -75,7 +97,8 @@ def train(parts, rounds=300):
 def evaluate(segments, found, rest=None) -> str:
     score = Score()
     for k, seg in enumerate(segments):
-        score.add(seg.target, seg.gold, [(s, e, "minor") for s, e, _ in found.get(k, [])] + (rest.get(seg.id, []) if rest else []))
+        mine = [(s, e, "minor") for s, e, _ in found.get(k, [])]
+        score.add(seg.target, seg.gold, mine + (rest.get(seg.id, []) if rest else []))
     d = score.as_dict()
     return f"{d['char_f1']:.4f} / {d['finding_precision']:.2f} / {d['findings']}"
 
@@ -147,10 +170,12 @@ def rates(part: dict, col: np.ndarray, label: str, mask=None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("lexicon", type=Path)
-    parser.add_argument("--rest", type=Path)
+    parser.add_argument("--rest", type=Path, help="pickle of the other checkers' he-en dev findings (made on first use)")
     parser.add_argument("--cache", type=Path, help="pickle of the build script's data, made on first use")
     parser.add_argument("--keep", default="", help="indices of the source columns to add (default all)")
     parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--crossed", action="store_true",
+                        help="add support crossed with word features (stumps cannot combine features)")
     parser.add_argument("--he-train", action="store_true",
                         help="train on the third quarter of WMT 2023 he-en as error-free text; thresholds and "
                              "false alarms on the last quarter (with --he-refs)")
@@ -178,18 +203,27 @@ def main() -> None:
         data["he_held"], langs["he_held"] = odd, ["he"] * len(odd["items"])
         data["he_test"], langs["he_test"] = even, ["he"] * len(even["items"])
     extra = {name: columns(data[name], langs[name], tables) for name in langs}
+    if args.crossed:
+        extra = {name: crossed(data[name]["x"], cols) for name, cols in extra.items()}
     if "he_test" in data:
         rates(data["he_test"], extra["he_test"], "WMT23 he-en refs (second half, even)")
     print("keys per language:", {k: len(v.table) for k, v in tables.items()})
     rates(data["he"], extra["he"], "he-en dev")
     rates(data["zh"], extra["zh"], "zh-en 2021 (all systems)")
     rates(data["human"], extra["human"], "WMT22 refs (even)")
-    lower = np.array([data["he"]["items"][k][1][s:s + 1].islower() for k, (s, _) in zip(data["he"]["seg"].tolist(), data["he"]["tok"].tolist())])
+    he = data["he"]
+    lower = np.array([he["items"][k][1][s : s + 1].islower() for k, (s, _) in zip(he["seg"].tolist(), he["tok"].tolist())])
     rates(data["he"], extra["he"], "he-en dev lower-case", lower)
     for name in ("he", "zh"):
         print(f"  {name}: AUC of -src_support alone over content words:",
               round(auc(-extra[name][extra[name][:, 0] >= 0, 0], data[name]["y"][extra[name][:, 0] >= 0]), 4))
-    rest = pickle.loads(args.rest.read_bytes()) if args.rest and args.rest.exists() else None
+    rest = None
+    if args.rest:
+        if not args.rest.exists():
+            from benchmarks.bench_naturalness import other_checkers
+
+            args.rest.write_bytes(pickle.dumps(dict(other_checkers(data["he"]["segments"], "he", grammar=True))))
+        rest = pickle.loads(args.rest.read_bytes())
     if args.baseline:
         print("baseline:", held_out(data, rest))
     keep = [int(k) for k in args.keep.split(",")] if args.keep else None
