@@ -1,5 +1,6 @@
 """A check result as LanguageTool's /v2/check answer (RuleMatchesAsJsonSerializer's shape),
-so every LanguageTool client shows mtqa's findings; offsets are UTF-16 units, as in Java."""
+so every LanguageTool client shows mtqa's findings; offsets are UTF-16 units, as in Java.
+``LANGUAGES`` is the /v2/languages answer."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ CATEGORY_MAP: Mapping[str, tuple[str, str, str]] = {
     "locale/convention": ("MTQA_LOCALE", "Locale convention", "locale-violation"),
     "other/boilerplate": ("MTQA_BOILERPLATE", "Boilerplate", "other"),
 }
+
+# English only: mtqa checks English targets. Variants share the server's one pipeline.
+LANGUAGES = (
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "English (Australian)", "code": "en", "longCode": "en-AU"},
+    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
+    {"name": "English (New Zealand)", "code": "en", "longCode": "en-NZ"},
+    {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
+)
 CONTEXT_CHARS = 40  # LanguageTool's default context size on each side
 
 
@@ -40,8 +52,9 @@ def lt_category(category: str) -> tuple[str, str, str]:
 
 
 def render(document: Document, result: DocumentResult, language: Mapping[str, str],
-           rules: Mapping[str, RuleInfo], checkers: list[str]) -> dict:
-    """The /v2/check answer for ``result`` (its findings already filtered by the request)."""
+           rules: Mapping[str, RuleInfo], checkers: list[str], incomplete: bool = False) -> dict:
+    """The /v2/check answer for ``result`` (its findings already filtered by the request);
+    ``incomplete`` when a checker gave up (LanguageTool's own warning for that)."""
     text = document.text
     index = Utf16Index(text)
     sentences = document.sentences if text.strip() else ()
@@ -51,7 +64,7 @@ def render(document: Document, result: DocumentResult, language: Mapping[str, st
     return {
         "software": {"name": "mtqa", "version": __version__, "buildDate": None, "apiVersion": 1,
                      "premium": False, "premiumHint": None, "status": ""},
-        "warnings": {"incompleteResults": False},
+        "warnings": {"incompleteResults": incomplete},
         "language": {"name": language["name"], "code": language["longCode"],
                      "detectedLanguage": {"name": language["name"], "code": language["longCode"],
                                           "confidence": 1.0, "source": "mtqa"}},

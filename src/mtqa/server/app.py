@@ -23,7 +23,7 @@ from mtqa.config.settings import Settings
 from mtqa.reporters import languagetool
 from mtqa.server.config import ServerConfig
 from mtqa.server.guard import Guard, token_matches
-from mtqa.server.ltapi import LANGUAGES, BadRequest, TextTooLong, parse_check_form
+from mtqa.server.ltapi import BadRequest, TextTooLong, parse_check_form
 from mtqa.server.native import parse_native
 from mtqa.server.page import review_page
 from mtqa.server.service import Busy, CheckService
@@ -106,15 +106,13 @@ async def v2_check(request: Request) -> Response:
     result, service = await _run(request, document)
     kept = dataclasses.replace(result, findings=[f for f in result.findings if check.keeps(f)])
     body = languagetool.render(document, kept, check.language, service.pipeline.rules,
-                               [c.name for c in service.pipeline.checkers])
-    if service.pipeline.failed:  # e.g. LanguageTool gave up: say so, as LanguageTool does
-        body["warnings"]["incompleteResults"] = True
+                               [c.name for c in service.pipeline.checkers], incomplete=bool(service.pipeline.failed))
     log.info("v2/check chars=%d matches=%d", len(document.text), len(body["matches"]))
     return JSONResponse(body)
 
 
 async def v2_languages(request: Request) -> Response:
-    return JSONResponse(list(LANGUAGES))
+    return JSONResponse(list(languagetool.LANGUAGES))
 
 
 async def v2_healthcheck(request: Request) -> Response:
