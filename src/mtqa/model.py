@@ -255,17 +255,3 @@ def blank_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     parts.append(text[pos:])
     return "".join(parts)
 
-
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
-    """What a reporter needs to describe a rule (SARIF `rules`, docs, `mtqa rules show`)."""
-
-    code: str
-    name: str
-    checker: str
-    category: str
-    severity: Severity
-    title: str
-    description: str = ""
-    link: str | None = None
-    pack: str | None = None

@@ -5,7 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtqa.model import Finding, RuleInfo
+from mtqa.model import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter needs to describe a rule (SARIF `rules`, docs, `mtqa rules show`)."""
+
+    code: str
+    name: str
+    checker: str
+    category: str
+    severity: Severity
+    title: str
+    description: str = ""
+    link: str | None = None
+    pack: str | None = None
 
 
 @dataclass(slots=True)

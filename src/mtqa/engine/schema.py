@@ -17,7 +17,8 @@ from typing import Any
 
 from mtqa.categories import CATEGORIES, is_category
 from mtqa.engine.yaml_lines import LineDict, LineList, PackError, load_yaml
-from mtqa.model import Applicability, RuleInfo, Severity
+from mtqa.model import Applicability, Severity
+from mtqa.report import RuleInfo
 
 CODE_RE = re.compile(r"^MTQA-[A-Z]{2,6}-\d{3}$")
 # Codes of other tools keep their own ids behind a prefix (LanguageTool: LT-RULE_ID).

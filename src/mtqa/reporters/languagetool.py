@@ -8,9 +8,9 @@ import bisect
 from collections.abc import Mapping
 
 from mtqa import __version__
-from mtqa.model import Document, Finding, RuleInfo
+from mtqa.model import Document, Finding
 from mtqa.offsets import Utf16Index, code_points_to_utf16
-from mtqa.report import DocumentResult
+from mtqa.report import DocumentResult, RuleInfo
 
 # MQM category -> (LanguageTool category id, name, ITS issue type). LanguageTool's own ids
 # where one fits, so clients that colour by category (TYPOS red, STYLE blue) do so here.

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 
 from mtqa.baseline import fingerprint
-from mtqa.model import Finding, RuleInfo
-from mtqa.report import Report
+from mtqa.model import Finding
+from mtqa.report import Report, RuleInfo
 from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_uri, printable
 from mtqa.summary import summarize
 
