@@ -1,10 +1,10 @@
 """The LanguageTool server's `--config` properties file, built from `[checkers.grammar]`.
 
 The defaults (defaults.toml) suit a small shared machine: two check threads, a sentence
-cache, pipeline caching (the server keeps its rule pipelines between requests, which is what makes a warm
-server ~5 ms a sentence). ``pipelinePrewarming`` is off on purpose: it checks sample text
-in every installed language, including German, which the English-only install lacks; mtqa
-warms the English pipeline itself with one request after start-up.
+cache, pipeline caching (the server keeps its rule pipelines between requests, which is
+what makes a warm server ~5 ms a sentence). ``pipelinePrewarming`` is off on purpose: it
+checks sample text in every installed language, including German, which the English-only
+install lacks; mtqa warms the English pipeline itself with one request after start-up.
 """
 
 from __future__ import annotations
