@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import quote
 
 from mtqa.model import Finding, Severity
-
 from mtqa.report import DocumentResult, InputProblem, Report
 
 # A file name that is not UTF-8 reaches Python as str with each bad byte a lone surrogate.

@@ -44,23 +44,13 @@ def _fallback_info(finding: Finding) -> RuleInfo:
                     category=finding.category, severity=finding.severity, title=finding.rule)
 
 
-def _region(finding: Finding, line: str | None) -> dict:
+def _region(finding: Finding) -> dict:
     end_line, end_column = end_position(finding)
-    region: dict = {
-        "startLine": finding.line,
-        "startColumn": finding.column,
-        "endLine": end_line,
-        "endColumn": end_column,
-    }
-    if finding.text:
-        region["snippet"] = {"text": finding.text}
-    return region
+    return {"startLine": finding.line, "startColumn": finding.column, "endLine": end_line, "endColumn": end_column}
 
 
 def _fixes(finding: Finding, uri: str) -> list[dict]:
-    end_line, end_column = end_position(finding)
-    deleted = {"startLine": finding.line, "startColumn": finding.column,
-               "endLine": end_line, "endColumn": end_column}
+    deleted = _region(finding)
     return [
         {
             "description": {"text": f"Replace {finding.text!r} with {suggestion!r}"},
@@ -97,7 +87,7 @@ def report_to_sarif(report: Report) -> dict:
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri},
-                        "region": _region(f, line),
+                        "region": _region(f) | ({"snippet": {"text": f.text}} if f.text else {}),
                     },
                 }],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, line)},

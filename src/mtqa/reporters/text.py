@@ -15,7 +15,6 @@ import unicodedata
 from collections import Counter
 
 from mtqa.model import Severity
-
 from mtqa.report import Report
 from mtqa.summary import summarize
 
