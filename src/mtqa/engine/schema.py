@@ -99,10 +99,6 @@ class Rule:
     matcher_line: int = 0
     unless_line: int = 0
 
-    @property
-    def code(self) -> str:
-        return self.id
-
     def info(self) -> RuleInfo:
         """What reporters need (SARIF rule descriptors, the JSON report's `rules`)."""
         return RuleInfo(self.id, self.name, self.checker, self.category, self.severity, self.title,
