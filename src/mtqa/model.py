@@ -88,29 +88,21 @@ class Finding:
         return (self.start, self.end, self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "rule": self.rule,
-            "checker": self.checker,
-            "category": self.category,
-            "severity": self.severity.value,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "text": self.text,
-            "suggestions": list(self.suggestions),
-            "confidence": round(self.confidence, 3),
-        }
+        """The JSON report's finding: fields in this order, optional ones only when set."""
+        data = {name: getattr(self, name) for name in _JSON_FIELDS}
+        data.update(severity=self.severity.value, suggestions=list(self.suggestions),
+                    confidence=round(self.confidence, 3))
         if self.suggestions:
             data["applicability"] = self.applicability.value
         if self.evidence is not None:
             data["evidence"] = self.evidence
         if self.segment is not None:
-            data["segment"] = self.segment
-            data["segment_start"] = self.segment_start
-            data["segment_end"] = self.segment_end
+            data.update(segment=self.segment, segment_start=self.segment_start, segment_end=self.segment_end)
         return data
+
+
+_JSON_FIELDS = ("rule", "checker", "category", "severity", "message", "start", "end", "line", "column", "text",
+                "suggestions", "confidence")
 
 
 @dataclass(slots=True, eq=False)
