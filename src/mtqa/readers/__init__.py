@@ -80,7 +80,7 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
             yield InputProblem(raw, "no such file or directory")
 
 
-def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
 
@@ -92,13 +92,11 @@ def _walk(root: Path, settings: Settings) -> Iterator[str | InputProblem]:
             yield _walk_problem(failed.pop(0))
         rel_folder = os.path.relpath(folder, root)
         dirs[:] = sorted(
-            d for d in dirs if not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
+            d for d in dirs if not _matches(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
         )
         for name in sorted(files):
             rel = os.path.normpath(os.path.join(rel_folder, name))
-            if _excluded(rel, name, settings.exclude):
-                continue
-            if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in settings.include):
+            if _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude):
                 yield os.path.join(folder, name)
     for error in failed:
         yield _walk_problem(error)
