@@ -9,6 +9,11 @@ from regex engines that work on bytes) are converted here at the boundary.
 from __future__ import annotations
 
 import bisect
+import re
+
+# Half of a UTF-16 pair: valid in JSON ("\ud800") and in a file name that is not UTF-8
+# (each bad byte), but not text; no encoder, checker or report can handle one.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LineIndex:

@@ -20,6 +20,7 @@ from pathlib import Path
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.report import InputProblem
 
 STDIN = "-"
@@ -182,9 +183,6 @@ def _kind(mode: int) -> str:
     return "not a file"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _checked(documents: list[Document], path: str) -> list[Document]:
     """The last guard before the checkers: no lone surrogate in any text a checker reads."""
     for document in documents:
@@ -192,7 +190,7 @@ def _checked(documents: list[Document], path: str) -> list[Document]:
         for text in (document.text, document.source_text, document.reference_text,
                      *(u.source or "" for u in document.units), *(u.reference or "" for u in document.units),
                      *(u.id or "" for u in document.units)):
-            match = _SURROGATE.search(text or "")
+            match = LONE_SURROGATE.search(text or "")
             if match:
                 raise InputError(path, f"holds a lone surrogate (U+{ord(match.group()):04X}), which is not text")
     return documents
