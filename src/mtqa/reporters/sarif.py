@@ -38,12 +38,6 @@ def _rule_descriptor(info: RuleInfo) -> dict:
     return rule
 
 
-def _fallback_info(finding: Finding) -> RuleInfo:
-    """Rule metadata for a code no checker described (e.g. project vocabulary)."""
-    return RuleInfo(code=finding.rule, name=finding.rule, checker=finding.checker,
-                    category=finding.category, severity=finding.severity, title=finding.rule)
-
-
 def _region(finding: Finding) -> dict:
     end_line, end_column = end_position(finding)
     return {"startLine": finding.line, "startColumn": finding.column, "endLine": end_line, "endColumn": end_column}
@@ -67,8 +61,9 @@ def _fixes(finding: Finding, uri: str) -> list[dict]:
 def report_to_sarif(report: Report) -> dict:
     # Like ruff, describe the rules the results use (a run may load hundreds).
     infos: dict[str, RuleInfo] = {}
-    for _, f in report.iter_findings():
-        infos.setdefault(f.rule, report.rules.get(f.rule) or _fallback_info(f))
+    for _, f in report.iter_findings():  # a code no checker described gets a minimal entry
+        infos.setdefault(f.rule, report.rules.get(f.rule) or RuleInfo(f.rule, f.rule, f.checker, f.category,
+                                                                      f.severity, f.rule))
     codes = sorted(infos)
     index = {code: i for i, code in enumerate(codes)}
     results = []
