@@ -73,10 +73,6 @@ class Utf16Index:
         return cp_offset + bisect.bisect_left(self._astral_cp, cp_offset)
 
 
-def code_points_to_utf16(text: str, cp_offset: int) -> int:
-    return Utf16Index(text).to_utf16(cp_offset)
-
-
 class Utf8Index:
     """Converts UTF-8 byte offsets of one text to code points (RE2 reports bytes).
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from mtqa import __version__
 from mtqa.model import Document, Finding
-from mtqa.offsets import Utf16Index, code_points_to_utf16
+from mtqa.offsets import Utf16Index
 from mtqa.report import DocumentResult, RuleInfo
 
 # MQM category -> (LanguageTool category id, name, ITS issue type). LanguageTool's own ids
@@ -97,7 +97,7 @@ def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts,
         "replacements": [{"value": s} for s in f.suggestions],
         "offset": start16,
         "length": end16 - start16,
-        "context": {"text": context, "offset": code_points_to_utf16(prefix + before, len(prefix + before)),
+        "context": {"text": context, "offset": len(prefix) + start16 - index.to_utf16(ctx_start),
                     "length": end16 - start16},
         "sentence": sentence,
         "type": {"typeName": "UnknownWord" if cat_id == "TYPOS" else "Other"},
