@@ -28,11 +28,11 @@ def system_names(paths: Sequence[str]) -> list[str]:
 def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, Any]:
     """Findings of mtqa's checkers on one system output, per 1,000 words by MQM category."""
     from mtqa.model import Document
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode
     from mtqa.readers.parallel import attach
 
     with open(path, "rb") as handle:
-        text = decode_bytes(handle.read(), path)
+        text = decode(handle.read(), path).text
     document = attach(Document(id=path, path=path, text=text, source_lang=pipeline.settings.source_lang),
                       sources, None, (None, None))
     result = pipeline.check_document(document)

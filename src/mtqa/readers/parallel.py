@@ -31,11 +31,11 @@ def sidecar_path(sidecar: str, input_path: str, root: str) -> str:
 
 def read_lines(path: str, settings: Settings) -> list[str]:
     from mtqa.readers import load_bytes
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode
 
     if not os.path.lexists(path):
         raise InputError(path, "no such file (aligned file for --source/--reference)")
-    return split_lines(decode_bytes(load_bytes(path, settings.max_bytes), path))
+    return split_lines(decode(load_bytes(path, settings.max_bytes), path).text)
 
 
 def attach(document: Document, sources: list[str] | None, references: list[str] | None,
