@@ -43,9 +43,6 @@ class LineIndex:
         end = self._starts[line] - 1 if line < len(self._starts) else self._length
         return start, end
 
-    def offset(self, line: int, column: int) -> int:
-        return self._starts[line - 1] + column - 1
-
 
 class Utf16Index:
     """Converts UTF-16 code-unit offsets (LanguageTool, JavaScript) to code points and back.
