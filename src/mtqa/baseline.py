@@ -119,8 +119,7 @@ def apply_baseline(report: Report, path: str) -> Report:
     """
     known = read_baseline(path)
     seen_keys: set[str] = set()
-    matched = new = 0
-    gone = 0
+    matched = new = gone = 0
     documents: list[DocumentResult] = []
     for doc in report.documents:
         key = document_key(doc)
