@@ -17,7 +17,6 @@ def test_line_index_matches_splitlines():
         prefix = TEXT[:offset]
         assert line == prefix.count("\n") + 1
         assert column == len(prefix) - (prefix.rfind("\n") + 1) + 1
-        assert index.offset(line, column) == offset
 
 
 def test_line_index_rejects_offsets_outside_text():

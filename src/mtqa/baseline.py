@@ -9,7 +9,6 @@ use the same function, so code-scanning tools track findings the way baselines d
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from mtqa.errors import MtqaError
 from mtqa.model import Finding
-from mtqa.report import DocumentResult, Report
+from mtqa.report import DocumentResult, Report, rescored
 
 FORMAT_VERSION = 1
 # Words of context kept on each side: enough to tell two occurrences of "She" apart,
@@ -118,14 +117,10 @@ def apply_baseline(report: Report, path: str) -> Report:
     Scores and penalties are recomputed from the remaining findings so the gate, which
     reads them, also considers only new findings.
     """
-    from mtqa.scoring import penalty, per_1000_words, score
-
     known = read_baseline(path)
     seen_keys: set[str] = set()
-    matched = new = 0
-    gone = 0
+    matched = new = gone = 0
     documents: list[DocumentResult] = []
-    weights = report.severity_weights or {"minor": 1, "major": 5, "critical": 25}
     for doc in report.documents:
         key = document_key(doc)
         seen_keys.add(key)
@@ -139,11 +134,7 @@ def apply_baseline(report: Report, path: str) -> Report:
                 kept.append(f)
         new += len(kept)
         gone += sum(remaining.values())
-        pen = penalty(kept, weights)
-        documents.append(dataclasses.replace(
-            doc, findings=kept, penalty=pen, score=score(pen, doc.words),
-            mqm_per_1000_words=per_1000_words(pen, doc.words),
-        ))
+        documents.append(rescored(doc, kept, report.severity_weights))
     # Documents in the baseline that this run did not check are not "fixed": they were
     # simply not looked at, so their entries are reported apart from the gone ones.
     unchecked = sum(sum(c.values()) for k, c in known.items() if k not in seen_keys)

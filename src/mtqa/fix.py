@@ -22,10 +22,11 @@ from pathlib import Path
 
 from mtqa.errors import InputError
 from mtqa.model import Applicability, Document, Finding
+from mtqa.readers import READERS
 
 MAX_PASSES = 10
 # Extensions whose reader keeps the file text as the document text.
-WRITABLE = {".txt": "mtqa.readers.text", ".md": "mtqa.readers.markdown", ".markdown": "mtqa.readers.markdown"}
+WRITABLE = {ext: READERS[ext] for ext in (".txt", ".md", ".markdown")}
 
 
 @dataclass(frozen=True, order=True)

@@ -88,29 +88,21 @@ class Finding:
         return (self.start, self.end, self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "rule": self.rule,
-            "checker": self.checker,
-            "category": self.category,
-            "severity": self.severity.value,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "text": self.text,
-            "suggestions": list(self.suggestions),
-            "confidence": round(self.confidence, 3),
-        }
+        """The JSON report's finding: fields in this order, optional ones only when set."""
+        data = {name: getattr(self, name) for name in _JSON_FIELDS}
+        data.update(severity=self.severity.value, suggestions=list(self.suggestions),
+                    confidence=round(self.confidence, 3))
         if self.suggestions:
             data["applicability"] = self.applicability.value
         if self.evidence is not None:
             data["evidence"] = self.evidence
         if self.segment is not None:
-            data["segment"] = self.segment
-            data["segment_start"] = self.segment_start
-            data["segment_end"] = self.segment_end
+            data.update(segment=self.segment, segment_start=self.segment_start, segment_end=self.segment_end)
         return data
+
+
+_JSON_FIELDS = ("rule", "checker", "category", "severity", "message", "start", "end", "line", "column", "text",
+                "suggestions", "confidence")
 
 
 @dataclass(slots=True, eq=False)
@@ -138,36 +130,30 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def _cached(self, key: str, make):
+        """``make()``, computed once per document (the text never changes)."""
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = make()
+        return value
+
     @property
     def line_index(self) -> LineIndex:
-        index = self._cache.get("line_index")
-        if index is None:
-            index = self._cache["line_index"] = LineIndex(self.text)
-        return index
+        return self._cached("line_index", lambda: LineIndex(self.text))
 
     @property
     def analysis_text(self) -> str:
-        cached = self._cache.get("analysis_text")
-        if cached is None:
-            cached = self._cache["analysis_text"] = blank_spans(self.text, self.masked)
-        return cached
+        return self._cached("analysis_text", lambda: blank_spans(self.text, self.masked))
 
     @property
     def sentences(self) -> tuple[Segment, ...]:
         """Sentence segments (within each unit for segment-based inputs), computed once."""
-        cached = self._cache.get("sentences")
-        if cached is None:
-            regions = [(u.start, u.end) for u in self.units] or [(0, len(self.text))]
-            cached = self._cache["sentences"] = tuple(
-                Segment(s, e) for s, e in sentence_spans(self.analysis_text, regions))
-        return cached
+        return self._cached("sentences", lambda: tuple(Segment(s, e) for s, e in sentence_spans(
+            self.analysis_text, [(u.start, u.end) for u in self.units] or [(0, len(self.text))])))
 
     @property
     def paragraphs(self) -> tuple[Segment, ...]:
-        cached = self._cache.get("paragraphs")
-        if cached is None:
-            cached = self._cache["paragraphs"] = tuple(Segment(s, e) for s, e in paragraph_spans(self.analysis_text))
-        return cached
+        return self._cached("paragraphs", lambda: tuple(Segment(s, e) for s, e in paragraph_spans(self.analysis_text)))
 
     @property
     def has_source(self) -> bool:
@@ -184,9 +170,7 @@ class Document:
         """Index of the aligned unit containing ``offset``, or None."""
         if not self.units:
             return None
-        starts = self._cache.get("unit_starts")
-        if starts is None:
-            starts = self._cache["unit_starts"] = [u.start for u in self.units]
+        starts = self._cached("unit_starts", lambda: [u.start for u in self.units])
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.units[i].start <= offset <= self.units[i].end:
             return i
@@ -255,17 +239,3 @@ def blank_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     parts.append(text[pos:])
     return "".join(parts)
 
-
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
-    """What a reporter needs to describe a rule (SARIF `rules`, docs, `mtqa rules show`)."""
-
-    code: str
-    name: str
-    checker: str
-    category: str
-    severity: Severity
-    title: str
-    description: str = ""
-    link: str | None = None
-    pack: str | None = None

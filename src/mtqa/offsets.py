@@ -9,6 +9,11 @@ from regex engines that work on bytes) are converted here at the boundary.
 from __future__ import annotations
 
 import bisect
+import re
+
+# Half of a UTF-16 pair: valid in JSON ("\ud800") and in a file name that is not UTF-8
+# (each bad byte), but not text; no encoder, checker or report can handle one.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LineIndex:
@@ -38,9 +43,6 @@ class LineIndex:
         end = self._starts[line] - 1 if line < len(self._starts) else self._length
         return start, end
 
-    def offset(self, line: int, column: int) -> int:
-        return self._starts[line - 1] + column - 1
-
 
 class Utf16Index:
     """Converts UTF-16 code-unit offsets (LanguageTool, JavaScript) to code points and back.
@@ -66,10 +68,6 @@ class Utf16Index:
 
     def to_utf16(self, cp_offset: int) -> int:
         return cp_offset + bisect.bisect_left(self._astral_cp, cp_offset)
-
-
-def code_points_to_utf16(text: str, cp_offset: int) -> int:
-    return Utf16Index(text).to_utf16(cp_offset)
 
 
 class Utf8Index:

@@ -16,8 +16,8 @@ from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_
 from mtqa.config.settings import Settings
 from mtqa.engine.registry import codes_for
 from mtqa.metrics.accumulator import MetricsAccumulator
-from mtqa.model import Applicability, Document, Finding, RuleInfo
-from mtqa.report import DocumentResult, InputProblem, Report
+from mtqa.model import Applicability, Document, Finding
+from mtqa.report import DocumentResult, InputProblem, Report, RuleInfo
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.errors import ConfigError

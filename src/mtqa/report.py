@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtqa.model import Finding, RuleInfo
+from mtqa.model import Finding, Severity
+from mtqa.scoring import penalty, per_1000_words, score
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter needs to describe a rule (SARIF `rules`, docs, `mtqa rules show`)."""
+
+    code: str
+    name: str
+    checker: str
+    category: str
+    severity: Severity
+    title: str
+    description: str = ""
+    link: str | None = None
+    pack: str | None = None
 
 
 @dataclass(slots=True)
@@ -41,13 +58,20 @@ class Report:
     errors: list[InputProblem]
     tool: dict[str, Any]
     provenance: dict[str, Any]
+    severity_weights: dict[str, float]  # the run's, to rescore documents whose findings are hidden
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     baseline: dict[str, Any] | None = None
-    severity_weights: dict[str, float] = field(default_factory=dict)
 
     def iter_findings(self):
         """Every (document, finding) pair in report order."""
         for doc in self.documents:
             for finding in doc.findings:
                 yield doc, finding
+
+
+def rescored(doc: DocumentResult, findings: list[Finding], weights: dict[str, float]) -> DocumentResult:
+    """``doc`` with only ``findings``, rescored, so the summary, score and gate agree with what is shown."""
+    pen = penalty(findings, weights)
+    return dataclasses.replace(doc, findings=findings, penalty=pen, score=score(pen, doc.words),
+                               mqm_per_1000_words=per_1000_words(pen, doc.words))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
 from mtqa.model import Severity
-
 from mtqa.report import Report
 from mtqa.scoring import per_1000_words, score
 
@@ -18,33 +18,21 @@ class Summary:
     findings: int
     by_severity: dict[str, int]
     by_category: dict[str, int]
-    by_checker: dict[str, int]
     penalty: float
     score: float
     mqm_per_1000_words: float
-    errors: int
+    errors: int  # unreadable inputs: said by the text report, not a total of the JSON summary
 
     def to_dict(self) -> dict:
-        return {
-            "documents": self.documents,
-            "words": self.words,
-            "findings": self.findings,
-            "by_severity": self.by_severity,
-            "by_category": self.by_category,
-            "penalty": self.penalty,
-            "score": self.score,
-            "mqm_per_1000_words": self.mqm_per_1000_words,
-        }
+        return {k: v for k, v in dataclasses.asdict(self).items() if k != "errors"}
 
 
 def summarize(report: Report) -> Summary:
     severities: Counter[str] = Counter()
     categories: Counter[str] = Counter()
-    checkers: Counter[str] = Counter()
     for _, f in report.iter_findings():
         severities[f.severity.value] += 1
         categories[f.category] += 1
-        checkers[f.checker] += 1
     words = sum(d.words for d in report.documents)
     pen = sum(d.penalty for d in report.documents)
     return Summary(
@@ -53,7 +41,6 @@ def summarize(report: Report) -> Summary:
         findings=sum(severities.values()),
         by_severity={s.value: severities.get(s.value, 0) for s in Severity},
         by_category=dict(sorted(categories.items())),
-        by_checker=dict(sorted(checkers.items())),
         penalty=pen,
         score=score(pen, words),
         mqm_per_1000_words=per_1000_words(pen, words),

@@ -124,9 +124,7 @@ def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ..
     return regions
 
 
-@lru_cache(maxsize=8)
-def _accept_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return term_pattern(words)
+_accept_pattern = lru_cache(maxsize=8)(term_pattern)
 
 
 def accepted_spans(document: Document, settings: Settings) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtqa.languagetool.batching import SEPARATOR, make_batches, pieces
-from mtqa.offsets import code_points_to_utf16
+from mtqa.offsets import Utf16Index
 
 
 def paragraphs(text):
@@ -16,7 +16,8 @@ def paragraphs(text):
 
 
 def utf16_span(batch_text, start, end):
-    return code_points_to_utf16(batch_text, start), code_points_to_utf16(batch_text, end) - code_points_to_utf16(batch_text, start)
+    index = Utf16Index(batch_text)
+    return index.to_utf16(start), index.to_utf16(end) - index.to_utf16(start)
 
 
 def test_every_word_maps_back_to_the_document():

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from mtqa.errors import InputError
-from mtqa.readers.decode import decode, decode_bytes, refuse_unsupported
+from mtqa.readers.decode import decode, refuse_unsupported
 
 SAMPLE = "The minister’s “plan” costs €5 — naïve café."
 
@@ -24,12 +24,12 @@ SAMPLE = "The minister’s “plan” costs €5 — naïve café."
     ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom"],
 )
 def test_unicode_encodings_decode_exactly(data):
-    assert decode_bytes(data, "f.txt") == SAMPLE
+    assert decode(data, "f.txt").text == SAMPLE
 
 
 def test_legacy_encoding_is_detected():
     text = "Le président a déclaré que la réforme était nécessaire. " * 10
-    assert decode_bytes(text.encode("cp1252"), "f.txt") == text
+    assert decode(text.encode("cp1252"), "f.txt").text == text
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_legacy_encoding_is_detected():
 )
 def test_refused_inputs_name_the_reason(data, reason):
     with pytest.raises(InputError) as info:
-        decode_bytes(data, "bad.txt")
+        decode(data, "bad.txt").text
     assert info.value.path == "bad.txt"
     assert reason in info.value.reason
     assert "\n" not in str(info.value)

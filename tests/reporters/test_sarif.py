@@ -7,7 +7,8 @@ import json
 import jsonschema
 import pytest
 
-from mtqa.model import RuleInfo, Severity
+from mtqa.model import Severity
+from mtqa.report import RuleInfo
 from mtqa.reporters import render
 from tests.reporters.conftest import build_report
 

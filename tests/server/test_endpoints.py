@@ -10,7 +10,8 @@ from mtqa.model import Document
 
 from mtqa.report import DocumentResult
 from mtqa.reporters import languagetool
-from mtqa.server.ltapi import LANGUAGES, CheckRequest, parse_annotated_data
+from mtqa.reporters.languagetool import LANGUAGES
+from mtqa.server.ltapi import CheckRequest, parse_annotated_data
 
 
 def test_api_check_returns_the_native_report(server_url, seed_text):

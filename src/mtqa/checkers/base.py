@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from mtqa.config.settings import Settings
     from mtqa.engine.schema import Rule
     from mtqa.metrics.accumulator import MetricsAccumulator
-    from mtqa.model import Document, Finding, RuleInfo
+    from mtqa.model import Document, Finding
+    from mtqa.report import RuleInfo
 
 
 class Checker:

@@ -26,7 +26,8 @@ from mtqa.languagetool.client import RawMatch
 from mtqa.languagetool.install import LanguageToolMissing, cache_root, installed_languages
 from mtqa.languagetool.mapping import default_mapping
 from mtqa.languagetool.names import SpellingFilter
-from mtqa.model import Applicability, Document, Finding, RuleInfo
+from mtqa.model import Applicability, Document, Finding
+from mtqa.report import RuleInfo
 from mtqa.offsets import Utf16Index
 
 RULE_PREFIX = "LT-"

@@ -36,12 +36,6 @@ class ReferenceChecker(Checker):
     name = "reference"
     needs = frozenset({"reference"})
 
-    def __init__(self, settings) -> None:
-        super().__init__(settings)
-        self.worst_fraction = self.options["worst_fraction"]
-        self.max_chrf = self.options["max_chrf"]
-        self.min_words = self.options["min_words"]
-
     def check(self, document: Document) -> Iterator[Finding]:
         aligned = _aligned(document)
         if not aligned:
@@ -53,13 +47,13 @@ class ReferenceChecker(Checker):
         from mtqa.metrics.scores import sentence_chrf  # sacrebleu only for runs with a reference
 
         scores, signature = sentence_chrf(hyps, refs)
-        candidates = [i for i, h in enumerate(hyps) if len(h.split()) >= self.min_words and refs[i].strip()]
+        candidates = [i for i, h in enumerate(hyps) if len(h.split()) >= self.options["min_words"] and refs[i].strip()]
         if not candidates:
             return
-        quota = max(1, math.ceil(len(candidates) * self.worst_fraction))
+        quota = max(1, math.ceil(len(candidates) * self.options["worst_fraction"]))
         worst = sorted(candidates, key=lambda i: (scores[i], i))[:quota]
         for i in sorted(worst):
-            if scores[i] >= self.max_chrf:
+            if scores[i] >= self.options["max_chrf"]:
                 continue
             start, end, _ = aligned[i]
             text = document.text[start:end]

@@ -21,7 +21,8 @@ from mtqa.engine.loader import RuleSet, load_rule_set
 from mtqa.engine.matchers import CompiledRules
 from mtqa.engine.schema import Rule
 from mtqa.errors import ConfigError
-from mtqa.model import Document, Finding, RuleInfo
+from mtqa.model import Document, Finding
+from mtqa.report import RuleInfo
 
 UNKNOWN_POLICIES = ("high-precision", "all", "none")
 class RuleChecker(Checker):

@@ -15,7 +15,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from mtqa.checkers.base import Checker
-from mtqa.model import Applicability, Document, Finding, RuleInfo, Severity
+from mtqa.model import Applicability, Document, Finding, Severity
+from mtqa.report import RuleInfo
 
 RULE = "MTQA-VOCAB-001"
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")

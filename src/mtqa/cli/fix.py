@@ -11,10 +11,6 @@ from mtqa.cli import split_list
 from mtqa.errors import InputError, MtqaError
 
 
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    return split_list(values) or None  # None: not given, so the config decides
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
@@ -51,8 +47,8 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.readers import expand_paths
 
     overrides = {
-        "select": _split(select),
-        "ignore": _split(ignore),
+        "select": split_list(select) or None,  # None: not given, so the config decides
+        "ignore": split_list(ignore) or None,
         "source_lang": source_lang,
         "checkers.grammar.enabled": False if no_grammar else None,
     }

@@ -7,7 +7,6 @@ import sys
 import click
 
 
-
 def _grammar_options(config_file: str | None) -> dict:
     from mtqa.config.settings import load_settings
 
@@ -77,5 +76,3 @@ def status() -> None:
         sys.exit(1)
     click.echo(f"server: running at {state['url']} (pid {state['pid']}, LanguageTool {state.get('version')})")
 
-
-__all__ = ["languagetool"]

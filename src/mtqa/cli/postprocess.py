@@ -3,13 +3,11 @@ kept out of the check command."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import click
 
 from mtqa.config.settings import Settings
 from mtqa.model import Severity
-from mtqa.report import Report
+from mtqa.report import Report, rescored
 
 
 def apply_run_options(report: Report, settings: Settings, quiet: bool = False,
@@ -53,15 +51,7 @@ def apply_run_options(report: Report, settings: Settings, quiet: bool = False,
 def hide_below(report: Report, severity: Severity) -> Report:
     """Drop findings below ``severity`` and rescore, so the summary, score and gate agree
     with what is shown."""
-    from mtqa.scoring import penalty, per_1000_words, score
-
-    weights = report.severity_weights or {"minor": 1, "major": 5, "critical": 25}
-    documents = []
-    for doc in report.documents:
-        kept = [f for f in doc.findings if f.severity.rank >= severity.rank]
-        pen = penalty(kept, weights)
-        documents.append(dataclasses.replace(doc, findings=kept, penalty=pen, score=score(pen, doc.words),
-                                             mqm_per_1000_words=per_1000_words(pen, doc.words)))
-    report.documents = documents
+    report.documents = [rescored(doc, [f for f in doc.findings if f.severity.rank >= severity.rank],
+                                 report.severity_weights) for doc in report.documents]
     report.provenance["min_severity"] = severity.value
     return report

@@ -14,7 +14,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -154,23 +154,25 @@ def _freeze(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    source_lang: str | None = None
-    fail_on: Severity | None = None
-    max_mqm: float = 0.0
-    format: str = "text"
-    severity_weights: Mapping[str, float] = field(
-        default_factory=lambda: MappingProxyType({"minor": 1, "major": 5, "critical": 25})
-    )
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    max_bytes: int = 20_000_000
-    accept_words: tuple[str, ...] = ()
-    reject_words: tuple[str, ...] = ()
-    checkers: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
-    # The `[server]` table for `mtqa serve` (see mtqa.server.config).
-    server: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    """Built only by ``load_settings``: every value comes from defaults.toml or overrides it."""
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    source_lang: str | None
+    fail_on: Severity | None
+    max_mqm: float
+    format: str
+    severity_weights: Mapping[str, float]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    max_bytes: int
+    accept_words: tuple[str, ...]
+    reject_words: tuple[str, ...]
+    checkers: Mapping[str, Mapping[str, Any]]
+    server: Mapping[str, Any]  # the `[server]` table for `mtqa serve` (see mtqa.server.config)
+    # Where the configuration came from, for provenance and relative paths.
+    config_path: str | None
+    config_hash: str
     # Run options that come only from the command line.
     source_file: str | None = None
     reference_file: str | None = None
@@ -179,9 +181,6 @@ class Settings:
     doc_ids_file: str | None = None
     split_docs: str | None = None
     keep_text: bool = False
-    # Where the configuration came from, for provenance and relative paths.
-    config_path: str | None = None
-    config_hash: str = ""
 
     def checker_options(self, name: str) -> Mapping[str, Any]:
         return self.checkers.get(name, MappingProxyType({}))
@@ -277,7 +276,7 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         accept_words=tuple(data["vocabulary"]["accept"]),
         reject_words=tuple(data["vocabulary"]["reject"]),
         checkers=_freeze(data["checkers"]),
-        server=_freeze(data.get("server", {})),
+        server=_freeze(data["server"]),
         config_path=str(path) if path else None,
         config_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16],
         **dict(run_options),

@@ -28,8 +28,8 @@ POLICY = """\
   bilingual input's source language, or `source_lang` in the configuration.
 - When the source language is **unknown**, the `unknown_source` option decides:
   `high-precision` (the default) runs only the language-pack rules whose confidence is at
-  least `high_precision` (0.85), and lowers their confidence by
-  `unknown_confidence_factor` (0.7): a calque such as "views with a bad eye" is wrong
+  least `high_precision` ({high_precision}), and lowers their confidence by
+  `unknown_confidence_factor` ({unknown_confidence_factor}): a calque such as "views with a bad eye" is wrong
   English whatever the source was, but rules that depend on knowing the source stay
   quiet. `all` runs every language rule with lowered confidence; `none` runs none.
 - When the source language is known and no pack matches it, no language pack runs.
@@ -172,7 +172,7 @@ def render_index(registry: Registry) -> str:
         langs = ", ".join(pack.source_langs) or "any"
         lines.append(f"| [`{name}`]({name}.md) | {pack.title} | {langs} | "
                      f"{'on' if pack.default_enabled else 'off'} | {len(pack.rules)} |")
-    lines += ["", POLICY]
+    lines += ["", POLICY.format(**{k: default for k, (default, _) in checker_options("rules").items()})]
     if rule_set.redirects:
         lines += ["## Retired codes", "", "| Retired | Replaced by |", "|---|---|"]
         lines += [f"| {old} | {new} |" for old, new in sorted(rule_set.redirects.items())]

@@ -89,12 +89,11 @@ class CheckerRunner:
         if context.get("xliff"):  # one XLIFF unit: the text is the target's inline markup
             from lxml import etree
 
-            from mtqa.readers.inline import tagged_document
-            from mtqa.readers.xliff import _item
+            from mtqa.readers.inline import tagged_document, tagged_unit
 
             source, target = (etree.fromstring(f"<{tag}>{markup}</{tag}>")
                               for tag, markup in (("source", context["source"]), ("target", example.text)))
-            return tagged_document("example", path, [_item("1", source, target)], context.get("source_lang"), {})
+            return tagged_document("example", path, [tagged_unit("1", source, target)], context.get("source_lang"), {})
         document = Document(id="example", path=path, text=example.text, source_lang=context.get("source_lang"))
         if "source" in context or "reference" in context:
             lines = [split_lines(context[key]) if key in context else None for key in ("source", "reference")]

@@ -17,13 +17,13 @@ from typing import Any
 
 from mtqa.categories import CATEGORIES, is_category
 from mtqa.engine.yaml_lines import LineDict, LineList, PackError, load_yaml
-from mtqa.model import Applicability, RuleInfo, Severity
+from mtqa.model import Applicability, Severity
+from mtqa.report import RuleInfo
 
 CODE_RE = re.compile(r"^MTQA-[A-Z]{2,6}-\d{3}$")
 # Codes of other tools keep their own ids behind a prefix (LanguageTool: LT-RULE_ID).
 FOREIGN_CODE_RE = re.compile(r"^LT-[A-Z0-9_]+$|^LT-\*$")
-NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PACK_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # rule and pack names
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 SPAN_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 MATCHERS = ("phrases", "regex", "substitute")
@@ -97,10 +97,6 @@ class Rule:
     line: int = 0
     matcher_line: int = 0
     unless_line: int = 0
-
-    @property
-    def code(self) -> str:
-        return self.id
 
     def info(self) -> RuleInfo:
         """What reporters need (SARIF rule descriptors, the JSON report's `rules`)."""
@@ -189,7 +185,7 @@ def parse_pack_text(text: str, filename: str) -> Pack:
     c = _Checker(filename)
     data, rules_data = c.top(load_yaml(text, filename), PACK_KEYS, "rule pack", "pack", "rules")
     name = c.string(data, "pack")
-    if not PACK_RE.match(name):
+    if not KEBAB_RE.match(name):
         c.fail(data.line_of("pack"), f"pack name {name!r} must be kebab-case (e.g. he-en)")
     langs = c.strings(data, "source_langs")
     for lang in langs:
@@ -234,7 +230,7 @@ def _parse_meta(c: _Checker, data: Any, line: int, *, checker: str, pack: str = 
     if not (CODE_RE.match(code) or (not pack and FOREIGN_CODE_RE.match(code))):
         c.fail(data.line_of("id"), f"rule id {code!r} must look like MTQA-HE-012")
     name = c.string(data, "name")
-    if not NAME_RE.match(name):
+    if not KEBAB_RE.match(name):
         c.fail(data.line_of("name"), f"{code}: name {name!r} must be kebab-case")
     category = c.string(data, "category")
     if not is_category(category):
@@ -283,11 +279,10 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
         ):
             c.fail(data.line_of("substitute"), f"{code}: 'substitute' must map wrong text to right text")
         rule.substitute = dict(value)
-    for flag in ("case_sensitive",):
-        if flag in data:
-            if not isinstance(data[flag], bool):
-                c.fail(data.line_of(flag), f"{code}: {flag!r} must be true or false")
-            rule.case_sensitive = data[flag]
+    if "case_sensitive" in data:
+        if not isinstance(data["case_sensitive"], bool):
+            c.fail(data.line_of("case_sensitive"), f"{code}: 'case_sensitive' must be true or false")
+        rule.case_sensitive = data["case_sensitive"]
     rule.engine = data.get("engine", "re2")
     if rule.engine not in ENGINES:
         c.fail(data.line_of("engine"), f"{code}: engine must be one of {', '.join(ENGINES)}")

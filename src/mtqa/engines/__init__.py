@@ -8,13 +8,15 @@ a running `mtqa languagetool start` server is there) and the workers talk to it.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from mtqa.config.settings import Settings
 from mtqa.errors import MtqaError
-from mtqa.report import InputProblem, Report
+from mtqa.report import DocumentResult, InputProblem, Report
 
 ENGINES = ("local", "dask")
 
@@ -72,3 +74,31 @@ def _peek_documents(items: Iterator, wanted: int) -> tuple[int, Iterator]:
             if seen >= wanted:
                 break
     return seen, itertools.chain(buffered, items)
+
+
+def in_order(items: Iterable, submit: Callable[[Any], Any], window: int) -> Iterator:
+    """What each future ``submit(item)`` returns, in input order (InputProblems pass through in
+    place), with at most ``window`` submissions not yet taken: memory stays bounded."""
+    pending: collections.deque = collections.deque()
+    for item in items:
+        pending.append(item if isinstance(item, InputProblem) else submit(item))
+        while len(pending) > window or (pending and isinstance(pending[0], InputProblem)):
+            yield _taken(pending.popleft())
+    while pending:
+        yield _taken(pending.popleft())
+
+
+def _taken(value):
+    return value if isinstance(value, InputProblem) else value.result()
+
+
+def collect(stream: Iterable[DocumentResult | InputProblem], on_document: Callable[[str], None] | None
+            ) -> tuple[list[DocumentResult], list[InputProblem]]:
+    """Results and unreadable inputs of a run, each announced to ``on_document`` as it comes."""
+    results: list[DocumentResult] = []
+    errors: list[InputProblem] = []
+    for item in stream:
+        (errors if isinstance(item, InputProblem) else results).append(item)
+        if on_document is not None:
+            on_document(item.path)
+    return results, errors

@@ -10,12 +10,13 @@ partitions per worker are in flight: memory on the client stays bounded.
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from mtqa.config.settings import Settings
+from mtqa.engines import collect, in_order
 from mtqa.errors import MtqaError
 from mtqa.model import Document
 from mtqa.report import DocumentResult, InputProblem, Report
@@ -115,30 +116,9 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
         with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
             client.register_plugin(_plugin_class()(settings), name=plugin_name)
             window = max(1, len(client.scheduler_info().get("workers", {})) or 1) * PARTITIONS_PER_WORKER
-            results: list[DocumentResult] = []
-            errors: list[InputProblem] = []
-            pending: collections.deque = collections.deque()
-
-            def take() -> None:
-                value = pending.popleft()
-                if isinstance(value, InputProblem):
-                    errors.append(value)
-                    done = [value.path]
-                else:
-                    batch = value.result()
-                    results.extend(batch)
-                    done = [r.path for r in batch]
-                if on_document is not None:
-                    for path in done:
-                        on_document(path)
-
-            for part in partitions(items):
-                pending.append(part if isinstance(part, InputProblem)
-                               else client.submit(_check_partition, plugin_name, part, pure=False))
-                while len(pending) > window or (pending and isinstance(pending[0], InputProblem)):
-                    take()
-            while pending:
-                take()
+            submit = partial(client.submit, _check_partition, plugin_name, pure=False)
+            results, errors = collect((r for part in in_order(partitions(items), submit, window)
+                                       for r in ([part] if isinstance(part, InputProblem) else part)), on_document)
             for state in client.run(_worker_state, plugin_name).values():
                 parent.absorb(state)
             try:

@@ -9,14 +9,15 @@ and stops them), and ask the kernel to kill them if the parent dies without clea
 
 from __future__ import annotations
 
-import collections
 import multiprocessing
 import signal
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 from mtqa.config.settings import Settings
+from mtqa.engines import collect, in_order
 from mtqa.engines.shared_server import shared_languagetool
 from mtqa.errors import MtqaError
 from mtqa.languagetool.lifetime import die_with_parent
@@ -53,26 +54,6 @@ def _run_state() -> dict:
     return _pipeline.run_state()
 
 
-def _in_order(pool: ProcessPoolExecutor, items: Iterable[Document | InputProblem], window: int
-              ) -> Iterator[Document | InputProblem | DocumentResult]:
-    """Results in input order, with at most ``window`` documents submitted and not yet taken."""
-    pending: collections.deque[tuple[str, Future | InputProblem]] = collections.deque()
-    for item in items:
-        if isinstance(item, InputProblem):
-            pending.append((item.path, item))
-        else:
-            pending.append((item.path, pool.submit(_check, item)))
-        while len(pending) > window or (pending and isinstance(pending[0][1], InputProblem)):
-            yield _take(pending.popleft())
-    while pending:
-        yield _take(pending.popleft())
-
-
-def _take(entry: tuple[str, Future | InputProblem]):
-    _, value = entry
-    return value if isinstance(value, InputProblem) else value.result()
-
-
 def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem], jobs: int,
                      on_document: Callable[[str], None] | None = None) -> Report:
     from mtqa.languagetool.lifetime import exit_on_signals
@@ -85,16 +66,9 @@ def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem
             barrier = context.Barrier(jobs)
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                        initargs=(settings, barrier))
-            results: list[DocumentResult] = []
-            errors: list[InputProblem] = []
             try:
-                for item in _in_order(pool, items, jobs * WINDOW_PER_WORKER):
-                    if isinstance(item, InputProblem):
-                        errors.append(item)
-                    else:
-                        results.append(item)
-                    if on_document is not None:
-                        on_document(item.path)
+                results, errors = collect(in_order(items, partial(pool.submit, _check), jobs * WINDOW_PER_WORKER),
+                                          on_document)
                 for state in [f.result() for f in [pool.submit(_run_state) for _ in range(jobs)]]:
                     parent.absorb(state)
             except BrokenProcessPool:

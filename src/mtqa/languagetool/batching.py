@@ -90,7 +90,6 @@ def make_batches(text: str, spans: Iterable[tuple[int, int]], max_chars: int) ->
         extra = len(piece) + (len(SEPARATOR) if parts else 0)
         if parts and size + extra > max_chars:
             flush()
-            extra = len(piece)
         if parts:
             size += len(SEPARATOR)
         batch_starts.append(size)

@@ -65,22 +65,15 @@ class LanguageToolClient:
         self._session = requests.Session()
         self._version: str | None = None
 
-    @property
-    def check_url(self) -> str:
-        return f"{self.url}/v2/check"
-
-    def params(self, text: str) -> dict[str, str]:
-        return self._tool._create_params(text)
-
     def check(self, text: str, mother_tongue: str | None = None) -> list[RawMatch]:
         """Matches for ``text``; raises ServerGone when the server is unreachable.
 
         ``mother_tongue`` (the source language) turns on LanguageTool's false-friend rules."""
-        params = self.params(text)
+        params = self._tool._create_params(text)
         if mother_tongue:
             params["motherTongue"] = mother_tongue
         try:
-            response = self._session.post(self.check_url, data=params, timeout=self.timeout)
+            response = self._session.post(f"{self.url}/v2/check", data=params, timeout=self.timeout)
             if response.status_code == 200:
                 data = response.json()
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,

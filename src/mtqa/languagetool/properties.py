@@ -1,10 +1,10 @@
 """The LanguageTool server's `--config` properties file, built from `[checkers.grammar]`.
 
-Defaults suit a small shared machine: two check threads, a sentence cache, pipeline
-caching (the server keeps its rule pipelines between requests, which is what makes a warm
-server ~5 ms a sentence). ``pipelinePrewarming`` is off on purpose: it checks sample text
-in every installed language, including German, which the English-only install lacks; mtqa
-warms the English pipeline itself with one request after start-up.
+The defaults (defaults.toml) suit a small shared machine: two check threads, a sentence
+cache, pipeline caching (the server keeps its rule pipelines between requests, which is
+what makes a warm server ~5 ms a sentence). ``pipelinePrewarming`` is off on purpose: it
+checks sample text in every installed language, including German, which the English-only
+install lacks; mtqa warms the English pipeline itself with one request after start-up.
 """
 
 from __future__ import annotations
@@ -13,22 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    "maxTextLength": 200_000,
-    "maxCheckThreads": 2,
-    "cacheSize": 5000,
-    "cacheTTLSeconds": 3600,
-    "pipelineCaching": True,
-    "maxPipelinePoolSize": 10,
-    "pipelineExpireTimeInSeconds": 3600,
-    "pipelinePrewarming": False,
-    "maxSpellingSuggestions": 5,
-}
+# Always set, whatever the configuration (prewarming: see above).
+FIXED: dict[str, Any] = {"pipelinePrewarming": False, "maxSpellingSuggestions": 5}
 
 
 def server_properties(overrides: Mapping[str, Any] | None = None) -> dict[str, str]:
-    merged = dict(DEFAULTS)
-    merged.update(overrides or {})
+    """`[checkers.grammar.server]` of defaults.toml, then ``overrides``, as property strings."""
+    from mtqa.config.settings import packaged_defaults
+
+    merged = {**packaged_defaults()["checkers"]["grammar"]["server"], **FIXED, **(overrides or {})}
     return {key: _format(value) for key, value in sorted(merged.items())}
 
 

@@ -96,7 +96,7 @@ class Connection:
             self.failed = f"LanguageTool server died {self.restarts} times; giving up"
             raise LanguageToolMissing(self.failed) from None
         self.restarts += 1
-        self._drop()  # a dead daemon is not ours to restart: start our own instead
+        self.close()  # a dead daemon is not ours to restart: start our own instead
         self.mode = "managed"
         if not hasattr(self, "installation"):
             self.installation = require_installed()
@@ -106,37 +106,25 @@ class Connection:
         if client is not None:
             return client
         with self._lock:
-            return self._client_locked()
-
-    def _client_locked(self) -> LanguageToolClient:
-        if self.client is None:
-            if self.mode == "managed":
-                self.server = ServerProcess.for_grammar(self.installation, self.options)
-                try:
-                    self.url = self.server.start()
-                except LanguageToolMissing as exc:
-                    self.server, self.failed = None, str(exc)
-                    raise
-            self.client = LanguageToolClient(
-                self.url, self.language, self.disabled_rules, self.disabled_categories,
-                picky=self.options["picky"],
-                max_suggestions=self.options["max_suggestions"],
-                timeout=self.options["timeout"],
-                enabled_rules=tuple(self.options["enable_rules"]),
-            )
-        return self.client
-
-    def _drop(self) -> None:
-        with self._lock:
-            self._drop_locked()
-
-    def _drop_locked(self) -> None:
-        if self.client is not None:
-            self.client.close()
-            self.client = None
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
+            if self.client is None:
+                if self.mode == "managed":
+                    self.server = ServerProcess.for_grammar(self.installation, self.options)
+                    try:
+                        self.url = self.server.start()
+                    except LanguageToolMissing as exc:
+                        self.server, self.failed = None, str(exc)
+                        raise
+                self.client = LanguageToolClient(
+                    self.url, self.language, self.disabled_rules, self.disabled_categories,
+                    picky=self.options["picky"], max_suggestions=self.options["max_suggestions"],
+                    timeout=self.options["timeout"], enabled_rules=tuple(self.options["enable_rules"]))
+            return self.client
 
     def close(self) -> None:
-        self._drop()
+        with self._lock:
+            if self.client is not None:
+                self.client.close()
+                self.client = None
+            if self.server is not None:
+                self.server.stop()
+                self.server = None

@@ -12,7 +12,7 @@ from typing import Any
 
 from sacrebleu.significance import PairedTest
 
-from mtqa.metrics.scores import LABELS, METRICS, check_aligned, make_metric
+from mtqa.metrics.scores import METRICS, check_aligned, make_metric
 
 
 def paired_bootstrap(systems: Sequence[tuple[str, Sequence[str]]], references: Sequence[str],
@@ -49,5 +49,3 @@ def paired_bootstrap(systems: Sequence[tuple[str, Sequence[str]]], references: S
     sigs = {metric_name: str(signatures[label]) for metric_name, label in zip(metrics, labels)}
     return sigs, rows
 
-
-__all__ = ["paired_bootstrap", "LABELS"]

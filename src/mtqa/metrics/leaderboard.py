@@ -28,11 +28,11 @@ def system_names(paths: Sequence[str]) -> list[str]:
 def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, Any]:
     """Findings of mtqa's checkers on one system output, per 1,000 words by MQM category."""
     from mtqa.model import Document
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode
     from mtqa.readers.parallel import attach
 
     with open(path, "rb") as handle:
-        text = decode_bytes(handle.read(), path)
+        text = decode(handle.read(), path).text
     document = attach(Document(id=path, path=path, text=text, source_lang=pipeline.settings.source_lang),
                       sources, None, (None, None))
     result = pipeline.check_document(document)
@@ -76,15 +76,10 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
         raise MtqaError(f"{source}: {len(sources)} lines but the reference has {len(references)}")
     for row, path in zip(rows, systems):
         row["path"] = path
-        for m in metrics:
-            cell = row[m]
-            cell["score"] = round(cell["score"], 4)
-            for key in ("mean", "ci"):
-                if cell[key] is not None:
-                    cell[key] = round(cell[key], 4)
+        for cell in (row[m] for m in metrics):
+            cell.update({k: round(cell[k], 4) for k in ("score", "mean", "ci") if cell[k] is not None})
             cell["significant"] = cell["p_value"] is not None and cell["p_value"] < SIGNIFICANCE
-    if pipeline is not None:
-        for row, path in zip(rows, systems):
+        if pipeline is not None:
             row["artifacts"] = artifact_rates(pipeline, path, sources)
     return {
         "tool": {"name": "mtqa", "version": __version__},

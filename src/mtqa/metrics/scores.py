@@ -68,7 +68,7 @@ def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str],
 
 def read_segments(path: str) -> list[str]:
     """Lines of a plain-text system or reference file, right-stripped as sacrebleu reads them."""
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode
     from mtqa.readers.lines import split_lines
 
     try:
@@ -76,5 +76,5 @@ def read_segments(path: str) -> list[str]:
             data = handle.read()
     except OSError as exc:
         raise MtqaError(f"{path}: {exc.strerror or exc}") from None
-    text = decode_bytes(data, path)
+    text = decode(data, path).text
     return [line.rstrip() for line in split_lines(text)] if text else []

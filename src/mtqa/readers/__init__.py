@@ -20,6 +20,7 @@ from pathlib import Path
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.report import InputProblem
 
 STDIN = "-"
@@ -80,7 +81,7 @@ def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Inp
             yield InputProblem(raw, "no such file or directory")
 
 
-def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
 
@@ -92,13 +93,11 @@ def _walk(root: Path, settings: Settings) -> Iterator[str | InputProblem]:
             yield _walk_problem(failed.pop(0))
         rel_folder = os.path.relpath(folder, root)
         dirs[:] = sorted(
-            d for d in dirs if not _excluded(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
+            d for d in dirs if not _matches(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
         )
         for name in sorted(files):
             rel = os.path.normpath(os.path.join(rel_folder, name))
-            if _excluded(rel, name, settings.exclude):
-                continue
-            if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in settings.include):
+            if _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude):
                 yield os.path.join(folder, name)
     for error in failed:
         yield _walk_problem(error)
@@ -184,9 +183,6 @@ def _kind(mode: int) -> str:
     return "not a file"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _checked(documents: list[Document], path: str) -> list[Document]:
     """The last guard before the checkers: no lone surrogate in any text a checker reads."""
     for document in documents:
@@ -194,7 +190,7 @@ def _checked(documents: list[Document], path: str) -> list[Document]:
         for text in (document.text, document.source_text, document.reference_text,
                      *(u.source or "" for u in document.units), *(u.reference or "" for u in document.units),
                      *(u.id or "" for u in document.units)):
-            match = _SURROGATE.search(text or "")
+            match = LONE_SURROGATE.search(text or "")
             if match:
                 raise InputError(path, f"holds a lone surrogate (U+{ord(match.group()):04X}), which is not text")
     return documents

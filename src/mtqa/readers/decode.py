@@ -62,11 +62,6 @@ def refuse_unsupported(data: bytes, path: str) -> None:
         raise InputError(path, "PDF is not supported: extract the text first")
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """The text of ``data`` (see ``decode``); for callers that need no encoding name."""
-    return decode(data, path).text
-
-
 def decode(data: bytes, path: str) -> Decoded:
     if not data:
         raise InputError(path, "file is empty")

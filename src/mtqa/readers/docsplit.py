@@ -17,8 +17,6 @@ from mtqa.errors import InputError
 from mtqa.model import Document, Segment
 from mtqa.readers.lines import line_spans, split_lines
 
-SPLIT_MODES = ("blank-line",)
-
 
 def read_doc_ids(path: str, limit: int) -> list[str]:
     """One document id a line (the first tab-separated field: WMT's `docids.txt` has more)."""

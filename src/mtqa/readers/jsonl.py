@@ -6,17 +6,14 @@ lines without `doc` belong to one document named after the file.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.readers.lines import split_lines
 from mtqa.readers.segments import Unit, document_from_units
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _string(record: dict, key: str, path: str, line_no: int) -> str | None:
@@ -27,7 +24,7 @@ def _string(record: dict, key: str, path: str, line_no: int) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise InputError(path, f"line {line_no}: field {key!r} must be a string")
-    match = _SURROGATE.search(value)
+    match = LONE_SURROGATE.search(value)
     if match:  # "\ud800" is valid JSON but not text: no checker, encoder or report can handle it
         raise InputError(path, f"line {line_no}: field {key!r} holds a lone surrogate "
                                f"(\\u{ord(match.group()):04x}), which is not text")

@@ -31,11 +31,11 @@ def sidecar_path(sidecar: str, input_path: str, root: str) -> str:
 
 def read_lines(path: str, settings: Settings) -> list[str]:
     from mtqa.readers import load_bytes
-    from mtqa.readers.decode import decode_bytes
+    from mtqa.readers.decode import decode
 
     if not os.path.lexists(path):
         raise InputError(path, "no such file (aligned file for --source/--reference)")
-    return split_lines(decode_bytes(load_bytes(path, settings.max_bytes), path))
+    return split_lines(decode(load_bytes(path, settings.max_bytes), path).text)
 
 
 def attach(document: Document, sources: list[str] | None, references: list[str] | None,
@@ -82,21 +82,15 @@ def attach_sidecars(documents: list[Document], root: str, settings: Settings) ->
     """
     if not documents:
         return documents
-    found = []
-    for sidecar in (settings.source_file, settings.reference_file):
-        if not sidecar:
-            found.append((None, None))
-            continue
-        path = sidecar_path(sidecar, documents[0].path, root)
-        found.append((read_lines(path, settings), path))
-    (sources, source_path), (references, reference_path) = found
-    names = (source_path, reference_path)
+    names = tuple(sidecar_path(s, documents[0].path, root) if s else None
+                  for s in (settings.source_file, settings.reference_file))
+    sources, references = (read_lines(path, settings) if path else None for path in names)
     if sources is None and references is None:
         return documents
     if len(documents) == 1:
         return [attach(documents[0], sources, references, names)]
     counts = [len(d.units) or len(line_spans(d.text)) for d in documents]
-    for lines, name in ((sources, source_path), (references, reference_path)):
+    for lines, name in zip((sources, references), names):
         if lines is not None and len(lines) != sum(counts):
             raise InputError(documents[0].path, f"{sum(counts)} segments in {len(documents)} documents, "
                                                 f"but the aligned file {name} has {len(lines)} lines")

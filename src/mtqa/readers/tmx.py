@@ -14,8 +14,7 @@ from lxml import etree
 from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
-from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
-from mtqa.readers.segments import Unit
+from mtqa.readers.inline import InlineCodeError, TaggedUnit, tagged_document, tagged_unit
 from mtqa.readers.xmlsafe import XML_LANG, child, children, local_name, parse_xml
 
 
@@ -27,15 +26,12 @@ def _primary(lang: str) -> str:
     return normalise_lang(lang) or ""
 
 
-def _seg(tuv: etree._Element | None, path: str) -> tuple[str, tuple]:
-    seg = child(tuv, "seg") if tuv is not None else None
-    if seg is None:
-        return "", ()
-    try:
-        text, tags = flatten(seg)
-    except InlineCodeError as exc:
-        raise InputError(path, str(exc)) from None
-    return text.replace("\r", " ").replace("\n", " "), tuple(tags)
+def _seg(tuv: etree._Element | None) -> etree._Element | None:
+    """The variant's `<seg>` (an empty one when the variant has none)."""
+    if tuv is None:
+        return None
+    seg = child(tuv, "seg")
+    return etree.Element("seg") if seg is None else seg
 
 
 def _pick(tuvs: list[etree._Element], srclang: str) -> tuple[etree._Element | None, etree._Element | None]:
@@ -61,16 +57,12 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
     source_langs: set[str] = set()
     for number, tu in enumerate(children(body, "tu"), 1):
         source_el, target_el = _pick(children(tu, "tuv"), (tu.get("srclang") or header_src).lower())
-        source, source_tags = _seg(source_el, path)
-        target, target_tags = _seg(target_el, path)
         if source_el is not None:
             source_langs.add(_primary(_lang(source_el)))
-        items.append(TaggedUnit(
-            Unit(target=target, id=tu.get("tuid") or str(number), source=source if source_el is not None else None),
-            target_tags=target_tags,
-            source_tags=source_tags,
-            has_target=target_el is not None,
-        ))
+        try:
+            items.append(tagged_unit(tu.get("tuid") or str(number), _seg(source_el), _seg(target_el)))
+        except InlineCodeError as exc:
+            raise InputError(path, str(exc)) from None
     if not items:
         raise InputError(path, "TMX has no translation units")
     source_lang = settings.source_lang or (next(iter(source_langs)) if len(source_langs) == 1 else None)

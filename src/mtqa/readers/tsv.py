@@ -41,10 +41,6 @@ def header_roles(columns: list[str]) -> tuple[str, ...] | None:
     return roles
 
 
-def is_header(columns: list[str]) -> bool:
-    return header_roles(columns) is not None
-
-
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
     groups: dict[str, list[Unit]] = {}
     roles: tuple[str, ...] | None = None

@@ -16,30 +16,8 @@ from lxml import etree
 from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
-from mtqa.readers.inline import InlineCodeError, TaggedUnit, flatten, tagged_document
-from mtqa.readers.segments import Unit
+from mtqa.readers.inline import InlineCodeError, TaggedUnit, tagged_document, tagged_unit
 from mtqa.readers.xmlsafe import child, children, local_name, parse_xml
-
-
-def _text(element: etree._Element | None) -> tuple[str, tuple]:
-    if element is None:
-        return "", ()
-    text, tags = flatten(element)
-    if "\n" in text or "\r" in text:
-        # A Document joins units with newlines; a newline inside a unit would split it.
-        text = text.replace("\r", " ").replace("\n", " ")
-    return text, tuple(tags)
-
-
-def _item(unit_id: str, source_el, target_el) -> TaggedUnit:
-    source, source_tags = _text(source_el)
-    target, target_tags = _text(target_el)
-    return TaggedUnit(
-        Unit(target=target, id=unit_id, source=source if source_el is not None else None),
-        target_tags=target_tags,
-        source_tags=source_tags,
-        has_target=target_el is not None,
-    )
 
 
 def _units_12(file_el: etree._Element) -> list[TaggedUnit]:
@@ -48,7 +26,7 @@ def _units_12(file_el: etree._Element) -> list[TaggedUnit]:
         if local_name(element) != "trans-unit" or element.get("translate") == "no":
             continue
         unit_id = element.get("id") or str(len(items) + 1)
-        items.append(_item(unit_id, child(element, "source"), child(element, "target")))
+        items.append(tagged_unit(unit_id, child(element, "source"), child(element, "target")))
     return items
 
 
@@ -61,7 +39,7 @@ def _units_2(file_el: etree._Element) -> list[TaggedUnit]:
         segments = children(unit, "segment")
         for number, segment in enumerate(segments, 1):
             seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
-            items.append(_item(seg_id, child(segment, "source"), child(segment, "target")))
+            items.append(tagged_unit(seg_id, child(segment, "source"), child(segment, "target")))
     return items
 
 

@@ -83,15 +83,7 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
 
 
 def local_name(element: etree._Element) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
-
-
-def namespace(element: etree._Element) -> str:
-    tag = element.tag
-    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
 
 
 def children(element: etree._Element, name: str) -> list[etree._Element]:
@@ -100,10 +92,7 @@ def children(element: etree._Element, name: str) -> list[etree._Element]:
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
-    for c in element:
-        if local_name(c) == name:
-            return c
-    return None
+    return next((c for c in element if local_name(c) == name), None)
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -15,7 +15,6 @@ from html import escape
 from importlib import resources
 
 from mtqa.model import Finding
-
 from mtqa.report import DocumentResult, Report
 from mtqa.summary import summarize
 

@@ -37,9 +37,8 @@ def render(report: Report, color: bool = False) -> str:
     suite = ET.SubElement(suites, "testsuite", name="mtqa")
     failures = errors = 0
     for doc in report.documents:
-        case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(doc.path))
-        if doc.id != doc.path:
-            case.set("name", _clean(f"{doc.path}#{doc.id}"))
+        name = doc.path if doc.id == doc.path else f"{doc.path}#{doc.id}"
+        case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
         below = []
         for f in doc.findings:
             if not fails_gate(f, report):

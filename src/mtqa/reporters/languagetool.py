@@ -1,5 +1,6 @@
 """A check result as LanguageTool's /v2/check answer (RuleMatchesAsJsonSerializer's shape),
-so every LanguageTool client shows mtqa's findings; offsets are UTF-16 units, as in Java."""
+so every LanguageTool client shows mtqa's findings; offsets are UTF-16 units, as in Java.
+``LANGUAGES`` is the /v2/languages answer."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import bisect
 from collections.abc import Mapping
 
 from mtqa import __version__
-from mtqa.model import Document, Finding, RuleInfo
-from mtqa.offsets import Utf16Index, code_points_to_utf16
-from mtqa.report import DocumentResult
+from mtqa.model import Document, Finding
+from mtqa.offsets import Utf16Index
+from mtqa.report import DocumentResult, RuleInfo
 
 # MQM category -> (LanguageTool category id, name, ITS issue type). LanguageTool's own ids
 # where one fits, so clients that colour by category (TYPOS red, STYLE blue) do so here.
@@ -28,6 +29,17 @@ CATEGORY_MAP: Mapping[str, tuple[str, str, str]] = {
     "locale/convention": ("MTQA_LOCALE", "Locale convention", "locale-violation"),
     "other/boilerplate": ("MTQA_BOILERPLATE", "Boilerplate", "other"),
 }
+
+# English only: mtqa checks English targets. Variants share the server's one pipeline.
+LANGUAGES = (
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "English (Australian)", "code": "en", "longCode": "en-AU"},
+    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
+    {"name": "English (New Zealand)", "code": "en", "longCode": "en-NZ"},
+    {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
+)
 CONTEXT_CHARS = 40  # LanguageTool's default context size on each side
 
 
@@ -40,8 +52,9 @@ def lt_category(category: str) -> tuple[str, str, str]:
 
 
 def render(document: Document, result: DocumentResult, language: Mapping[str, str],
-           rules: Mapping[str, RuleInfo], checkers: list[str]) -> dict:
-    """The /v2/check answer for ``result`` (its findings already filtered by the request)."""
+           rules: Mapping[str, RuleInfo], checkers: list[str], incomplete: bool = False) -> dict:
+    """The /v2/check answer for ``result`` (its findings already filtered by the request);
+    ``incomplete`` when a checker gave up (LanguageTool's own warning for that)."""
     text = document.text
     index = Utf16Index(text)
     sentences = document.sentences if text.strip() else ()
@@ -51,7 +64,7 @@ def render(document: Document, result: DocumentResult, language: Mapping[str, st
     return {
         "software": {"name": "mtqa", "version": __version__, "buildDate": None, "apiVersion": 1,
                      "premium": False, "premiumHint": None, "status": ""},
-        "warnings": {"incompleteResults": False},
+        "warnings": {"incompleteResults": incomplete},
         "language": {"name": language["name"], "code": language["longCode"],
                      "detectedLanguage": {"name": language["name"], "code": language["longCode"],
                                           "confidence": 1.0, "source": "mtqa"}},
@@ -84,7 +97,7 @@ def _match(f: Finding, text: str, index: Utf16Index, sentences, sentence_starts,
         "replacements": [{"value": s} for s in f.suggestions],
         "offset": start16,
         "length": end16 - start16,
-        "context": {"text": context, "offset": code_points_to_utf16(prefix + before, len(prefix + before)),
+        "context": {"text": context, "offset": len(prefix) + start16 - index.to_utf16(ctx_start),
                     "length": end16 - start16},
         "sentence": sentence,
         "type": {"typeName": "UnknownWord" if cat_id == "TYPOS" else "Other"},

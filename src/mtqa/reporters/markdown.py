@@ -42,22 +42,16 @@ def render(report: Report, color: bool = False) -> str:
     )
     suppressed = sum(d.suppressed for d in report.documents)
     if suppressed:
-        out.append("")
-        out.append(f"{suppressed} finding(s) suppressed by comments or the project vocabulary.")
+        out += ["", f"{suppressed} finding(s) suppressed by comments or the project vocabulary."]
     if report.baseline is not None:
         b = report.baseline
-        out.append("")
-        out.append(f"Baseline {_cell(str(b.get('path', '')))}: {b['matched']} known finding(s) hidden, "
-                   f"{b['new']} new, {b['gone']} baseline entries gone.")
-    out.append("")
-    out.append("| severity | findings |")
-    out.append("|---|---:|")
-    for name, n in s.by_severity.items():
-        out.append(f"| {name} | {n} |")
+        out += ["", f"Baseline {_cell(str(b.get('path', '')))}: {b['matched']} known finding(s) hidden, "
+                    f"{b['new']} new, {b['gone']} baseline entries gone."]
+    out += ["", "| severity | findings |", "|---|---:|"]
+    out += [f"| {name} | {n} |" for name, n in s.by_severity.items()]
     if s.by_category:
         out += ["", "| category | findings |", "|---|---:|"]
-        for category, n in sorted(s.by_category.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.append(f"| {category} | {n} |")
+        out += [f"| {c} | {n} |" for c, n in sorted(s.by_category.items(), key=lambda kv: (-kv[1], kv[0]))]
     if report.documents:
         docs = sorted(report.documents, key=lambda d: (d.score, d.path, d.id))
         out += ["", "### Documents (worst first)", "",

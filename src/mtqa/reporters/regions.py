@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from mtqa.model import Finding, Severity
-
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.report import DocumentResult, InputProblem, Report
 
-# A file name that is not UTF-8 reaches Python as str with each bad byte a lone surrogate.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # SARIF levels and GitHub annotation commands: critical stops a release, major needs an
 # editor, minor is advice.
@@ -82,7 +79,7 @@ def printable(value: Any) -> Any:
     bytes, and writing a file raises); U+FFFD is what a UTF-8 decoder shows for a bad byte.
     """
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+        return LONE_SURROGATE.sub("\ufffd", value) if LONE_SURROGATE.search(value) else value
     if isinstance(value, dict):
         return {printable(k): printable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 
 from mtqa.baseline import fingerprint
-from mtqa.model import Finding, RuleInfo
-from mtqa.report import Report
+from mtqa.model import Finding
+from mtqa.report import Report, RuleInfo
 from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_uri, printable
 from mtqa.summary import summarize
 
@@ -38,29 +38,13 @@ def _rule_descriptor(info: RuleInfo) -> dict:
     return rule
 
 
-def _fallback_info(finding: Finding) -> RuleInfo:
-    """Rule metadata for a code no checker described (e.g. project vocabulary)."""
-    return RuleInfo(code=finding.rule, name=finding.rule, checker=finding.checker,
-                    category=finding.category, severity=finding.severity, title=finding.rule)
-
-
-def _region(finding: Finding, line: str | None) -> dict:
+def _region(finding: Finding) -> dict:
     end_line, end_column = end_position(finding)
-    region: dict = {
-        "startLine": finding.line,
-        "startColumn": finding.column,
-        "endLine": end_line,
-        "endColumn": end_column,
-    }
-    if finding.text:
-        region["snippet"] = {"text": finding.text}
-    return region
+    return {"startLine": finding.line, "startColumn": finding.column, "endLine": end_line, "endColumn": end_column}
 
 
 def _fixes(finding: Finding, uri: str) -> list[dict]:
-    end_line, end_column = end_position(finding)
-    deleted = {"startLine": finding.line, "startColumn": finding.column,
-               "endLine": end_line, "endColumn": end_column}
+    deleted = _region(finding)
     return [
         {
             "description": {"text": f"Replace {finding.text!r} with {suggestion!r}"},
@@ -77,8 +61,9 @@ def _fixes(finding: Finding, uri: str) -> list[dict]:
 def report_to_sarif(report: Report) -> dict:
     # Like ruff, describe the rules the results use (a run may load hundreds).
     infos: dict[str, RuleInfo] = {}
-    for _, f in report.iter_findings():
-        infos.setdefault(f.rule, report.rules.get(f.rule) or _fallback_info(f))
+    for _, f in report.iter_findings():  # a code no checker described gets a minimal entry
+        infos.setdefault(f.rule, report.rules.get(f.rule) or RuleInfo(f.rule, f.rule, f.checker, f.category,
+                                                                      f.severity, f.rule))
     codes = sorted(infos)
     index = {code: i for i, code in enumerate(codes)}
     results = []
@@ -97,7 +82,7 @@ def report_to_sarif(report: Report) -> dict:
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri},
-                        "region": _region(f, line),
+                        "region": _region(f) | ({"snippet": {"text": f.text}} if f.text else {}),
                     },
                 }],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, line)},

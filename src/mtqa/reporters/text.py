@@ -15,7 +15,6 @@ import unicodedata
 from collections import Counter
 
 from mtqa.model import Severity
-
 from mtqa.report import Report
 from mtqa.summary import summarize
 
@@ -48,9 +47,7 @@ def _excerpt(line: str, column: int, length: int) -> tuple[str, int, int]:
     start = column - 1
     end = min(len(line), start + max(length, 1))
     left = max(0, start - 60)
-    right = min(len(line), max(end + 40, left + _MAX_LINE))
-    if right - left > _MAX_LINE:
-        right = left + _MAX_LINE
+    right = min(len(line), left + _MAX_LINE)
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
     before = _shown(line[left:start])

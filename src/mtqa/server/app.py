@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import json
 import logging
-import re
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -20,18 +19,16 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from mtqa.config.settings import Settings
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.reporters import languagetool
 from mtqa.server.config import ServerConfig
 from mtqa.server.guard import Guard, token_matches
-from mtqa.server.ltapi import LANGUAGES, BadRequest, TextTooLong, parse_check_form
+from mtqa.server.ltapi import BadRequest, TextTooLong, parse_check_form
 from mtqa.server.native import parse_native
 from mtqa.server.page import review_page
 from mtqa.server.service import Busy, CheckService
 
 log = logging.getLogger("mtqa.server")
-# JSON may spell one half of a UTF-16 pair ("\ud800"); such a string cannot be encoded,
-# so it is refused at the door instead of failing deep inside a checker.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 JSON_TYPES = ("application/json", "text/json")
 
 
@@ -64,7 +61,7 @@ class Unsupported(BadRequest):
 async def _run(request: Request, document) -> tuple:
     for name, value in (("text", document.text), ("source", document.source_text),
                         ("reference", document.reference_text)):
-        if value and _SURROGATE.search(value):
+        if value and LONE_SURROGATE.search(value):  # refused at the door, not deep in a checker
             raise BadRequest(f"'{name}' contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text")
     service: CheckService = request.app.state.service
     return await service.check(document), service
@@ -106,15 +103,13 @@ async def v2_check(request: Request) -> Response:
     result, service = await _run(request, document)
     kept = dataclasses.replace(result, findings=[f for f in result.findings if check.keeps(f)])
     body = languagetool.render(document, kept, check.language, service.pipeline.rules,
-                               [c.name for c in service.pipeline.checkers])
-    if service.pipeline.failed:  # e.g. LanguageTool gave up: say so, as LanguageTool does
-        body["warnings"]["incompleteResults"] = True
+                               [c.name for c in service.pipeline.checkers], incomplete=bool(service.pipeline.failed))
     log.info("v2/check chars=%d matches=%d", len(document.text), len(body["matches"]))
     return JSONResponse(body)
 
 
 async def v2_languages(request: Request) -> Response:
-    return JSONResponse(list(LANGUAGES))
+    return JSONResponse(list(languagetool.LANGUAGES))
 
 
 async def v2_healthcheck(request: Request) -> Response:

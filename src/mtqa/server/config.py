@@ -24,31 +24,27 @@ WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
 
 @dataclass(frozen=True)
 class ServerConfig:
-    host: str = "127.0.0.1"
-    port: int = 8081
-    token: str = ""
-    allowed_hosts: tuple[str, ...] = ()
-    allow_origins: tuple[str, ...] = ()
-    max_body_bytes: int = 2 * 1024 * 1024
-    max_text_chars: int = 200_000
-    request_timeout: float = 30.0
-    read_timeout: float = 15.0
-    concurrency: int = 2
-    queue: int = 16
-    rate_limit: int = 0
+    host: str
+    port: int
+    token: str
+    allowed_hosts: tuple[str, ...]
+    allow_origins: tuple[str, ...]
+    max_body_bytes: int
+    max_text_chars: int
+    request_timeout: float
+    read_timeout: float
+    concurrency: int
+    queue: int
+    rate_limit: int
 
     @classmethod
     def from_settings(cls, table: Mapping[str, Any], **overrides: Any) -> ServerConfig:
-        """Build from the `[server]` table, then apply non-None command-line overrides."""
-        values: dict[str, Any] = {}
-        for key in ("host", "port", "token", "max_body_bytes", "max_text_chars", "request_timeout",
-                    "read_timeout", "concurrency", "queue", "rate_limit"):
-            if key in table:
-                values[key] = table[key]
-        for key in ("allowed_hosts", "allow_origins"):
-            if key in table:
-                values[key] = tuple(table[key])
-        config = cls(**values)
+        """Build from the `[server]` table (defaults.toml's for keys it lacks), then apply
+        non-None command-line overrides."""
+        from mtqa.config.settings import packaged_defaults
+
+        values = {**packaged_defaults()["server"], **table}
+        config = cls(**{k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in values.items()})
         if not config.token and os.environ.get(TOKEN_ENV):
             config = replace(config, token=os.environ[TOKEN_ENV])
         changes = {k: v for k, v in overrides.items() if v is not None and v != ()}

@@ -14,20 +14,9 @@ from dataclasses import dataclass
 
 from mtqa.config.settings import normalise_lang
 from mtqa.model import Document, Finding
-from mtqa.reporters.languagetool import lt_category
+from mtqa.reporters.languagetool import LANGUAGES, lt_category
 
-# English only: mtqa checks English targets. Variants share the server's one pipeline.
-LANGUAGES = (
-    {"name": "English", "code": "en", "longCode": "en"},
-    {"name": "English (US)", "code": "en", "longCode": "en-US"},
-    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
-    {"name": "English (Australian)", "code": "en", "longCode": "en-AU"},
-    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
-    {"name": "English (New Zealand)", "code": "en", "longCode": "en-NZ"},
-    {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
-)
 _BY_CODE = {lang["longCode"].lower(): lang for lang in LANGUAGES}
-
 
 
 class BadRequest(ValueError):

@@ -42,9 +42,8 @@ def parse_native(payload: Any, max_text_chars: int) -> Document:
         if value is not None and len(value) > max_text_chars:
             raise TextTooLong(f"'{key}' exceeds the limit of {max_text_chars} characters")
     lang = values["source_lang"]
-    if lang is not None:
-        if not _LANG.match(lang):
-            raise BadRequest(f"'source_lang' must be a language code like 'he' or 'ru', got {lang!r}")
+    if lang is not None and not _LANG.match(lang):
+        raise BadRequest(f"'source_lang' must be a language code like 'he' or 'ru', got {lang!r}")
     return build_document(text, values["source"], normalise_lang(lang), values["reference"])
 
 
