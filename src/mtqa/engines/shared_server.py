@@ -35,6 +35,14 @@ def needs_own_server(settings: Settings) -> bool:
     return running_server() is None
 
 
+def server_properties(options, workers: int) -> dict:
+    """Every worker may have a request in flight: at least one check thread each. The
+    configured value is a floor, not a default (defaults.toml always sets one)."""
+    properties = dict(options["server"])
+    properties["maxCheckThreads"] = max(int(properties.get("maxCheckThreads", 2)), workers)
+    return properties
+
+
 @contextmanager
 def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
     """``settings`` pointing the grammar checker at one server that lives as long as the block."""
@@ -46,9 +54,7 @@ def shared_languagetool(settings: Settings, workers: int) -> Iterator[Settings]:
     from mtqa.languagetool.server import ServerProcess
 
     options = settings.checker_options("grammar")
-    properties = dict(options["server"])
-    # Every worker may have a request in flight; LanguageTool queues the rest.
-    properties.setdefault("maxCheckThreads", max(2, workers))
+    properties = server_properties(options, workers)
     try:
         installation = require_installed()
     except LanguageToolMissing as exc:
