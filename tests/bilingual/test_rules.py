@@ -50,6 +50,8 @@ GOOD = [
     ("de", "Drei Kinder und zwei Erwachsene wurden verletzt.", "3 children and 2 adults were injured."),
     ("de", "Wie geht es weiter? Das bleibt offen!", "What next? That remains open!"),
     ("de", "Mehr unter www.example.de.", "More at www.example.de."),
+    # A URL in Chinese text ends where the Chinese resumes, with no space.
+    ("zh", "通过全国征兵网（网址：http://www.gfbzb.gov.cn）查询", "Via the recruitment website (http://www.gfbzb.gov.cn)"),
     # Written differently in English, not missing: clock hours, scores, "a" for 1, approximate tens.
     ("de", "Bereits am Mittwoch (19 Uhr) empfangen die Riesen die Skyliners.", "On Wednesday (7 PM) the giants host the Skyliners."),
     ("de", "Die Partie war beim 3:10 nach 20 Minuten gelaufen.", "The game was over with 3-10 after 20 minutes."),

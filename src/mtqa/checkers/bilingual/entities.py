@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from mtqa.checkers.bilingual.index import Covered
 
-URL = re.compile(r"(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'«»“”()\[\]{}]+", re.IGNORECASE)
+# Chinese and Japanese write no space after a URL ("网址：http://www.gfbzb.gov.cn）查询"), so a
+# URL also ends at CJK punctuation, full-width forms, kana, hangul and ideographs.
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+URL = re.compile(rf"(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'«»“”()\[\]{{}}{_CJK}]+", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2,})")
 HASHTAG = re.compile(r"(?<![A-Za-z0-9_#&])#[A-Za-z][A-Za-z0-9_]{1,60}\b")
