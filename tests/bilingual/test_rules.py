@@ -21,6 +21,7 @@ BAD = [
     ("MTQA-BI-012", "ru", "Бюджет вырос на 3,5 млрд рублей.", "The budget grew by 3.5 million roubles.",
      "3.5 million"),
     ("MTQA-BI-012", "he", "החברה גייסה 40 מיליון דולר.", "The company raised $40 billion.", "40 billion"),
+    ("MTQA-BI-012", "zh", "有1.34亿用户是“90后”。", "1.34 billion users are post-90s.", "1.34 billion"),
     ("MTQA-BI-014", "zh", "7月26日，舰队起航。", "On July 26, 2019, the fleet sailed.", "2019"),
     ("MTQA-BI-010", "de", "Anpfiff ist um 19 Uhr.", "Kick-off is at 8 PM.", "8"),
     ("MTQA-BI-013", "de", "Die Wahl findet im März statt.", "The election takes place in May 2022.", "May"),
@@ -52,6 +53,9 @@ GOOD = [
     ("de", "Mehr unter www.example.de.", "More at www.example.de."),
     # A URL in Chinese text ends where the Chinese resumes, with no space.
     ("zh", "通过全国征兵网（网址：http://www.gfbzb.gov.cn）查询", "Via the recruitment website (http://www.gfbzb.gov.cn)"),
+    # A decimal before a scale word is not a clock time (1.34 is also 1:34).
+    ("zh", "有1.34亿用户是“90后”。", "134 million users are post-90s."),
+    ("he", "החברה גייסה 1.25 מיליון דולר.", "The company raised $1.25 million."),
     # Written differently in English, not missing: clock hours, scores, "a" for 1, approximate tens.
     ("de", "Bereits am Mittwoch (19 Uhr) empfangen die Riesen die Skyliners.", "On Wednesday (7 PM) the giants host the Skyliners."),
     ("de", "Die Partie war beim 3:10 nach 20 Minuten gelaufen.", "The game was over with 3-10 after 20 minutes."),

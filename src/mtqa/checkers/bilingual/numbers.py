@@ -270,27 +270,31 @@ def source_numbers(text: str, source_lang: str | None = None,
             number.aliases.add(float(int(token) % 100))  # 2021 -> FW21 (explains, is not required)
         after = scan[end:end + 16]
         units = cjk_units.match(after)
-        if time_only:
+        # "1.34亿", "1.25 מיליון" also read as the clock time 1:34; the scale belongs to the decimal.
+        scalable = {float(token)} if time_only and "." in token else set() if time_only else bare
+        if not scalable:
             pass
         elif after[:1] in ("割", "成"):
-            number.values |= {v * 10 for v in bare}  # 9割 = 90%
+            number.values |= {v * 10 for v in scalable}  # 9割 = 90%
         elif units:
             factor = cjk_multiplier(units.group(1))
-            number.values |= {v * factor for v in bare}
+            number.values |= {v * factor for v in scalable}
             number.scaled = True
             tail = re.match(r"\d{1,4}(?!\d)", after[units.end():])
             if tail:  # 2万4801 = 24,801; 4億5000万 = 450,000,000
                 more = cjk_units.match(after[units.end() + tail.end():])
                 small = cjk_multiplier(more.group(1)) if more else 1.0
-                number.values |= {v * factor + float(tail.group()) * small for v in bare}
+                number.values |= {v * factor + float(tail.group()) * small for v in scalable}
                 absorbed.add(end + units.end())
         else:
             word = WORD.match(after.lstrip(" \u00a0\u202f-"))
             for factor in stem_values(word.group().lower(), scales) if word else ():
-                number.values |= {v * factor for v in bare}
+                number.values |= {v * factor for v in scalable}
                 number.scaled = True
             if _HOUR_WORD.match(after) and all(v.is_integer() and 0 <= v <= 24 for v in primary):
                 number.values |= {k for v in primary for k in _clock(int(v), 0, None)}  # 19 Uhr = 7 pm
+        if number.scaled and time_only:
+            number.bare = min(scalable)
         if previous is not None and re.fullmatch(r"[ -]", scan[previous_end:start]) and not time_only:
             joined = previous.text + token  # phone numbers: 229 62 01 -> 229-6201
             values |= {value_key(float(re.sub(r"\D", "", joined)))}
