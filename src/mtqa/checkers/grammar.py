@@ -29,6 +29,7 @@ from mtqa.languagetool.names import SpellingFilter
 from mtqa.model import Applicability, Document, Finding
 from mtqa.report import RuleInfo
 from mtqa.offsets import Utf16Index
+from mtqa.wordlists import zipf
 
 RULE_PREFIX = "LT-"
 _BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
@@ -38,6 +39,10 @@ _AFTER = re.compile(r" +([A-Z][\w'’-]*)")
 # hold. A possessive or contraction ("Gantz's", "don't") is not joined.
 _JOINED_LEFT = re.compile(r"[^\W\d_]+['’]$")
 _JOINED_RIGHT = re.compile(r"['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)[^\W\d_]+")
+# Capitalised words joined by single spaces or hyphens: a name ("Lei Yue Mun", "Anshan-Beilong").
+_NAME_WORD = re.compile(r"[A-Z](?:[\w'’.-]*\w)?")
+_NAME_RUN = re.compile(rf"{_NAME_WORD.pattern}(?:[ -]{_NAME_WORD.pattern})*")
+FUNCTION_WORD_ZIPF = 6.0  # "the", "in", "he": a sentence's first word, not a name's
 LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
@@ -150,17 +155,25 @@ class GrammarChecker(Checker):
             if self.mapping.variants.is_variant(flagged, match.replacements):
                 mapped = self.mapping.variant  # "centre" under en-US: a locale convention
         confidence = mapped.confidence
+        message, suggestions = match.message, match.replacements
         if mapped.category == "fluency/spelling" and flagged[:1].isupper():
             confidence = min(confidence, 0.5)  # probably a name the dictionary lacks
+            name_start, name_end = _name_span(document.text, start, end)
+            if (name_start, name_end) != (start, end):
+                name = document.text[name_start:name_end]
+                message = f"{message.rstrip('.')}: '{flagged}' in the name '{name}'"
+                before, after = document.text[name_start:start], document.text[end:name_end]
+                suggestions = [before + s + after for s in suggestions]
+                start, end = name_start, name_end
         return document.finding(
             rule=RULE_PREFIX + match.rule_id,
             checker=self.name,
             category=mapped.category,
             severity=mapped.severity,
-            message=match.message,
+            message=message,
             start=start,
             end=end,
-            suggestions=match.replacements,
+            suggestions=suggestions,
             confidence=confidence,
             applicability=Applicability.UNSAFE if match.replacements else Applicability.DISPLAY_ONLY,
         )
@@ -197,6 +210,25 @@ def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
         start = left.start()
     right = _JOINED_RIGHT.match(text, end)
     return start, right.end() if right else end
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole name around a flagged capitalised word: "Lei Yue Mun Park" for "Yue".
+
+    Reviewers mark a misspelt name, not one of its words, and a wrong surname beside a
+    given name the dictionary also lacks is one error of the name. A sentence's first
+    word ("The", "In") is not part of the name."""
+    for run in _NAME_RUN.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if run.start() <= start and end <= run.end():
+            first = run.start()
+            for word in _NAME_WORD.finditer(text, first, start):
+                if zipf(word.group().lower()) < FUNCTION_WORD_ZIPF:
+                    break
+                first = word.end() + 1
+            return min(first, start), run.end()
+        if run.start() > start:
+            break
+    return start, end
 
 
 def _name_in_source(document: Document, start: int, end: int) -> bool:
