@@ -5,7 +5,8 @@ is looked up in the SQLite result cache and otherwise sent to the server, and ev
 becomes a finding with code `LT-<RULE_ID>`, an MQM category and severity from
 mapping.toml, and exact code-point offsets. Spelling matches on names the document uses
 consistently, on names its segment's source also holds (romanised), and on the project's
-accepted words, are dropped. The source language goes to LanguageTool as `motherTongue`
+accepted words, are dropped; so is the other English variant ("centre" under en-US)
+unless the document also writes the first ("center"). A misspelt name is flagged whole. The source language goes to LanguageTool as `motherTongue`
 where its module is installed, so the false-friend rules run.
 """
 
@@ -152,8 +153,11 @@ class GrammarChecker(Checker):
             if spelling.suppressed(document.text[word_start:word_end]) or _name_in_source(
                     document, word_start, word_end):
                 return None
-            if self.mapping.variants.is_variant(flagged, match.replacements):
-                mapped = self.mapping.variant  # "centre" under en-US: a locale convention
+            others = self.mapping.variants.others(flagged, match.replacements)
+            if others:  # "centre" under en-US: a house style, reported where the document mixes both
+                if not any(spelling.writes(other) for other in others):
+                    return None
+                mapped = self.mapping.variant
         confidence = mapped.confidence
         message, suggestions = match.message, match.replacements
         if mapped.category == "fluency/spelling" and flagged[:1].isupper():

@@ -1,5 +1,8 @@
 """US/UK variant spellings: "centre" flagged under en-US is a locale convention, not a typo.
 
+Either spelling is English; what a reader notices is a document that writes both
+("centre" here, "center" there), so only that is reported (mtqa.checkers.grammar).
+
 The rewrite patterns are data (`[spelling_variants]` in mapping.toml); two words are
 variants when both rewrite to the same American form.
 """
@@ -25,7 +28,11 @@ class VariantSpelling:
 
     def is_variant(self, word: str, suggestions: Iterable[str]) -> bool:
         """True when one of the suggestions is ``word`` in the other English variant."""
+        return bool(self.others(word, suggestions))
+
+    def others(self, word: str, suggestions: Iterable[str]) -> list[str]:
+        """The suggestions that are ``word`` in the other English variant."""
         if not word or " " in word.strip():
-            return False
+            return []
         target = self.american(word)
-        return any(s.casefold() != word.casefold() and self.american(s) == target for s in suggestions)
+        return [s for s in suggestions if s.casefold() != word.casefold() and self.american(s) == target]
