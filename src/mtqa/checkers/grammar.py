@@ -43,7 +43,9 @@ _JOINED_RIGHT = re.compile(r"['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)[^\W\d_]+")
 # Capitalised words joined by single spaces or hyphens: a name ("Lei Yue Mun", "Anshan-Beilong").
 _NAME_WORD = re.compile(r"[A-Z](?:[\w'’.-]*\w)?")
 _NAME_RUN = re.compile(rf"{_NAME_WORD.pattern}(?:[ -]{_NAME_WORD.pattern})*")
-FUNCTION_WORD_ZIPF = 6.0  # "the", "in", "he": a sentence's first word, not a name's
+MAX_NAME_WORDS = 6
+COMMON_WORD_ZIPF = 5.0  # "the", "later", "according": a sentence's first word, not a name's
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”'‘’(]\s*)$")
 LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
@@ -220,16 +222,19 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole name around a flagged capitalised word: "Lei Yue Mun Park" for "Yue".
 
     Reviewers mark a misspelt name, not one of its words, and a wrong surname beside a
-    given name the dictionary also lacks is one error of the name. A sentence's first
-    word ("The", "In") is not part of the name."""
+    given name the dictionary also lacks is one error of the name. A common word that
+    opens the sentence ("The", "Later") is not part of the name, and a longer run of
+    capitals is a headline in title case."""
     for run in _NAME_RUN.finditer(text, max(0, start - 80), min(len(text), end + 80)):
         if run.start() <= start and end <= run.end():
+            words = list(_NAME_WORD.finditer(run.group()))
+            if len(words) > MAX_NAME_WORDS:
+                return start, end
             first = run.start()
-            for word in _NAME_WORD.finditer(text, first, start):
-                if zipf(word.group().lower()) < FUNCTION_WORD_ZIPF:
-                    break
-                first = word.end() + 1
-            return min(first, start), run.end()
+            if _SENTENCE_START.search(text, max(0, first - 4), first) and first + words[0].end() <= start \
+                    and zipf(words[0].group().lower()) >= COMMON_WORD_ZIPF:
+                first += words[1].start()
+            return first, run.end()
         if run.start() > start:
             break
     return start, end
