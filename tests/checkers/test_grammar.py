@@ -144,6 +144,12 @@ def test_gazetteer_names_pass_but_known_misspellings_stay_flagged(grammar_settin
     assert "Kraschatyk" in flagged  # the gazetteer lists it as a misspelling of Khreshchatyk
 
 
+def test_acronyms_are_not_spelling_errors(grammar_settings):
+    text = "The MGTO and the CSCEC said the fee is 50 NIS. The minister recieved it."
+    flagged = {f.text for f in run(grammar_settings(), text) if f.category == "fluency/spelling"}
+    assert flagged == {"recieved"}
+
+
 def test_the_other_variant_is_reported_only_where_the_document_mixes_both(grammar_settings):
     # British spelling under en-US is a house style, not an error; "centre" beside "center" is.
     text = "The centre answered enquiries about a typpo in its favourite programme."

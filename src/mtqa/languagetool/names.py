@@ -4,8 +4,8 @@ LanguageTool's dictionary does not know most people and places in the news. A
 capitalised token the article itself writes the same way several times is almost always
 a name spelt as intended (a misspelt name is more often spelt two ways, which the
 consistency checker reports). Names in mtqa's gazetteers (places, people, institutions,
-demonyms, camel-case brands) and words the project accepts (`[vocabulary] accept`) are
-never spelling errors either; the gazetteer's known misspellings ("Kraschatyk") are not
+demonyms, camel-case brands), acronyms and words the project accepts (`[vocabulary] accept`)
+are never spelling errors either; the gazetteer's known misspellings ("Kraschatyk") are not
 in that list, so they stay flagged.
 """
 
@@ -42,7 +42,13 @@ class SpellingFilter:
         tokens = _TOKEN.findall(flagged)
         if not tokens:
             return False
-        return all(t.casefold() in self.accepted or (t[0].isupper() and t in self.names) for t in tokens)
+        return all(t.casefold() in self.accepted or (t[0].isupper() and t in self.names) or _acronym(t)
+                   for t in tokens)
+
+
+def _acronym(token: str) -> bool:
+    """"CSCEC", "MGTO", "NIS": an abbreviation no dictionary lists, almost never a typo."""
+    return len(token) > 1 and token.isupper() and token.isalpha()
 
 
 @lru_cache(maxsize=1)
