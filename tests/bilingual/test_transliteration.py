@@ -40,3 +40,21 @@ def test_abjad_sources_are_not_used():
     # Hebrew romanises without vowels: a wrongly vowelled name would match too.
     names = SourceNames("ד\"ר מרדכי שמעונוב")
     assert not names.usable and not names.contains("Shamounov")
+
+
+@pytest.mark.parametrize("name,source", [
+    ("Kasatonov", "包括“卡萨托诺夫上将”号护卫舰"),
+    ("Brozovic", "反击中布罗佐维奇送出长距离直塞"),
+    ("Azmin", "马来西亚国际贸易和工业部部长阿兹明·阿里表示"),
+])
+def test_a_foreign_name_matches_its_chinese_transcription(name, source):
+    assert SourceNames(source).contains(name)
+
+
+@pytest.mark.parametrize("name,source", [
+    ("Cocosiri", "于12时到达可可西里索南达杰保护站"),  # sounds alike, but English says Hoh Xil
+    ("Kasatonov", "包括“海军中将库拉科夫”号大型反潜舰"),  # another name
+    ("Lukaku", "反击中布罗佐维奇送出长距离直塞"),
+])
+def test_an_unknown_or_absent_name_is_no_transcription(name, source):
+    assert not SourceNames(source).contains(name)
