@@ -206,3 +206,17 @@ def test_pinyin_names_are_read_whole_across_their_apostrophe(grammar_settings):
         checker.close()
     assert [t for seg, t in flagged if seg == "1"] == []
     assert [t for seg, t in flagged if seg == "2"]  # the names are not in this source
+
+
+def test_a_doubled_name_of_the_source_is_no_repeated_word(grammar_settings):
+    from mtqa.readers.segments import Unit, document_from_units
+
+    units = [Unit("Pang Ling (Ni Ni), an inspector, came.", source="庞玲（倪妮饰）是一名督察。"),
+             Unit("The Media Media group came.", source="新媒体集团来了。")]
+    checker = GrammarChecker(grammar_settings())
+    try:
+        repeats = [(f.segment, f.text) for f in checker.check(document_from_units("t", "t.jsonl", units, "zh"))
+                   if f.rule == "LT-ENGLISH_WORD_REPEAT_RULE"]
+    finally:
+        checker.close()
+    assert repeats == [("2", "Media Media")]

@@ -33,6 +33,7 @@ from mtqa.offsets import Utf16Index
 from mtqa.wordlists import zipf
 
 RULE_PREFIX = "LT-"
+WORD_REPEAT_RULE = "ENGLISH_WORD_REPEAT_RULE"
 _BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
 _AFTER = re.compile(r" +([A-Z][\w'’-]*)")
 # LanguageTool splits a word at an apostrophe, so the pinyin "Yu'ebao" and "Yan'an" reach
@@ -150,6 +151,8 @@ class GrammarChecker(Checker):
                  spelling: SpellingFilter) -> Finding | None:
         mapped = self.mapping.lookup(match.rule_id, match.category_id, match.issue_type)
         flagged = document.text[start:end]
+        if match.rule_id == WORD_REPEAT_RULE and _name_in_source(document, start, end):
+            return None  # "Ni Ni" for 倪妮, "Han Han" for 韩寒: a name, said once
         if mapped.category == "fluency/spelling" and match.issue_type == "misspelling":
             word_start, word_end = _whole_word(document.text, start, end)
             if spelling.suppressed(document.text[word_start:word_end]) or _name_in_source(
