@@ -58,3 +58,13 @@ def test_a_foreign_name_matches_its_chinese_transcription(name, source):
 ])
 def test_an_unknown_or_absent_name_is_no_transcription(name, source):
     assert not SourceNames(source).contains(name)
+
+
+@pytest.mark.parametrize("name,neighbour,source", [
+    ("Qiu", "Jianping", "大中华区总经理仇建平说"),  # 仇 is Chou in words, Qiu as a surname
+    ("Chongqing", "", "重庆市已累计退捕渔船3403艘"),  # 重 is zhong in 重要
+    ("Xiamen", "", "在厦门举行"),
+    ("Junyi", "Jike", "吉克隽逸和刘烨作为运动助理"),
+])
+def test_characters_read_as_names_read_them(name, neighbour, source):
+    assert SourceNames(source).contains(name, (neighbour,) if neighbour else ())

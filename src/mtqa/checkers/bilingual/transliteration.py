@@ -24,12 +24,12 @@ import tomllib
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from itertools import product
 
 from mtqa.wordlists import zipf
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SKIP = re.compile(r"[\u0590-\u06ff\u0750-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u3040-\u30ff]")
-_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _WORD = re.compile(r"[a-z]+")
 MAX_SYLLABLES = 4
 MAX_TRANSCRIBED = 7  # characters of one transcribed name (布罗佐维奇: 5)
@@ -66,15 +66,15 @@ class SourceNames:
         for chunk in re.split(r"([\u3400-\u9fff]+)", source):
             if not chunk:
                 continue
-            roman = anyascii(chunk)
             if _HAN.match(chunk):
-                syllables = [s.lower() for s in _SYLLABLE.findall(roman)]
-                self.single.update(syllables)
-                self.sounds.append([_consonants(s, "pinyin") for s in syllables])
+                readings = [r for r in map(_han_readings, chunk) if r]
+                self.single.update(s for r in readings for s in r)
+                self.sounds.append([_consonants(r[0], "pinyin") for r in readings])
                 for n in range(2, MAX_SYLLABLES + 1):
-                    self.runs.update("".join(syllables[i:i + n]) for i in range(len(syllables) - n + 1))
+                    for i in range(len(readings) - n + 1):
+                        self.runs.update("".join(p) for p in product(*readings[i:i + n]))
             else:
-                self.words += [_fold(w) for w in _WORD.findall(roman.lower()) if len(w) >= 3]
+                self.words += [_fold(w) for w in _WORD.findall(anyascii(chunk).lower()) if len(w) >= 3]
 
     def contains(self, name: str, neighbours: tuple[str, ...] = ()) -> bool:
         """True when `name` (one English word) is spelt as a word or pinyin run of the source.
@@ -122,6 +122,21 @@ def _close(name: str, word: str) -> bool:
         return False
     stem = len(word) if len(word) <= len(name) else len(name) + 1
     return SequenceMatcher(None, name, word[:stem]).ratio() >= 0.85
+
+
+@lru_cache(maxsize=8192)
+def _han_readings(char: str) -> tuple[str, ...]:
+    """The pinyin of one character: anyascii's, then those names give it (han_readings.toml)."""
+    from anyascii import anyascii
+
+    everyday = anyascii(char).lower()
+    return tuple(r for r in dict.fromkeys((everyday, *_name_readings().get(char, ()))) if r.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _name_readings() -> dict[str, list[str]]:
+    text = resources.files("mtqa.checkers.bilingual").joinpath("han_readings.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["readings"]
 
 
 @lru_cache(maxsize=1)
