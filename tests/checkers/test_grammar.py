@@ -170,6 +170,7 @@ def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
         Unit("Officers in Hukou County, Jiujiang City, began work.", source="九江市湖口县的官兵开始工作。"),
         Unit("Officers in Hukou County, Jiujang City, began work.", source="九江市湖口县的官兵开始工作。"),
         Unit("Zelensky met Wojtaszczykiewicz in Kyiv.", source="Зеленский встретился с премьером в Киеве."),
+        Unit("Qiu Daqiang's work shows animals.", source="邱达强的作品表现的都是动物"),
     ]
     document = document_from_units("t", "t.jsonl", units, "zh")
     checker = GrammarChecker(grammar_settings())
@@ -180,6 +181,7 @@ def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
     assert [text for seg, text in flagged if seg == "1"] == []
     assert ("2", "Jiujang City") in flagged  # not the pinyin of 九江; the finding spans the name
     assert ("3", "Wojtaszczykiewicz") in flagged  # nowhere in the source
+    assert [text for seg, text in flagged if seg == "4"] == []  # "Qiu" beside "Daqiang's": 邱达强
 
 
 def test_a_misspelt_name_is_flagged_whole(grammar_settings):

@@ -36,6 +36,7 @@ RULE_PREFIX = "LT-"
 WORD_REPEAT_RULE = "ENGLISH_WORD_REPEAT_RULE"
 _BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
 _AFTER = re.compile(r" +([A-Z][\w'’-]*)")
+_POSSESSIVE = re.compile(r"['’]s$")  # "Qiu Daqiang's": the neighbour is "Daqiang"
 # LanguageTool splits a word at an apostrophe, so the pinyin "Yu'ebao" and "Yan'an" reach
 # the name checks as "Yu" and "ebao"; the whole word is what the source and the document
 # hold. A possessive or contraction ("Gantz's", "don't") is not joined.
@@ -43,7 +44,7 @@ _JOINED_LEFT = re.compile(r"[^\W\d_]+['’]$")
 _JOINED_RIGHT = re.compile(r"['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)[^\W\d_]+")
 # Capitalised words joined by single spaces or hyphens: a name ("Lei Yue Mun", "Anshan-Beilong").
 _NAME_WORD = re.compile(r"[A-Z](?:[\w'’.-]*\w)?")
-_NAME_RUN = re.compile(rf"{_NAME_WORD.pattern}(?:[ -]{_NAME_WORD.pattern})*")
+_NAME_RUN = re.compile(rf"{_NAME_WORD.pattern}(?:(?<!['’]s)[ -]{_NAME_WORD.pattern})*")  # "Qiu's" ends one
 MAX_NAME_WORDS = 6
 COMMON_WORD_ZIPF = 5.0  # "the", "later", "according": a sentence's first word, not a name's
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”'‘’(]\s*)$")
@@ -251,7 +252,7 @@ def _name_in_source(document: Document, start: int, end: int) -> bool:
         return False
     before = _BEFORE.search(document.text, max(0, start - 40), start)
     after = _AFTER.match(document.text, end, end + 40)
-    neighbours = tuple(m.group(1) for m in (before, after) if m)
+    neighbours = tuple(_POSSESSIVE.sub("", m.group(1)) for m in (before, after) if m)
     from mtqa.checkers.bilingual.transliteration import source_names
 
     return source_names(document.units[index].source).contains(flagged, neighbours)
