@@ -6,8 +6,9 @@ becomes a finding with code `LT-<RULE_ID>`, an MQM category and severity from
 mapping.toml, and exact code-point offsets. Spelling matches on names the document uses
 consistently, on names its segment's source also holds (romanised), and on the project's
 accepted words, are dropped; so is the other English variant ("centre" under en-US)
-unless the document also writes the first ("center"). A misspelt name is flagged whole. The source language goes to LanguageTool as `motherTongue`
-where its module is installed, so the false-friend rules run.
+unless the document also writes the first ("center"). A misspelt name is flagged whole.
+The source language goes to LanguageTool as `motherTongue` where its module is
+installed, so the false-friend rules run.
 """
 
 from __future__ import annotations

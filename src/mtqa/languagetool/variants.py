@@ -26,10 +26,6 @@ class VariantSpelling:
             word = pattern.sub(replacement, word)
         return word
 
-    def is_variant(self, word: str, suggestions: Iterable[str]) -> bool:
-        """True when one of the suggestions is ``word`` in the other English variant."""
-        return bool(self.others(word, suggestions))
-
     def others(self, word: str, suggestions: Iterable[str]) -> list[str]:
         """The suggestions that are ``word`` in the other English variant."""
         if not word or " " in word.strip():
