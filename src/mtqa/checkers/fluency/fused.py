@@ -75,7 +75,7 @@ def longest_word() -> int:
     two or three frequent words are far shorter, and the splitter's slices and cache
     entries grow with the square of a token's length (an 80,000-letter "word" once took
     18 s and 3 GB)."""
-    return max(map(len, wordlists.english_zipf()))
+    return wordlists.english_zipf().longest
 
 
 def _zipf_of():
