@@ -29,7 +29,7 @@ def _cache_file(name: str, package: str, module: str) -> Path:
     return cache_root() / "wordlists" / f"{name}-{version(package, module)}.{FORMAT}.marshal"
 
 
-FORMAT = "sorted1"  # of the cache files: a new layout gets new files, old ones are never misread
+FORMAT = "sorted2"  # of the cache files: a new layout gets new files, old ones are never misread
 _UNSET = object()
 _MAX_REMEMBERED = 400_000  # answers kept per table; a stream of odd tokens starts afresh
 
@@ -43,15 +43,16 @@ class WordTable:
     answer remembered. Answers are the table's own: ``get`` is ``dict.get``.
     """
 
-    __slots__ = ("_words", "_starts", "_codes", "_values", "_known", "longest")
+    __slots__ = ("_words", "_starts", "_codes", "_values", "_ranges", "_known", "longest")
 
-    def __init__(self, words: str, starts: bytes, codes: bytes, values: list, longest: int) -> None:
+    def __init__(self, words: str, starts: bytes, codes: bytes, values: list, ranges: dict, longest: int) -> None:
         from array import array
 
         self._words = words  # sorted, newline-separated
         self._starts = array("I", starts)  # where each word starts, then len(words) + 1
         self._codes = array("H", codes)  # index into values, per word
         self._values = values
+        self._ranges = ranges  # first two letters -> (first, last + 1) word numbers
         self._known: dict[str, object] = {}
         self.longest = longest
 
@@ -63,13 +64,17 @@ class WordTable:
         values = sorted(set(table.values()), key=repr)
         code = {v: i for i, v in enumerate(values)}
         starts = array("I", [0])
-        for word in words:
+        ranges: dict[str, tuple[int, int]] = {}
+        for i, word in enumerate(words):
             starts.append(starts[-1] + len(word) + 1)
+            first = ranges.get(word[:2], (i, i))[0]
+            ranges[word[:2]] = (first, i + 1)
         return cls("\n".join(words), starts.tobytes(), array("H", [code[table[w]] for w in words]).tobytes(), values,
-                   max(map(len, words), default=0))
+                   ranges, max(map(len, words), default=0))
 
     def dumps(self) -> bytes:
-        return marshal.dumps((self._words, self._starts.tobytes(), self._codes.tobytes(), self._values, self.longest))
+        return marshal.dumps((self._words, self._starts.tobytes(), self._codes.tobytes(), self._values, self._ranges,
+                              self.longest))
 
     @classmethod
     def loads(cls, data: bytes) -> WordTable:
@@ -84,8 +89,9 @@ class WordTable:
         return default if value is None else value
 
     def _find(self, word: str):
+        """Binary search among the words with the same first two letters."""
         words, starts = self._words, self._starts
-        lo, hi = 0, len(self._codes)
+        lo, hi = self._ranges.get(word[:2], (0, 0))
         while lo < hi:
             mid = (lo + hi) // 2
             if words[starts[mid] : starts[mid + 1] - 1] < word:
