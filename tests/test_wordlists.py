@@ -34,8 +34,20 @@ def test_compound_words_score_as_wordfreq_scores_them():
         assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
 
 
+def test_accented_latin_words_score_as_wordfreq_scores_them():
+    table = wordlists.english_zipf()
+    accented = [w for w in table if not w.isascii() and w.isalpha() and wordlists._plain_latin(w)]
+    rng = random.Random(7)
+    words = rng.sample(accented, min(1500, len(accented))) + ["düsseldorf", "erdoğan", "elazığ", "vršovice", "ōema",
+                                                               "peña", "zzqé", "éé"]
+    for word in words:
+        assert wordlists._plain_latin(word), word
+        assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+    assert not any(map(wordlists._plain_latin, ["plößberg"[:4] + "SS", "ﬁn", "ǅ", "e\u0301", "ŉ"]))
+
+
 def test_other_words_still_ask_wordfreq():
-    for word in ["café", "covid-19", "'tis", "end-", "a--b", "naïve"]:
+    for word in ["café", "covid-19", "'tis", "end-", "a--b", "naïve", "straße", "ﬁne", "е"]:
         assert wordlists._compound_parts(word) is None
         assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
 

@@ -145,11 +145,13 @@ def english_zipf() -> WordTable:
 
 def zipf(word: str) -> float:
     """`wordfreq.zipf_frequency(word, "en")` for a lower-case word: a table look-up for
-    plain ASCII letters, wordfreq's own arithmetic over the table for ASCII words joined
-    by hyphens and apostrophes ("russia's", "al-assad"), and wordfreq itself for anything
-    else its tokenizer would change (accents, digits). Importing wordfreq and building its
-    frequency dictionary cost a third of a second, so a run of plain news never does."""
-    if word.isascii() and word.isalpha():
+    plain Latin letters (accented ones too: "düsseldorf", "erdoğan", which wordfreq's
+    English tokenizer leaves whole), wordfreq's own arithmetic over the table for ASCII
+    words joined by hyphens and apostrophes ("russia's", "al-assad"), and wordfreq itself
+    for anything else its tokenizer would change (digits, other scripts). Importing
+    wordfreq and building its frequency dictionary cost a third of a second, so a run of
+    news, even news naming Czech towns, never does."""
+    if word.isalpha() and (word.isascii() or _plain_latin(word)):
         return english_zipf().get(word, 0.0)
     parts = _compound_parts(word)
     if parts is not None:
@@ -157,6 +159,15 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _plain_latin(word: str) -> bool:
+    """Latin letters (up to Latin Extended-B) already case-folded and composed: one token
+    to wordfreq, looked up as it is."""
+    import unicodedata
+
+    return (all(c.isascii() or "\u00c0" <= c < "\u0250" for c in word) and word.casefold() == word
+            and unicodedata.is_normalized("NFC", word))
 
 
 _COMPOUND = re.compile(r"[a-z]+(?:[-'’][a-z]+)+")
