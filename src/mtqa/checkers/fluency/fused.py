@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mtqa import wordlists
+from mtqa.segment.words import occurs_alone
 
 # A run of letters with what touches it on both sides, so URL and handle context shows.
 # Possessive runs, the two glued forms sharing their first: the same matches as the plain
@@ -141,7 +142,7 @@ def _split_capitalised(token: str, text: str, zipf) -> str | None:
         if right not in _NAME_GLUE:
             continue
         left = token[:i]
-        if zipf(left.lower()) >= 3.5 or re.search(rf"(?<!\w){re.escape(left)}(?!\w)", text):
+        if zipf(left.lower()) >= 3.5 or occurs_alone(text, left):
             return f"{left} {right}"
     return None
 
