@@ -79,6 +79,9 @@ def longest_word() -> int:
     return wordlists.english_zipf().longest
 
 
+_KNOWN: set[str] = set()  # candidates the word list knows (in any case), remembered per process
+
+
 def _zipf_of():
     table = wordlists.english_zipf()
     return lambda word: table.get(word, 0.0)
@@ -87,13 +90,18 @@ def _zipf_of():
 def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], min_zipf: float = 3.0) -> Iterator[Fused]:
     zipf = _zipf_of()
     longest = longest_word()
+    known = _KNOWN
     for match in _CANDIDATE.finditer(text):
+        token = match.group()
+        if token in known:
+            continue  # a known word (most candidates), as seen before
         start, end = match.span()
         if end - start > longest:
             continue  # longer than any word: splitting it would cost quadratic time for nothing
-        token = match.group()
         if zipf(token.lower()) > 0:
-            continue  # a known word (most candidates): every test below would let it go
+            if len(known) < 100_000:  # bounded, like every per-process cache here
+                known.add(token)
+            continue  # a known word: every test below would let it go
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
             continue
         if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
