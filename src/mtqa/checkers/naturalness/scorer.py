@@ -105,11 +105,10 @@ class Scorer:
     def _ids(self, words: list[str]) -> np.ndarray:
         if len(self.forms) > MAX_FORMS:
             self._reset()
-        known = self.forms.get
-        ids = [known(w) for w in words]
+        ids = list(map(self.forms.get, words))
         if None in ids:
             self._add(list(dict.fromkeys(w for w, i in zip(words, ids) if i is None)))
-            ids = [known(w) for w in words]
+            ids = list(map(self.forms.__getitem__, words))
         return np.array(ids, dtype=np.intp)
 
     def score(self, pieces: Sequence[tuple[str, str | None]]) -> Scored:
