@@ -128,10 +128,14 @@ def test_a_name_the_article_repeats_is_trusted(model_path):
     assert [(f.start, f.end, f.text) for f in found] == [(8, 21, "met Quuxle on")]
 
 
-def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows():
+@pytest.mark.parametrize("max_forms", [200_000, 5])  # 5: the form table starts afresh on most documents
+def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(monkeypatch, max_forms):
     """Every bit: reported confidences are rounded from these, and thresholds compare them."""
     from mtqa import wordlists
+    from mtqa.checkers.naturalness import scorer as scorer_module
     from mtqa.checkers.naturalness.scorer import Scorer
+
+    monkeypatch.setattr(scorer_module, "MAX_FORMS", max_forms)
 
     model = load(default_model_path())
     zipf = wordlists.english_zipf()
