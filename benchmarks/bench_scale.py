@@ -6,8 +6,9 @@ peak of the summed resident memory of the tree (sampled from /proc every 50 ms):
 
 - start-up: `mtqa check --no-grammar` on a one-line file, median of 7 runs;
 - one core: 2022 ru-en, four systems with `--doc-ids` (8,064 segments in
-  908 documents), `--jobs 1`: segments per second after start-up, and where the time
-  goes: CPU seconds of each checker, of reading and of the rest, in one process;
+  908 documents), `--jobs 1`: segments per second after start-up, what the naturalness
+  checker adds to the whole command (the same runs with `--ignore naturalness`), and where
+  the time goes: CPU seconds of each checker, of reading and of the rest, in one process;
 - `--jobs 2` against `--jobs 1` over all system outputs without grammar (identical
   findings required), and the same corpus twice over for memory growth;
 - `--engine dask` on a 2-worker LocalCluster against `--jobs 2`;
@@ -137,6 +138,9 @@ def main() -> None:
                 *map(str, files)]
         one_core = [run([*base, "--jobs", "1"], tmp) for _ in range(3)]
         best = min(one_core, key=lambda r: r["wall_seconds"])
+        # Issue 14: what the learned checker adds to the whole command.
+        without = min((run([*base, "--jobs", "1", "--ignore", "naturalness"], tmp) for _ in range(3)),
+                      key=lambda r: r["wall_seconds"])
         results["one_core"] = {
             "corpus": "2022 ru-en, 4 systems, --doc-ids",
             "segments": segments,
@@ -145,6 +149,9 @@ def main() -> None:
             "segments_per_second_wall": round(segments / max(0.01, best["wall_seconds"] - startup)),
             "segments_per_second_cpu": round(segments / max(0.01, best["cpu_seconds"] - startup_cpu)),
             "cpu_seconds_by_part": checker_times(pair),
+            "without_naturalness": _public(without),
+            "naturalness_adds": round(best["wall_seconds"] / without["wall_seconds"] - 1, 3),
+            "naturalness_adds_cpu": round(best["cpu_seconds"] / without["cpu_seconds"] - 1, 3),
         }
 
         all_segments = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in systems)
@@ -276,6 +283,10 @@ def render(r: dict) -> str:
     lines += [f"One core ({o['corpus']}, {o['segments']:,} segments in {o['documents']} documents): "
               f"{o['segments_per_second_wall']:,} segments/s by wall time after start-up, "
               f"{o['segments_per_second_cpu']:,} by CPU time.", ""]
+    if "naturalness_adds" in o:
+        lines += [f"The naturalness checker adds {o['naturalness_adds']:.0%} to the whole command's wall time "
+                  f"({o['naturalness_adds_cpu']:.0%} CPU): {o['without_naturalness']['wall_seconds']} s with "
+                  "`--ignore naturalness`.", ""]
     parts = o.get("cpu_seconds_by_part")
     if parts:
         whole = sum(parts.values())

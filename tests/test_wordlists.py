@@ -27,15 +27,27 @@ def test_compound_words_score_as_wordfreq_scores_them():
     samples = [rng.choice(words[:3000]) + sep + rng.choice(words) for sep in "-'’" for _ in range(300)]
     compounds = [w for w in table if w.isascii() and ("-" in w or "'" in w) and not any(c.isdigit() for c in w)
                  and w[0].isalpha() and w[-1].isalpha() and "--" not in w and "''" not in w and "-'" not in w
-                 and "'-" not in w]
+                 and "'-" not in w and all(c.isalpha() or c in "-'" for c in w)]
     samples += rng.sample(compounds, min(1000, len(compounds)))
     for word in EDGE_CASES + samples:
         assert wordlists._compound_parts(word) is not None, word
         assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
 
 
+def test_accented_latin_words_score_as_wordfreq_scores_them():
+    table = wordlists.english_zipf()
+    accented = [w for w in table if not w.isascii() and w.isalpha() and wordlists._plain_latin(w)]
+    rng = random.Random(7)
+    words = rng.sample(accented, min(1500, len(accented))) + ["düsseldorf", "erdoğan", "elazığ", "vršovice", "ōema",
+                                                               "peña", "zzqé", "éé"]
+    for word in words:
+        assert wordlists._plain_latin(word), word
+        assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+    assert not any(map(wordlists._plain_latin, ["plößberg"[:4] + "SS", "ﬁn", "ǅ", "e\u0301", "ŉ"]))
+
+
 def test_other_words_still_ask_wordfreq():
-    for word in ["café", "covid-19", "'tis", "end-", "a--b", "naïve"]:
+    for word in ["café", "covid-19", "'tis", "end-", "a--b", "naïve", "straße", "ﬁne", "е"]:
         assert wordlists._compound_parts(word) is None
         assert wordlists.zipf(word) == wordfreq.zipf_frequency(word, "en"), word
 

@@ -6,7 +6,8 @@ into Zipf values takes most of a second, and gender-guesser parses a 60,000-line
 file on every start: together more than a second before the first sentence is checked.
 The first run derives compact tables from the installed packages (nothing is
 downloaded) and writes them to mtqa's cache folder, keyed by the packages' versions;
-later runs read them in a few tens of milliseconds. Answers are the libraries' own:
+later runs read them in a few milliseconds and look a word up when it is first asked
+for (``WordTable``). Answers are the libraries' own:
 `zipf` is `wordfreq.zipf_frequency` of a lower-case word, `first_name_gender` is
 `Detector(case_sensitive=False).get_gender` without a country.
 """
@@ -25,31 +26,107 @@ def _cache_file(name: str, package: str, module: str) -> Path:
     from mtqa.distversion import version
     from mtqa.languagetool.install import cache_root
 
-    return cache_root() / "wordlists" / f"{name}-{version(package, module)}.marshal"
+    return cache_root() / "wordlists" / f"{name}-{version(package, module)}.{FORMAT}.marshal"
 
 
-def _buckets(name: str, package: str, module: str, build: Callable[[], dict[str, object]]) -> dict[str, object]:
-    """A word -> value table, stored as value -> newline-joined words (compact, fast to read)."""
+FORMAT = "sorted2"  # of the cache files: a new layout gets new files, old ones are never misread
+_UNSET = object()
+_MAX_REMEMBERED = 400_000  # answers kept per table; a stream of odd tokens starts afresh
+
+
+class WordTable:
+    """A word -> value table kept as its sorted words in one string, searched on demand.
+
+    Building a dictionary of all 321,000 words took a tenth of a second in every run, most
+    of a one-line check's start-up; a run asks for a few thousand words at most. A word is
+    found by binary search the first time it is asked for (a few microseconds) and the
+    answer remembered. Answers are the table's own: ``get`` is ``dict.get``.
+    """
+
+    __slots__ = ("_words", "_starts", "_codes", "_values", "_ranges", "_known", "longest")
+
+    def __init__(self, words: str, starts: bytes, codes: bytes, values: list, ranges: dict, longest: int) -> None:
+        from array import array
+
+        self._words = words  # sorted, newline-separated
+        self._starts = array("I", starts)  # where each word starts, then len(words) + 1
+        self._codes = array("H", codes)  # index into values, per word
+        self._values = values
+        self._ranges = ranges  # first two letters -> (first, last + 1) word numbers
+        self._known: dict[str, object] = {}
+        self.longest = longest
+
+    @classmethod
+    def build(cls, table: dict[str, object]) -> WordTable:
+        from array import array
+
+        words = sorted(table)
+        values = sorted(set(table.values()), key=repr)
+        code = {v: i for i, v in enumerate(values)}
+        starts = array("I", [0])
+        ranges: dict[str, tuple[int, int]] = {}
+        for i, word in enumerate(words):
+            starts.append(starts[-1] + len(word) + 1)
+            first = ranges.get(word[:2], (i, i))[0]
+            ranges[word[:2]] = (first, i + 1)
+        return cls("\n".join(words), starts.tobytes(), array("H", [code[table[w]] for w in words]).tobytes(), values,
+                   ranges, max(map(len, words), default=0))
+
+    def dumps(self) -> bytes:
+        return marshal.dumps((self._words, self._starts.tobytes(), self._codes.tobytes(), self._values, self._ranges,
+                              self.longest))
+
+    @classmethod
+    def loads(cls, data: bytes) -> WordTable:
+        return cls(*marshal.loads(data))
+
+    def get(self, word: str, default=None):
+        value = self._known.get(word, _UNSET)
+        if value is _UNSET:
+            if len(self._known) >= _MAX_REMEMBERED:
+                self._known.clear()
+            value = self._known[word] = self._find(word)
+        return default if value is None else value
+
+    def _find(self, word: str):
+        """Binary search among the words with the same first two letters."""
+        words, starts = self._words, self._starts
+        lo, hi = self._ranges.get(word[:2], (0, 0))
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if words[starts[mid] : starts[mid + 1] - 1] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self._codes) and words[starts[lo] : starts[lo + 1] - 1] == word:
+            return self._values[self._codes[lo]]
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __iter__(self):
+        return iter(self._words.split("\n") if self._words else ())
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+def _table(name: str, package: str, module: str, build: Callable[[], dict[str, object]]) -> WordTable:
+    """The table from mtqa's cache, built from the installed package on the first run."""
     path = _cache_file(name, package, module)
     try:
-        grouped = marshal.loads(path.read_bytes())
+        return WordTable.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
-        table = build()
-        grouped: dict[object, list[str]] = {}
-        for word, value in table.items():
-            grouped.setdefault(value, []).append(word)
-        grouped = {value: "\n".join(words) for value, words in grouped.items()}
+        table = WordTable.build(build())
         try:
             from mtqa.atomic import atomic_write
 
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(str(path), marshal.dumps(grouped))
+            atomic_write(str(path), table.dumps())
         except OSError:
             pass  # an unwritable cache costs speed, never a result
-    table: dict[str, object] = {}
-    for value, words in grouped.items():
-        table.update(dict.fromkeys(words.split("\n"), value))
-    return table
+        return table
 
 
 def _english_zipf() -> dict[str, float]:
@@ -61,18 +138,20 @@ def _english_zipf() -> dict[str, float]:
 
 
 @cache
-def english_zipf() -> dict[str, float]:
+def english_zipf() -> WordTable:
     """wordfreq's English list ("best" = large) as word -> Zipf value."""
-    return _buckets("english-zipf", "wordfreq", "wordfreq", _english_zipf)
+    return _table("english-zipf", "wordfreq", "wordfreq", _english_zipf)
 
 
 def zipf(word: str) -> float:
     """`wordfreq.zipf_frequency(word, "en")` for a lower-case word: a table look-up for
-    plain ASCII letters, wordfreq's own arithmetic over the table for ASCII words joined
-    by hyphens and apostrophes ("russia's", "al-assad"), and wordfreq itself for anything
-    else its tokenizer would change (accents, digits). Importing wordfreq and building its
-    frequency dictionary cost a third of a second, so a run of plain news never does."""
-    if word.isascii() and word.isalpha():
+    plain Latin letters (accented ones too: "düsseldorf", "erdoğan", which wordfreq's
+    English tokenizer leaves whole), wordfreq's own arithmetic over the table for ASCII
+    words joined by hyphens and apostrophes ("russia's", "al-assad"), and wordfreq itself
+    for anything else its tokenizer would change (digits, other scripts). Importing
+    wordfreq and building its frequency dictionary cost a third of a second, so a run of
+    news, even news naming Czech towns, never does."""
+    if word.isalpha() and (word.isascii() or _plain_latin(word)):
         return english_zipf().get(word, 0.0)
     parts = _compound_parts(word)
     if parts is not None:
@@ -80,6 +159,15 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _plain_latin(word: str) -> bool:
+    """Latin letters (up to Latin Extended-B) already case-folded and composed: one token
+    to wordfreq, looked up as it is."""
+    import unicodedata
+
+    return (all(c.isascii() or "\u00c0" <= c < "\u0250" for c in word) and word.casefold() == word
+            and unicodedata.is_normalized("NFC", word))
 
 
 _COMPOUND = re.compile(r"[a-z]+(?:[-'’][a-z]+)+")
@@ -130,9 +218,9 @@ def _first_names() -> dict[str, str]:
 
 
 @cache
-def first_names() -> dict[str, str]:
+def first_names() -> WordTable:
     """Lower-case first name -> gender-guesser's answer (male, mostly_female, andy, …)."""
-    return _buckets("first-names", "gender-guesser", "gender_guesser", _first_names)
+    return _table("first-names", "gender-guesser", "gender_guesser", _first_names)
 
 
 def first_name_gender(word: str) -> str:

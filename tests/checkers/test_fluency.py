@@ -180,3 +180,22 @@ def test_legitimate_paragraph_endings_not_dangling(checker):
 def test_clause_with_third_person_verb_not_fragment(checker):
     text = "She wears a hat thrown on before leaving, even though the sunshine makes additional headgear unnecessary."
     assert hits(run(checker, text), "MTQA-FLU-007") == []
+
+
+def test_openers_are_found_where_one_regex_from_every_lower_case_word_finds_them():
+    """The anchored scan gives the matches of the plain patterns it replaced, overlaps included."""
+    import random
+    import re
+
+    from mtqa.checkers.fluency import cutoff
+
+    plain = [re.compile(r"\b[a-z]+[ \t]+(" + cutoff._OPENERS + r")[ \t]+[a-z]"),
+             re.compile(r"\b(?:" + "|".join(sorted(cutoff._SUBORDINATES)) + r")[ \t]+"
+                        r"(The|This|It|There|They|These|Those|We|She|In|At|On|According)[ \t]+[a-z]")]
+    rng = random.Random(5)
+    vocab = ["a", "foo", "Foo", "where", "somewhere", "_", "é", "1", "But", "However", "The", "These", "It", ",",
+             "b", "if", "though", "although", "B", "In", "Instead", "x\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(vocab) + rng.choice(["", " ", " ", "\t", " \t"]) for _ in range(rng.randint(1, 12)))
+        expected = [(m.start(), m.end(1)) for p in plain for m in p.finditer(text)]
+        assert [(c.start, c.end) for c in cutoff.find_openers(text)] == expected, repr(text)

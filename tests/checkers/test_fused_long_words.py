@@ -26,6 +26,7 @@ def asked(monkeypatch):
         return real(word)
 
     monkeypatch.setattr(fused, "_zipf_of", lambda: zipf)
+    monkeypatch.setattr(fused, "_KNOWN", set())  # known words asked again, not remembered from other tests
     return words
 
 def run(text: str):

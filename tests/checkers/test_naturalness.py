@@ -126,3 +126,29 @@ def test_a_name_the_article_repeats_is_trusted(model_path):
     text = "Zorblax met Quuxle on Monday. Zorblax left early."
     found = list(checker(model_path).check(Document(id="t", path="t", text=text)))
     assert [(f.start, f.end, f.text) for f in found] == [(8, 21, "met Quuxle on")]
+
+
+@pytest.mark.parametrize("max_forms", [200_000, 5])  # 5: the form table starts afresh on most documents
+def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(monkeypatch, max_forms):
+    """Every bit: reported confidences are rounded from these, and thresholds compare them."""
+    from mtqa import wordlists
+    from mtqa.checkers.naturalness import scorer as scorer_module
+    from mtqa.checkers.naturalness.scorer import Scorer
+
+    monkeypatch.setattr(scorer_module, "MAX_FORMS", max_forms)
+
+    model = load(default_model_path())
+    zipf = wordlists.english_zipf()
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    lines = [line for path in sorted(corpus.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    pieces = [(line, None) for line in lines] + [
+        ("Police said 13 people were hurt; women earned 9,740 shekels.", "נפצעו 12 בני אדם; 9,740 שקלים"),
+        ("", None), ("...", "x"), ("The the THE the, said: \"Said\" — 1,000,000 (Zürich) é_x", "Zürich 1000000"),
+        ("Ministry of Foreign Affairs ministry's al-Assad’s 3.5% U.S. e-mail", None), ("one", "one")]
+    scorer = Scorer(model, zipf)
+    assert scorer.exact
+    for batch in (pieces, pieces[::-1], pieces[:1], pieces[-3:], pieces):  # the last: every form already known
+        rows = features.document_features(batch, zipf, model.bigrams)
+        scored = scorer.score(batch)
+        assert scored.text == rows.text and scored.piece.tolist() == rows.piece.tolist()
+        assert scored.probability.tobytes() == model.additive.probability(rows.x).tobytes()

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from mtqa.checkers.consistency.text import SentenceView
 from mtqa.gazetteers import Gazetteer
+from mtqa.segment.words import occurs_alone
 
 _SKELETON_DROP = str.maketrans({c: None for c in "aeiouyhwáéíóúàèìòùäëïöüâêîôû'’-"})
 _SKELETON_MERGE = str.maketrans({"c": "k", "q": "k", "z": "s", "j": "y", "v": "b", "ð": "d"})
@@ -170,6 +171,14 @@ class KnownMisspelling:
     kind: str
 
 
+def _has_word(text: str, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", text)``: for a word that starts and ends
+    with a word character, a boundary is no word character beside it."""
+    if word[:1].isalnum() and word[-1:].isalnum():
+        return occurs_alone(text, word)
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
 def spelling_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
     variants = sorted(gazetteer.spellings, key=len, reverse=True)
     if not variants:
@@ -187,6 +196,6 @@ def find_known_misspellings(
         # A dated variant is house style (off unless asked), but beside its preferred form
         # in the same document ("Kharkov" and "Kharkiv") it is an inconsistency.
         if entry.variant in accept or (entry.kind == "variant" and not variants
-                                       and not re.search(rf"\b{re.escape(entry.canonical)}\b", text)):
+                                       and not _has_word(text, entry.canonical)):
             continue
         yield KnownMisspelling(match.start(), match.end(), entry.variant, entry.canonical, entry.kind)

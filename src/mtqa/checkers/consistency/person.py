@@ -19,6 +19,7 @@ _REFLEXIVES = {
     "myself": frozenset({"i", "me", "my", "mine", "i'm", "i’m", "i'd", "i’d", "i'll", "i’ll", "i've", "i’ve"}),
     "ourselves": frozenset({"we", "us", "our", "ours", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll", "let's", "let’s"}),
 }
+_FIRST_PERSON = frozenset().union(*_REFLEXIVES.values())
 _THIRD_PERSON = frozenset({"he", "she", "it", "they", "who", "which", "his", "her", "its", "their"})
 
 
@@ -38,6 +39,8 @@ def find_person_shifts(text: str, views: list[SentenceView], quotes: QuoteIndex,
     first_person = {name: 0 for name in _REFLEXIVES}
     for view in views:
         for tok in view.tokens:
+            if tok.lower not in _FIRST_PERSON:
+                continue  # most words: no need to ask each person's set
             for name, words in _REFLEXIVES.items():
                 if tok.lower in words and not quotes.inside(tok.start):
                     first_person[name] += 1

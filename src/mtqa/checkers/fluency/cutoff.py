@@ -23,14 +23,16 @@ from dataclasses import dataclass
 
 from mtqa.model import Segment
 
-_OPENER = re.compile(
-    r"\b[a-z]+[ \t]+(But|However|Although|Moreover|Furthermore|Meanwhile|Nevertheless|Nonetheless|Therefore|"
-    r"Thus|Hence|Besides|Additionally|Consequently|Instead)[ \t]+[a-z]"
-)
-_SUBORDINATE_OPENER = re.compile(
-    r"\b(?:where|which|that|when|who|whose|whom|because|although|though|if|than|while|whereas|since|until|unless)"
-    r"[ \t]+(The|This|It|There|They|These|Those|We|She|In|At|On|According)[ \t]+[a-z]"
-)
+_OPENERS = ("But|However|Although|Moreover|Furthermore|Meanwhile|Nevertheless|Nonetheless|Therefore|Thus|Hence|"
+            "Besides|Additionally|Consequently|Instead")
+_SUBORDINATES = frozenset("where which that when who whose whom because although though if than while whereas since "
+                          "until unless".split())
+# The opener and what follows it: these patterns anchor on the capitalised opener, and
+# the spaces and the word before it are checked by hand (``_opener_matches``). As one pattern
+# starting at every lower-case word (r"\b[a-z]+[ \t]+(But|…)[ \t]+[a-z]") the scan was most of
+# this checker's time; the matches are the same.
+_OPENER = re.compile(rf"({_OPENERS})[ \t]+[a-z]")
+_SUBORDINATE_OPENER = re.compile(r"(The|This|It|There|They|These|Those|We|She|In|At|On|According)[ \t]+[a-z]")
 _TERMINAL = frozenset(".!?:;…\"”’)]»*")
 # Words a complete sentence cannot end on ("that", "to", "with", "can" can: "how to do
 # that", "won't have to", "who he went with", "if I can").
@@ -62,14 +64,35 @@ class Cut:
 
 def find_openers(text: str) -> Iterator[Cut]:
     for pattern in (_OPENER, _SUBORDINATE_OPENER):
-        for match in pattern.finditer(text):
+        for start, match in _opener_matches(text, pattern):
             word_start = match.start(1)
-            before = text[match.start():word_start].split()[0]
+            before = text[start:word_start].split()[0]
             yield Cut(
-                match.start(), match.end(1), "opener",
+                start, match.end(1), "opener",
                 f"'{match.group(1)}' starts a new sentence in the middle of one; the sentence before it was cut off",
                 f"{before}. {match.group(1)}" if pattern is _OPENER else None,
             )
+
+
+def _opener_matches(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start of the word before, match) where that whole word is lower-case a-z (``_OPENER``)
+    or a subordinating word (``_SUBORDINATE_OPENER``); matches do not overlap, as a
+    regex scan's do not."""
+    done = 0
+    for match in pattern.finditer(text):
+        end = match.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = text[start:end]
+        if end == match.start() or start < done or not (
+                word in _SUBORDINATES if pattern is _SUBORDINATE_OPENER
+                else word.isascii() and word.isalpha() and word.islower()):
+            continue
+        done = match.end()
+        yield start, match
 
 
 def find_paragraph_cuts(text: str, paragraphs: tuple[Segment, ...], *, min_words: int = 6) -> Iterator[Cut]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mtqa import wordlists
+from mtqa.segment.words import occurs_alone
 
 # A run of letters with what touches it on both sides, so URL and handle context shows.
 # Possessive runs, the two glued forms sharing their first: the same matches as the plain
@@ -75,7 +76,10 @@ def longest_word() -> int:
     two or three frequent words are far shorter, and the splitter's slices and cache
     entries grow with the square of a token's length (an 80,000-letter "word" once took
     18 s and 3 GB)."""
-    return max(map(len, wordlists.english_zipf()))
+    return wordlists.english_zipf().longest
+
+
+_KNOWN: set[str] = set()  # candidates the word list knows (in any case), remembered per process
 
 
 def _zipf_of():
@@ -86,13 +90,18 @@ def _zipf_of():
 def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], min_zipf: float = 3.0) -> Iterator[Fused]:
     zipf = _zipf_of()
     longest = longest_word()
+    known = _KNOWN
     for match in _CANDIDATE.finditer(text):
+        token = match.group()
+        if token in known:
+            continue  # a known word (most candidates), as seen before
         start, end = match.span()
         if end - start > longest:
             continue  # longer than any word: splitting it would cost quadratic time for nothing
-        token = match.group()
         if zipf(token.lower()) > 0:
-            continue  # a known word (most candidates): every test below would let it go
+            if len(known) < 100_000:  # bounded, like every per-process cache here
+                known.add(token)
+            continue  # a known word: every test below would let it go
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
             continue
         if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
@@ -141,7 +150,7 @@ def _split_capitalised(token: str, text: str, zipf) -> str | None:
         if right not in _NAME_GLUE:
             continue
         left = token[:i]
-        if zipf(left.lower()) >= 3.5 or re.search(rf"(?<!\w){re.escape(left)}(?!\w)", text):
+        if zipf(left.lower()) >= 3.5 or occurs_alone(text, left):
             return f"{left} {right}"
     return None
 

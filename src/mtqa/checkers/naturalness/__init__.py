@@ -3,7 +3,8 @@
 Rules catch what someone wrote down; this checker learns from labelled machine translation
 which words tend to sit inside an error span (rare words, word pairs English news does not
 use, numbers the source lacks) and flags runs of such words. The model is an additive
-model of boosted stumps (``additive.py``) and built by ``scripts/build_naturalness_model.py``; its measured
+model of boosted stumps (``additive.py``), scored fast by ``scorer.py`` and built by
+``scripts/build_naturalness_model.py``; its measured
 precision, recall and false alarms on human English are in ``docs/naturalness.md``.
 
 Each aligned unit with a source is scored with its source; without one, each sentence is
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # numpy and the model load on first use, once per process: `m
     import numpy as np
 
     from mtqa.checkers.naturalness.additive import Model
+    from mtqa.checkers.naturalness.scorer import Scorer
     from mtqa.checkers.naturalness.spans import Run
 
 NAME = "naturalness"
@@ -83,6 +85,12 @@ class NaturalnessChecker(Checker):
 
         return wordlists.english_zipf()
 
+    @cached_property
+    def scorer(self) -> Scorer:
+        from mtqa.checkers.naturalness.scorer import Scorer
+
+        return Scorer(self.model, self.zipf)
+
     @property
     def min_confidence(self) -> float:
         return self.chosen if self.chosen > 0 else float(self.model.header[MODES[self.mode]])
@@ -103,23 +111,31 @@ class NaturalnessChecker(Checker):
         pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
         if not pieces:
             pieces = [(s.start, s.end, None) for s in document.sentences]
-        words = document_features([(text[start:end], source) for start, end, source in pieces], self.zipf,
-                                  self.model.bigrams)
+        texts = [(text[start:end], source) for start, end, source in pieces]
+        words = self.scorer.score(texts)
         if not words.text:
             return
-        confidence = self.model.calibrate(self.model.additive.probability(words.x))
+        confidence = self.model.calibrate(words.probability)
         threshold = self.min_confidence
         hits = np.flatnonzero(confidence >= threshold)
+        if not len(hits):
+            return
         capitalised = [i for i in hits.tolist() if words.text[i][:1].isupper()]
         if capitalised:
             names = Counter(w for w in words.text if w[:1].isupper())
             # A name the article repeats is the name it means, however rare.
             confidence[[i for i in capitalised if names[words.text[i]] > 1]] = 0.0
-        for run in runs(words.piece, words.start, words.end, confidence, threshold):
+        # Offsets and feature rows only for the pieces with flagged words (the rows explain them).
+        rows = {p: document_features([texts[p]], self.zipf, self.model.bigrams)
+                for p in np.unique(words.piece[confidence >= threshold]).tolist()}
+        first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(pieces)))])
+        start, end = _offsets(rows, first_word, len(words.text))
+        for run in runs(words.piece, start, end, confidence, threshold):
             flagged = [i for i in range(run.first, run.last + 1) if confidence[i] >= threshold]
             offset = pieces[run.piece][0]
-            words_flagged = text[offset + words.start[flagged[0]] : offset + words.end[flagged[-1]]]
-            yield self._finding(document, offset, run, words_flagged, words.x[flagged])
+            words_flagged = text[offset + start[flagged[0]] : offset + end[flagged[-1]]]
+            local = [i - int(first_word[run.piece]) for i in flagged]
+            yield self._finding(document, offset, run, words_flagged, rows[run.piece].x[local])
 
     def _finding(self, document: Document, offset: int, run: Run, flagged: str, rows: np.ndarray) -> Finding:
         """``flagged`` and ``rows``: the run's flagged words and their features (not the words it was widened by)."""
@@ -137,6 +153,16 @@ class NaturalnessChecker(Checker):
         best = max(word_level, key=lambda i: push[i])
         cue = NAMES[best if push[best] > 0 else int(push.argmax())]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
+
+
+def _offsets(rows: dict, first_word, n: int) -> tuple[list[int], list[int]]:
+    """Each word's offsets in its piece, for the pieces in ``rows`` (the others are never read)."""
+    start, end = [0] * n, [0] * n
+    for p, words in rows.items():
+        at = int(first_word[p])
+        start[at : at + len(words.start)] = words.start
+        end[at : at + len(words.end)] = words.end
+    return start, end
 
 
 SENTENCE_CUES = frozenset({"sent_words", "sent_mean_zipf", "sent_unknown_pairs", "sent_rare_words",

@@ -1,0 +1,244 @@
+"""A document's word probabilities, fast: what a word form decides is looked up once per process.
+
+Eleven of the model's features depend on a word form alone (its Zipf value and shape) or on
+a neighbour's form (the Zipf value it lends the words around it). Their step-function values
+(``additive.py``) are computed the first time a form is seen and kept in a table, so a
+document's words cost one dictionary look-up each and a handful of whole-array operations;
+only the features of word pairs, gaps and sentences go through the step functions per
+document. Feature rows (``features.document_features``) are still the definition: the build
+script trains on them and the checker explains its findings with them, and a test holds the
+two paths' probabilities exactly equal. The sum over features is numpy's, in ``NAMES`` order,
+so not even the last bit differs from ``Additive.probability``; a model with other features
+is scored through the rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mtqa.checkers.naturalness.features import (COLUMN, DIGITS, LATIN_WORD, NAMES, NO_NEIGHBOUR, SENTENCE_END,
+                                                WORD, _numbers, _shape, document_features)
+
+# A word and the characters before it (no word can start inside them): one C call per piece.
+GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
+# Word-form features in the order of ``_shape``'s fields after the lower-case form.
+SHAPE = ("capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii")
+LENT = (("zipf_prev", 1), ("zipf_next", -1), ("zipf_prev2", 2), ("zipf_next2", -2))  # feature, shift
+OWN = ("zipf", *SHAPE)
+# Columns of the form table: OWN and LENT contributions, then the Zipf value, the bigram
+# vocabulary id (-1: none) and the lower-case form's id.
+Z, VOCAB, LOW = len(OWN) + len(LENT), len(OWN) + len(LENT) + 1, len(OWN) + len(LENT) + 2
+WIDTH = LOW + 1
+EDGES = ("", "")  # the edge marks before each piece
+MAX_FORMS = 200_000  # bounded, like the shape cache: a stream of odd tokens starts the table afresh
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    text: list[str]  # the words in reading order
+    piece: np.ndarray  # each word's piece
+    probability: np.ndarray
+
+
+class _Gaps(dict):
+    """Stripped-gap code: 1 = punctuation, 2 = ends a sentence."""
+
+    def __missing__(self, gap: str) -> int:
+        stripped = gap.strip()
+        code = self[gap] = int(bool(stripped)) | (2 * (stripped[-1:] in SENTENCE_END))
+        return code
+
+
+class Scorer:
+    """One per model and word table; its form table grows as documents are scored."""
+
+    def __init__(self, model, zipf: dict[str, float]) -> None:
+        self.zipf, self.additive, self.bigrams = zipf, model.additive, model.bigrams
+        self.exact = len(self.additive.cuts) == len(NAMES) and list(model.header.get("features", NAMES)) == list(NAMES)
+        if not self.exact:
+            return
+        self.flags = {name: self._contribution(name, np.array([0.0, 1.0]))
+                      for name in ("punct_before", "punct_after", "sentence_initial", "repeated")}
+        self.no_source = {name: float(self._contribution(name, np.array([none]))[0])
+                          for name, none in (("number_not_in_source", 0.0), ("in_source", -1.0),
+                                             ("source_numbers_missing", 0.0), ("has_source", 0.0))}
+        self.gaps = _Gaps()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.forms: dict[str, int] = {"": 0}
+        self.lows: dict[str, int] = {}
+        self.table = np.empty((1024, WIDTH))  # rows 0 to len(forms) - 1 are filled; doubled when full
+        # Form 0 is the edge mark: it lends its neighbours the value of having none.
+        self.table[0, : len(OWN)] = 0.0
+        for k, (name, _) in enumerate(LENT, start=len(OWN)):
+            self.table[0, k] = self._contribution(name, np.array([NO_NEIGHBOUR]))[0]
+        self.table[0, Z:] = (0.0, -1.0, 0.0)
+
+    def _add(self, forms: list[str]) -> None:
+        """New forms' rows, a batch at a time (per form it was most of a first run's time)."""
+        shapes = [_shape(form) for form in forms]
+        lows = [shape[0] for shape in shapes]
+        z = np.array([self.zipf.get(low, 0.0) for low in lows], dtype=np.float64)
+        values = np.array([shape[1:] for shape in shapes], dtype=np.float64)
+        rows = np.empty((len(forms), WIDTH))
+        rows[:, 0] = self._contribution("zipf", z)
+        for k, name in enumerate(SHAPE, start=1):
+            rows[:, k] = self._contribution(name, values[:, k - 1])
+        for k, (name, _) in enumerate(LENT, start=len(OWN)):
+            rows[:, k] = self._contribution(name, z)
+        rows[:, Z] = z
+        rows[:, VOCAB] = [self.bigrams.index.get(low, -1) for low in lows]
+        rows[:, LOW] = [self.lows.setdefault(low, len(self.lows)) for low in lows]
+        have = len(self.forms)
+        if have + len(forms) > len(self.table):
+            grown = np.empty((max(have + len(forms), 2 * len(self.table)), WIDTH))
+            grown[:have] = self.table[:have]
+            self.table = grown
+        self.table[have : have + len(forms)] = rows
+        self.forms.update(zip(forms, range(have, have + len(forms))))
+
+    def _ids(self, words: list[str]) -> np.ndarray:
+        if len(self.forms) > MAX_FORMS:
+            self._reset()
+        ids = list(map(self.forms.get, words))
+        if None in ids:
+            self._add(list(dict.fromkeys(w for w, i in zip(words, ids) if i is None)))
+            ids = list(map(self.forms.__getitem__, words))
+        return np.array(ids, dtype=np.intp)
+
+    def score(self, pieces: Sequence[tuple[str, str | None]]) -> Scored:
+        """Each word's probability of sitting in an error span, pieces as ``document_features`` takes them."""
+        if not self.exact:
+            words = document_features(pieces, self.zipf, self.bigrams)
+            return Scored(words.text, words.piece, self.additive.probability(words.x))
+        # The words of all pieces in one row, each piece behind two edge marks (form ""): a
+        # word's neighbours are then plain offsets. The gap list holds, at a piece's first edge
+        # mark, what ended the piece before it.
+        text: list[str] = []
+        padded: list[str] = []
+        gap_list: list[str] = []
+        counts: list[int] = []
+        sourced: list[tuple[int, tuple[str, ...], str, str]] = []
+        trail = ""
+        for p, (piece, source) in enumerate(pieces):
+            found = GAP_WORD.findall(piece)
+            counts.append(len(found))
+            padded += EDGES
+            gap_list += (trail, "")
+            if not found:
+                trail = ""
+                continue
+            gaps, forms = zip(*found)
+            padded += forms
+            gap_list += gaps
+            text += forms
+            trail = piece[sum(map(len, gaps)) + sum(map(len, forms)) :]
+            if source:
+                sourced.append((p, forms, piece, source))
+        if not text:
+            return Scored(text, np.zeros(0, dtype=np.int64), np.zeros(0))
+        padded += EDGES
+        gap_list += (trail, "")
+        piece_of, probability = self._probability(padded, gap_list, counts, sourced)
+        return Scored(text, piece_of, probability)
+
+    def _probability(self, padded, gap_list, counts, sourced) -> tuple[np.ndarray, np.ndarray]:
+        c, step = COLUMN, self._contribution
+        ids = self._ids(padded)
+        edge = ids == 0
+        real = np.flatnonzero(~edge)
+        n, size = len(real), np.array(counts, dtype=np.int64)
+        piece_at = np.repeat(np.arange(len(counts) + 1), np.append(size, 0) + 2)
+        piece_of = piece_at[real]
+        every = self.table[ids]
+        own = every[real]
+        out = np.empty((n, len(NAMES)), dtype=np.float64)
+        for k, name in enumerate(OWN):
+            out[:, c[name]] = own[:, k]
+        for k, (name, by) in enumerate(LENT, start=len(OWN)):
+            out[:, c[name]] = every[real - by, k]
+
+        # Word pairs t = (t, t + 1) along the row; a pair with an edge mark is no pair.
+        z, vocab = every[:, Z], every[:, VOCAB]
+        no_pair = edge[:-1] | edge[1:]
+        left, right = vocab[:-1], vocab[1:]
+        keys = (left * len(self.bigrams.vocabulary) + right).astype(np.int64)
+        at = np.minimum(self.bigrams.keys.searchsorted(keys), len(self.bigrams.keys) - 1)
+        found = (left >= 0) & (right >= 0) & (self.bigrams.keys[at] == keys)
+        pair = np.where(found, self.bigrams.values[at], 0.0)
+        expected = (z[:-1] >= 4.0) & (z[1:] >= 4.0)
+        known = np.where(no_pair, NO_NEIGHBOUR, np.where(pair > 0, 1.0, np.where(expected, 0.0, 0.5)))
+        pair_x = np.where(no_pair, NO_NEIGHBOUR, pair)
+        out[:, c["bigram_prev"]] = step("bigram_prev", pair_x)[real - 1]
+        out[:, c["bigram_next"]] = step("bigram_next", pair_x)[real]
+        out[:, c["pair_prev_known"]] = step("pair_prev_known", known)[real - 1]
+        out[:, c["pair_next_known"]] = step("pair_next_known", known)[real]
+        unknown = np.bincount(piece_at[:-1], weights=~no_pair & expected & (pair == 0.0), minlength=len(counts) + 1)
+
+        # Gaps: punctuation before and after a word, a sentence starting at it.
+        gap = np.fromiter(map(self.gaps.__getitem__, gap_list), dtype=np.int64, count=len(gap_list))
+        gap[real[np.append(True, piece_of[1:] != piece_of[:-1])]] |= 2
+        out[:, c["punct_before"]] = self._flag("punct_before", gap[real] & 1)
+        out[:, c["punct_after"]] = self._flag("punct_after", gap[real + 1] & 1)
+        out[:, c["sentence_initial"]] = self._flag("sentence_initial", gap[real] >> 1)
+
+        # A word its piece already had (as a lower-case form), unless common.
+        z = own[:, Z]
+        key = piece_of * (len(self.lows) + 1) + own[:, LOW].astype(np.int64)
+        order = key.argsort(kind="stable")
+        repeated = np.zeros(n, dtype=np.int64)
+        repeated[order[1:]] = key[order[1:]] == key[order[:-1]]
+        out[:, c["repeated"]] = self._flag("repeated", repeated & (z < 5.0))
+
+        # Sentences as a whole.
+        counts = size.astype(np.float64)
+        first_word = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        out[:, c["position"]] = step("position", (np.arange(n) - first_word[piece_of]) / counts[piece_of])
+        rare = np.bincount(piece_of, weights=(z < 3.0).astype(np.float64), minlength=len(counts))
+        mean_z = np.bincount(piece_of, weights=z, minlength=len(counts)) / np.maximum(counts, 1)
+        per_piece = {"sent_words": counts, "sent_mean_zipf": mean_z,
+                     "sent_unknown_pairs": unknown[:-1] / np.maximum(1, counts - 1),
+                     "sent_rare_words": rare / np.maximum(counts, 1)}
+        per_word = self._source_features(sourced, counts, n, per_piece)
+        for name, column in per_word.items():
+            out[:, c[name]] = column if isinstance(column, float) else step(name, column)
+        for name, column in per_piece.items():
+            out[:, c[name]] = step(name, column)[piece_of]
+        raw = out.sum(axis=1) + self.additive.bias
+        return piece_of, 1.0 / (1.0 + np.exp(-raw))
+
+    def _source_features(self, sourced, counts, n, per_piece) -> dict[str, np.ndarray | float]:
+        """Numbers the source lacks or has, Latin words it has (as ``document_features``)."""
+        if not sourced:  # the same values for every word: one look-up each
+            return self.no_source
+        missing = np.zeros(len(counts))
+        has = np.zeros(len(counts))
+        number = np.zeros(n)
+        in_source = np.full(n, -1.0)
+        first_word = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        for p, forms, piece, source in sourced:
+            src_numbers = _numbers(source) if DIGITS.search(source) else set()
+            src_latin = {w.lower() for w in LATIN_WORD.findall(source)}
+            at = int(first_word[p])
+            shapes = [_shape(t) for t in forms]
+            number[at : at + len(forms)] = [float(bool(s[3]) and not (_numbers(t) & src_numbers))
+                                            for t, s in zip(forms, shapes)]
+            in_source[at : at + len(forms)] = [float(s[0] in src_latin) for s in shapes]
+            missing[p] = float(len(src_numbers - _numbers(piece))) if src_numbers else 0.0
+            has[p] = 1.0
+        per_piece["source_numbers_missing"] = missing
+        per_piece["has_source"] = has
+        return {"number_not_in_source": number, "in_source": in_source}
+
+    def _contribution(self, name: str, x: np.ndarray) -> np.ndarray:
+        f = COLUMN[name]
+        return self.additive.values[f][self.additive.cuts[f].searchsorted(x)]
+
+    def _flag(self, name: str, on: np.ndarray) -> np.ndarray:
+        """The contribution of a 0/1 feature, from its two values."""
+        return self.flags[name][on.astype(np.intp)]
