@@ -1,14 +1,15 @@
-"""Runs checkers over documents one at a time and builds the Report.
+"""Runs checkers over documents, a bounded batch at a time, and builds the Report.
 
-Streaming: a Document is read, checked, reduced to a DocumentResult (findings, scores and
-only the lines reporters quote) and dropped before the next one is read, so memory stays
-flat however many files a corpus holds.
+Streaming: a batch of documents (at most BATCH_DOCUMENTS, about BATCH_CHARS characters) is
+read, checked, reduced to DocumentResults (findings, scores and only the lines reporters
+quote) and dropped before the next batch is read, so memory stays flat however many files
+a corpus holds. Each document's result is the one it gets checked alone.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 
 from mtqa import __version__
@@ -24,6 +25,10 @@ from mtqa.errors import ConfigError
 from mtqa.selection import Selector, unknown_entries
 from mtqa.suppress import filter_findings
 
+# A batch of documents checked together: enough to share the per-call costs of the checkers
+# that batch (``check_documents``), bounded so memory stays flat in corpus size.
+BATCH_DOCUMENTS = 64
+BATCH_CHARS = 100_000
 
 
 class Pipeline:
@@ -39,6 +44,7 @@ class Pipeline:
         selector = Selector.build(settings.select, settings.ignore)
         self.metrics = MetricsAccumulator()
         self._absorbed: list[dict] = []  # run states of worker processes
+        self._checked = 0  # documents this process checked
         for name in names:
             if name == "grammar" and not settings.grammar_enabled:
                 self.skipped[name] = "turned off (--no-grammar or config)"
@@ -53,6 +59,8 @@ class Pipeline:
             self._stack.callback(checker.close)
             self.checkers.append(checker)
         self._generic = frozenset(c.name for c in self.checkers if c.generic)
+        # Checkers with a batch path of their own (the rest check a document at a time).
+        self._batching = [c for c in self.checkers if type(c).check_batch is not Checker.check_batch]
         self._parts = tuple(p for p in ("source", "reference") if any(p in c.needs for c in self.checkers))
         self.rules: dict[str, RuleInfo] = {}
         for checker in self.checkers:
@@ -78,21 +86,54 @@ class Pipeline:
         self._stack.close()
 
     def check_document(self, document: Document) -> DocumentResult:
+        return self.check_documents([document])[0]
+
+    def check_documents(self, documents: Sequence[Document]) -> list[DocumentResult]:
+        """The results of a batch of documents, each exactly what it gets checked alone.
+
+        A checker whose cost is mostly per call (the naturalness model: some seventy array
+        operations however short the text) checks the whole batch at once (``check_batch``);
+        the others still check one document at a time, in between, so a document's run-wide
+        metrics are taken before the next document adds its own.
+        """
+        self._checked += len(documents)
+        missing = [self._missing(document) for document in documents]
+        batched: dict[str, list] = {}
+        for checker in self._batching:
+            if checker.name in self.failed:
+                continue
+            todo = [i for i, lacks in enumerate(missing) if lacks.isdisjoint(checker.needs)]
+            try:
+                found = checker.check_batch([documents[i] for i in todo])
+            except CheckerUnavailable as exc:
+                self.failed[checker.name] = str(exc)  # as below: its findings of this batch are lost
+                continue
+            batched[checker.name] = by_document = [()] * len(documents)
+            for i, findings in zip(todo, found):
+                by_document[i] = findings
+        return [self._result(document, lacks, {name: found[i] for name, found in batched.items()})
+                for i, (document, lacks) in enumerate(zip(documents, missing))]
+
+    def _missing(self, document: Document) -> set[str]:
+        """Parts some checker needs that this document lacks."""
+        return {p for p in self._parts if not (document.has_source if p == "source" else document.has_reference)}
+
+    def _result(self, document: Document, missing: set[str], batched: dict[str, list[Finding]]) -> DocumentResult:
         findings: list[Finding] = []
-        # Parts some checker needs that this document lacks, looked up once per document.
-        missing = {p for p in self._parts if not (document.has_source if p == "source" else document.has_reference)}
         for checker in self.checkers:
             if missing and not missing.isdisjoint(checker.needs):
                 continue
-            if checker.name in self.failed:
-                continue
-            try:
-                found = list(checker.check(document))
-            except CheckerUnavailable as exc:
-                # A checker that broke mid-run (LanguageTool dying on every restart) costs
-                # its own findings, not everyone's: the report says so, and the run exits 2.
-                self.failed[checker.name] = str(exc)
-                continue
+            found = batched.get(checker.name)
+            if found is None:
+                if checker.name in self.failed:
+                    continue
+                try:
+                    found = list(checker.check(document))
+                except CheckerUnavailable as exc:
+                    # A checker that broke mid-run (LanguageTool dying on every restart) costs
+                    # its own findings, not everyone's: the report says so, and the run exits 2.
+                    self.failed[checker.name] = str(exc)
+                    continue
             for finding in found:
                 if self.selector.allows(finding) and not document.is_masked(finding.start, finding.end):
                     findings.append(finding)
@@ -113,25 +154,30 @@ class Pipeline:
     ) -> Report:
         results: list[DocumentResult] = []
         errors: list[InputProblem] = []
-        for item in items:
-            if isinstance(item, InputProblem):
-                errors.append(item)
+        for batch in batches(items):
+            if isinstance(batch, InputProblem):
+                errors.append(batch)
+                checked = [batch]
             else:
-                results.append(self.check_document(item))
+                checked = self.check_documents(batch)
+                results += checked
             if on_document is not None:
-                on_document(item.path)
+                for item in checked:
+                    on_document(item.path)
         return self.report(results, errors)
 
     def run_state(self) -> dict:
         """What this process learnt while checking that the report needs: checkers that
         failed, run counters in the checkers' details, summed metric statistics."""
-        return {"failed": dict(self.failed), "details": self._details(), "metrics": self.metrics.state()}
+        return {"failed": dict(self.failed), "details": self._details(), "metrics": self.metrics.state(),
+                "documents": self._checked}
 
     def absorb(self, state: dict) -> None:
         """Take in a worker's ``run_state`` (documents checked in other processes)."""
         for name, reason in state["failed"].items():
             self.failed.setdefault(name, reason)
-        self._absorbed.append(state["details"])
+        if state["documents"]:  # a worker that checked nothing never loaded a model to name
+            self._absorbed.append(state["details"])
         self.metrics.merge(state["metrics"])
 
     def _details(self) -> dict:
@@ -168,6 +214,28 @@ class Pipeline:
             metrics=self.metrics.corpus(),
             severity_weights=dict(self.settings.severity_weights),
         )
+
+
+def batches(items: Iterable[Document | InputProblem], documents: int = BATCH_DOCUMENTS, chars: int = BATCH_CHARS
+            ) -> Iterator[list[Document] | InputProblem]:
+    """Consecutive documents, at most ``documents`` of them and about ``chars`` characters
+    (a longer document is a batch alone); an InputProblem passes through in its place."""
+    batch: list[Document] = []
+    size = 0
+    for item in items:
+        if isinstance(item, InputProblem):
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield item
+            continue
+        if batch and (len(batch) >= documents or size + len(item.text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item.text)
+    if batch:
+        yield batch
 
 
 def _add_counters(mine: dict, theirs: dict) -> None:
@@ -278,4 +346,4 @@ def build_result(
     )
 
 
-__all__ = ["Pipeline", "CheckerUnavailable", "build_result"]
+__all__ = ["Pipeline", "CheckerUnavailable", "batches", "build_result"]

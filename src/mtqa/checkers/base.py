@@ -8,7 +8,7 @@ the category and the default severity. Options come from the checker's table in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -47,6 +47,14 @@ class Checker:
 
     def check(self, document: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def check_batch(self, documents: Sequence[Document]) -> list[list[Finding]]:
+        """Each document's findings, exactly what ``check`` gives it alone.
+
+        A checker whose cost is mostly per call overrides this to share that cost across
+        a batch; the pipeline then calls it instead of ``check`` (``Pipeline.check_documents``).
+        """
+        return [list(self.check(document)) for document in documents]
 
     def finding(self, document: Document, code: str, start: int, end: int, message: str, **extra) -> Finding:
         """A finding of one of this checker's declared codes (KeyError for an undeclared one)."""

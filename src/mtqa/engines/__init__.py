@@ -88,6 +88,15 @@ def in_order(items: Iterable, submit: Callable[[Any], Any], window: int) -> Iter
         yield _taken(pending.popleft())
 
 
+def unbatched(stream: Iterable[list | InputProblem]) -> Iterator:
+    """The items of each batch in turn; an InputProblem stays in its place."""
+    for batch in stream:
+        if isinstance(batch, InputProblem):
+            yield batch
+        else:
+            yield from batch
+
+
 def _taken(value):
     return value if isinstance(value, InputProblem) else value.result()
 

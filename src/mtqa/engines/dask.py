@@ -61,7 +61,7 @@ def _check_partition(plugin_name: str, documents: list[Document]) -> list[Docume
     from distributed import get_worker
 
     pipeline = get_worker().plugins[plugin_name].pipeline
-    return [pipeline.check_document(d) for d in documents]
+    return pipeline.check_documents(documents)
 
 
 def _worker_state(plugin_name: str, dask_worker=None) -> dict:

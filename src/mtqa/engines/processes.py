@@ -1,10 +1,12 @@
 """`--jobs N`: documents checked in N worker processes, results merged in input order.
 
-The parent reads the inputs and keeps at most a few documents per worker in flight, so
-memory stays bounded however large the corpus; each worker builds its own Pipeline once
-(checkers, compiled rule packs, models) and keeps it for every document it gets. Workers
-are forked so they start with the parent's imports, ignore Ctrl+C (the parent handles it
-and stops them), and ask the kernel to kill them if the parent dies without cleaning up.
+The parent reads the inputs, cuts them into small batches of documents (one round trip
+each, and a batch is what the naturalness model scores in one call) and keeps at most a
+few batches per worker in flight, so memory stays bounded however large the corpus; each
+worker builds its own Pipeline once (checkers, compiled rule packs, models) and keeps it
+for every batch it gets. Workers are forked so they start with the parent's imports,
+ignore Ctrl+C (the parent handles it and stops them), and ask the kernel to kill them if
+the parent dies without cleaning up.
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 from mtqa.config.settings import Settings
-from mtqa.engines import collect, in_order
+from mtqa.engines import collect, in_order, unbatched
 from mtqa.engines.shared_server import shared_languagetool
 from mtqa.errors import MtqaError
 from mtqa.languagetool.lifetime import die_with_parent
 from mtqa.model import Document
 from mtqa.report import DocumentResult, InputProblem, Report
 
-# Documents in flight per worker: enough to keep every worker busy while the parent reads.
+# Batches in flight per worker: enough to keep every worker busy while the parent reads.
 WINDOW_PER_WORKER = 4
+# Smaller than one process's batches: a small corpus still gives every worker some.
+BATCH_DOCUMENTS = 16
+BATCH_CHARS = 25_000
 
 _pipeline = None  # the worker's Pipeline, built once by _start_worker
 _barrier = None  # holds every worker at the end, so each hands in its run state exactly once
@@ -45,8 +50,8 @@ def _start_worker(settings: Settings, barrier) -> None:
     atexit.register(_pipeline.close)
 
 
-def _check(document: Document) -> DocumentResult:
-    return _pipeline.check_document(document)
+def _check(documents: list[Document]) -> list[DocumentResult]:
+    return _pipeline.check_documents(documents)
 
 
 def _run_state() -> dict:
@@ -57,7 +62,7 @@ def _run_state() -> dict:
 def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem], jobs: int,
                      on_document: Callable[[str], None] | None = None) -> Report:
     from mtqa.languagetool.lifetime import exit_on_signals
-    from mtqa.pipeline import Pipeline
+    from mtqa.pipeline import Pipeline, batches
 
     exit_on_signals()  # SIGTERM stops the workers and the server through the clean-up below
     with shared_languagetool(settings, jobs) as settings:
@@ -67,8 +72,9 @@ def run_in_processes(settings: Settings, items: Iterable[Document | InputProblem
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                        initargs=(settings, barrier))
             try:
-                results, errors = collect(in_order(items, partial(pool.submit, _check), jobs * WINDOW_PER_WORKER),
-                                          on_document)
+                done = in_order(batches(items, BATCH_DOCUMENTS, BATCH_CHARS), partial(pool.submit, _check),
+                                jobs * WINDOW_PER_WORKER)
+                results, errors = collect(unbatched(done), on_document)
                 for state in [f.result() for f in [pool.submit(_run_state) for _ in range(jobs)]]:
                     parent.absorb(state)
             except BrokenProcessPool:

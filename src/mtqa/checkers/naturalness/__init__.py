@@ -22,7 +22,7 @@ because the few findings left on human news are rare names (measured in the docs
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -102,35 +102,55 @@ class NaturalnessChecker(Checker):
                 "min_confidence": round(self.min_confidence, 3) if loaded else self.chosen or None}
 
     def check(self, document: Document) -> Iterator[Finding]:
+        return iter(self.check_batch([document])[0])
+
+    def check_batch(self, documents: Sequence[Document]) -> list[list[Finding]]:
+        """All pieces of all documents scored in one call (most of a call's cost is the same
+        however few words it scores), then each document's words judged on their own."""
+        import numpy as np
+
+        pieces = [_pieces(document) for document in documents]
+        texts = [(document.analysis_text[start:end], source)
+                 for document, own in zip(documents, pieces) for start, end, source in own]
+        found: list[list[Finding]] = [[] for _ in documents]
+        words = self.scorer.score(texts)
+        if not words.text:
+            return found
+        confidence = self.model.calibrate(words.probability)
+        threshold = self.min_confidence
+        hit = confidence >= threshold
+        if not hit.any():
+            return found
+        first_piece = np.cumsum([0] + [len(own) for own in pieces])
+        first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(texts)))])
+        for d in np.unique(first_piece.searchsorted(words.piece[hit], side="right") - 1).tolist():
+            p, w = first_piece[d : d + 2], first_word[first_piece[d : d + 2]]
+            found[d] = list(self._judge(documents[d], pieces[d], texts[p[0] : p[1]], words.text[w[0] : w[1]],
+                                        words.piece[w[0] : w[1]] - p[0], confidence[w[0] : w[1]].copy()))
+        return found
+
+    def _judge(self, document: Document, pieces: list[tuple[int, int, str | None]], texts: list[tuple[str, str | None]],
+               text_of: list[str], piece_of: np.ndarray, confidence: np.ndarray) -> Iterator[Finding]:
+        """One document's findings from its words' confidences (``piece_of``: each word's piece in ``pieces``)."""
         import numpy as np
 
         from mtqa.checkers.naturalness.features import document_features
         from mtqa.checkers.naturalness.spans import runs
 
-        text = document.analysis_text
-        pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
-        if not pieces:
-            pieces = [(s.start, s.end, None) for s in document.sentences]
-        texts = [(text[start:end], source) for start, end, source in pieces]
-        words = self.scorer.score(texts)
-        if not words.text:
-            return
-        confidence = self.model.calibrate(words.probability)
         threshold = self.min_confidence
         hits = np.flatnonzero(confidence >= threshold)
-        if not len(hits):
-            return
-        capitalised = [i for i in hits.tolist() if words.text[i][:1].isupper()]
+        capitalised = [i for i in hits.tolist() if text_of[i][:1].isupper()]
         if capitalised:
-            names = Counter(w for w in words.text if w[:1].isupper())
+            names = Counter(w for w in text_of if w[:1].isupper())
             # A name the article repeats is the name it means, however rare.
-            confidence[[i for i in capitalised if names[words.text[i]] > 1]] = 0.0
+            confidence[[i for i in capitalised if names[text_of[i]] > 1]] = 0.0
         # Offsets and feature rows only for the pieces with flagged words (the rows explain them).
         rows = {p: document_features([texts[p]], self.zipf, self.model.bigrams)
-                for p in np.unique(words.piece[confidence >= threshold]).tolist()}
-        first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(pieces)))])
-        start, end = _offsets(rows, first_word, len(words.text))
-        for run in runs(words.piece, start, end, confidence, threshold):
+                for p in np.unique(piece_of[confidence >= threshold]).tolist()}
+        first_word = np.concatenate([[0], np.cumsum(np.bincount(piece_of, minlength=len(pieces)))])
+        start, end = _offsets(rows, first_word, len(text_of))
+        text = document.analysis_text
+        for run in runs(piece_of, start, end, confidence, threshold):
             flagged = [i for i in range(run.first, run.last + 1) if confidence[i] >= threshold]
             offset = pieces[run.piece][0]
             words_flagged = text[offset + start[flagged[0]] : offset + end[flagged[-1]]]
@@ -153,6 +173,12 @@ class NaturalnessChecker(Checker):
         best = max(word_level, key=lambda i: push[i])
         cue = NAMES[best if push[best] > 0 else int(push.argmax())]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
+
+
+def _pieces(document: Document) -> list[tuple[int, int, str | None]]:
+    """What is scored as one piece: each aligned unit with its source, else each sentence alone."""
+    pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
+    return pieces or [(s.start, s.end, None) for s in document.sentences]
 
 
 def _offsets(rows: dict, first_word, n: int) -> tuple[list[int], list[int]]:
