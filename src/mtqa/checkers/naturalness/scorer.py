@@ -15,6 +15,7 @@ is scored through the rows.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,8 @@ from mtqa.checkers.naturalness.features import (COLUMN, DIGITS, LATIN_WORD, NAME
                                                 WORD, _numbers, _shape, document_features)
 
 # A word and the characters before it (no word can start inside them): one C call per piece.
-GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern})")
+# The piece ends in edge marks (form ""): what follows its last word, if anything, then "".
+GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern}|\Z)")
 # Word-form features in the order of ``_shape``'s fields after the lower-case form.
 SHAPE = ("capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii")
 LENT = (("zipf_prev", 1), ("zipf_next", -1), ("zipf_prev2", 2), ("zipf_next2", -2))  # feature, shift
@@ -33,7 +35,7 @@ OWN = ("zipf", *SHAPE)
 # vocabulary id (-1: none) and the lower-case form's id.
 Z, VOCAB, LOW = len(OWN) + len(LENT), len(OWN) + len(LENT) + 1, len(OWN) + len(LENT) + 2
 WIDTH = LOW + 1
-EDGES = ("", "")  # the edge marks before each piece
+EDGE = ("", "")  # an edge mark and the gap before it
 MAX_FORMS = 200_000  # bounded, like the shape cache: a stream of odd tokens starts the table afresh
 
 
@@ -105,56 +107,49 @@ class Scorer:
     def _ids(self, words: list[str]) -> np.ndarray:
         if len(self.forms) > MAX_FORMS:
             self._reset()
-        ids = list(map(self.forms.get, words))
-        if None in ids:
-            self._add(list(dict.fromkeys(w for w, i in zip(words, ids) if i is None)))
-            ids = list(map(self.forms.__getitem__, words))
-        return np.array(ids, dtype=np.intp)
+        ids = np.fromiter(map(self.forms.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        new = np.flatnonzero(ids < 0).tolist()
+        if new:
+            unseen = [words[i] for i in new]
+            self._add(list(dict.fromkeys(unseen)))
+            ids[new] = list(map(self.forms.__getitem__, unseen))
+        return ids
 
     def score(self, pieces: Sequence[tuple[str, str | None]]) -> Scored:
         """Each word's probability of sitting in an error span, pieces as ``document_features`` takes them."""
         if not self.exact:
             words = document_features(pieces, self.zipf, self.bigrams)
             return Scored(words.text, words.piece, self.additive.probability(words.x))
-        # The words of all pieces in one row, each piece behind two edge marks (form ""): a
-        # word's neighbours are then plain offsets. The gap list holds, at a piece's first edge
-        # mark, what ended the piece before it.
-        text: list[str] = []
-        padded: list[str] = []
-        gap_list: list[str] = []
-        counts: list[int] = []
-        sourced: list[tuple[int, tuple[str, ...], str, str]] = []
-        trail = ""
+        # The (gap, word) pairs of all pieces in one row, a piece's words between edge marks
+        # (form ""): a word's neighbours are then plain offsets. ``GAP_WORD`` ends each piece
+        # with one or two edge marks of its own (what ends the piece, then ""); one more before
+        # every piece puts at least two between pieces, as far as the features look.
+        row: list[tuple[str, str]] = [EDGE]
+        starts: list[int] = []
+        sourced: list[tuple[int, list[str], str, str]] = []
         for p, (piece, source) in enumerate(pieces):
             found = GAP_WORD.findall(piece)
-            counts.append(len(found))
-            padded += EDGES
-            gap_list += (trail, "")
-            if not found:
-                trail = ""
-                continue
-            gaps, forms = zip(*found)
-            padded += forms
-            gap_list += gaps
-            text += forms
-            trail = piece[sum(map(len, gaps)) + sum(map(len, forms)) :]
+            starts.append(len(row))
+            row.append(EDGE)
+            row += found
             if source:
-                sourced.append((p, forms, piece, source))
+                sourced.append((p, [form for _, form in found if form], piece, source))
+        row.append(EDGE)
+        padded = [form for _, form in row]
+        text = list(filter(None, padded))
         if not text:
             return Scored(text, np.zeros(0, dtype=np.int64), np.zeros(0))
-        padded += EDGES
-        gap_list += (trail, "")
-        piece_of, probability = self._probability(padded, gap_list, counts, sourced)
+        piece_of, probability = self._probability(padded, [gap for gap, _ in row], starts, sourced)
         return Scored(text, piece_of, probability)
 
-    def _probability(self, padded, gap_list, counts, sourced) -> tuple[np.ndarray, np.ndarray]:
+    def _probability(self, padded, gap_list, starts, sourced) -> tuple[np.ndarray, np.ndarray]:
         c, step = COLUMN, self._contribution
         ids = self._ids(padded)
         edge = ids == 0
         real = np.flatnonzero(~edge)
-        n, size = len(real), np.array(counts, dtype=np.int64)
-        piece_at = np.repeat(np.arange(len(counts) + 1), np.append(size, 0) + 2)
-        piece_of = piece_at[real]
+        n = len(real)
+        size = np.add.reduceat(~edge, starts).astype(np.int64)  # words of each piece
+        piece_of = np.repeat(np.arange(len(starts)), size)
         every = self.table[ids]
         own = every[real]
         out = np.empty((n, len(NAMES)), dtype=np.float64)
@@ -167,10 +162,7 @@ class Scorer:
         z, vocab = every[:, Z], every[:, VOCAB]
         no_pair = edge[:-1] | edge[1:]
         left, right = vocab[:-1], vocab[1:]
-        keys = (left * len(self.bigrams.vocabulary) + right).astype(np.int64)
-        at = np.minimum(self.bigrams.keys.searchsorted(keys), len(self.bigrams.keys) - 1)
-        found = (left >= 0) & (right >= 0) & (self.bigrams.keys[at] == keys)
-        pair = np.where(found, self.bigrams.values[at], 0.0)
+        pair = self.bigrams.find(left, right)
         expected = (z[:-1] >= 4.0) & (z[1:] >= 4.0)
         known = np.where(no_pair, NO_NEIGHBOUR, np.where(pair > 0, 1.0, np.where(expected, 0.0, 0.5)))
         pair_x = np.where(no_pair, NO_NEIGHBOUR, pair)
@@ -178,7 +170,9 @@ class Scorer:
         out[:, c["bigram_next"]] = step("bigram_next", pair_x)[real]
         out[:, c["pair_prev_known"]] = step("pair_prev_known", known)[real - 1]
         out[:, c["pair_next_known"]] = step("pair_next_known", known)[real]
-        unknown = np.bincount(piece_at[:-1], weights=~no_pair & expected & (pair == 0.0), minlength=len(counts) + 1)
+        # A pair of two real words is in one piece: it counts for its first word's (the row
+        # ends with an edge mark, so every real word starts a pair).
+        unknown = np.bincount(piece_of, weights=(~no_pair & expected & (pair == 0.0))[real], minlength=len(starts))
 
         # Gaps: punctuation before and after a word, a sentence starting at it.
         gap = np.fromiter(map(self.gaps.__getitem__, gap_list), dtype=np.int64, count=len(gap_list))
@@ -202,7 +196,7 @@ class Scorer:
         rare = np.bincount(piece_of, weights=(z < 3.0).astype(np.float64), minlength=len(counts))
         mean_z = np.bincount(piece_of, weights=z, minlength=len(counts)) / np.maximum(counts, 1)
         per_piece = {"sent_words": counts, "sent_mean_zipf": mean_z,
-                     "sent_unknown_pairs": unknown[:-1] / np.maximum(1, counts - 1),
+                     "sent_unknown_pairs": unknown / np.maximum(1, counts - 1),
                      "sent_rare_words": rare / np.maximum(counts, 1)}
         per_word = self._source_features(sourced, counts, n, per_piece)
         for name, column in per_word.items():
