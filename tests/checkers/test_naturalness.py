@@ -152,3 +152,68 @@ def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(mon
         scored = scorer.score(batch)
         assert scored.text == rows.text and scored.piece.tolist() == rows.piece.tolist()
         assert scored.probability.tobytes() == model.additive.probability(rows.x).tobytes()
+        assert scored.contributions.tobytes() == model.additive.contributions(rows.x).tobytes()
+
+
+def test_the_shapes_of_many_words_are_each_words_shape():
+    words = ["The", "THE", "I", "a", "9,740", "3.5", "U.S", "al-Assad’s", "Zürich", "é", "running", "sing", "nation", "relation",
+             "tion", "bed", "carried", "quickly", "fly", "cats", "gas", "worker", "her", "national", "pal", "active",
+             "hive", "x2", "x²", "٣a", "COVID-19", "ŁÓDŹ", "e-mail", "won't", "O’Neill"]
+    lows, columns = features.shapes(words)
+    features._SHAPES.clear()
+    alone = [features._shape(word) for word in words]
+    assert lows == [shape[0] for shape in alone]
+    assert columns.tolist() == [list(shape[1:]) for shape in alone]
+    assert dict(zip(words, columns[:, 4].tolist()))["relation"] == 1 + features.SUFFIXES.index("tion")
+    assert dict(zip(words, columns[:, 4].tolist()))["nation"] == 0  # too short to have a suffix
+
+
+def _wmt_documents(wmt_dir: Path) -> list[Document]:
+    """Real documents: 2022 ru-en systems cut by docids.txt (short articles) and 2023 he-en with its source."""
+    from mtqa.readers import iter_documents
+
+    ru = wmt_dir / "2022" / "ru-en"
+    he = wmt_dir / "2023" / "he-en"
+    found: list[Document] = []
+    for run_options, files in (({"doc_ids_file": str(ru / "docids.txt")}, sorted((ru / "systems").glob("*.txt"))[:2]),
+                               ({"source_file": str(he / "source.txt")}, sorted((he / "systems").glob("*.txt"))[:1])):
+        settings = load_settings(overrides={"checkers.grammar.enabled": False}, run_options=run_options)
+        found += [d for d in iter_documents([str(f) for f in files], settings) if isinstance(d, Document)]
+    return found
+
+
+def test_a_batch_of_documents_gets_exactly_the_findings_each_document_gets_alone(wmt_dir):
+    from mtqa.pipeline import Pipeline, batches
+
+    documents = _wmt_documents(wmt_dir)
+    settings = load_settings(overrides={"checkers.grammar.enabled": False})
+    alone = NaturalnessChecker(settings)
+    each = [list(alone.check(d)) for d in documents]
+    assert sum(map(len, each)) >= 20 and sum(1 for d in documents if d.has_source) >= 1
+    together = NaturalnessChecker(settings)  # its own form table: what it saw first must not matter
+    assert together.check_batch(documents[::-1]) == each[::-1]
+    with Pipeline(settings) as pipeline:
+        batched = [r for batch in batches(documents, 50, 40_000) for r in pipeline.check_documents(batch)]
+    with Pipeline(settings) as pipeline:
+        single = [pipeline.check_document(d) for d in documents]
+    assert [r.findings for r in batched] == [r.findings for r in single]
+    assert [(r.lines, r.metrics, r.words, r.penalty) for r in batched] == [(r.lines, r.metrics, r.words, r.penalty)
+                                                                           for r in single]
+    assert any(f.checker == "naturalness" for r in batched for f in r.findings)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_model_that_breaks_on_first_use_costs_only_its_own_findings(tmp_path, jobs):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"The dictatormost feared man left in {2000 + i}. He go home.\n", encoding="utf-8")
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a model " * 20)  # a file, so the run starts; unreadable when first scored
+    config = tmp_path / "mtqa.toml"
+    config.write_text(f'[checkers.naturalness]\nmodel = "{broken.as_posix()}"\n', encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "--jobs", jobs, "--config", str(config), "--format", "json", str(folder))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert "naturalness" in report["provenance"]["failed"]
+    assert [[f["rule"] for f in d["findings"]] for d in report["documents"]] == [["MTQA-FLU-001"]] * 3

@@ -110,31 +110,32 @@ class NaturalnessChecker(Checker):
         import numpy as np
 
         pieces = [_pieces(document) for document in documents]
-        texts = [(document.analysis_text[start:end], source)
-                 for document, own in zip(documents, pieces) for start, end, source in own]
+        texts = [(text[start:end], source) for document, own in zip(documents, pieces)
+                 for text in (document.analysis_text,) for start, end, source in own]
         found: list[list[Finding]] = [[] for _ in documents]
         words = self.scorer.score(texts)
         if not words.text:
             return found
         confidence = self.model.calibrate(words.probability)
-        threshold = self.min_confidence
-        hit = confidence >= threshold
+        hit = confidence >= self.min_confidence
         if not hit.any():
             return found
         first_piece = np.cumsum([0] + [len(own) for own in pieces])
         first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(texts)))])
         for d in np.unique(first_piece.searchsorted(words.piece[hit], side="right") - 1).tolist():
-            p, w = first_piece[d : d + 2], first_word[first_piece[d : d + 2]]
-            found[d] = list(self._judge(documents[d], pieces[d], texts[p[0] : p[1]], words.text[w[0] : w[1]],
-                                        words.piece[w[0] : w[1]] - p[0], confidence[w[0] : w[1]].copy()))
+            (p, q), (v, w) = first_piece[d : d + 2], first_word[first_piece[d : d + 2]]
+            found[d] = list(self._judge(documents[d], pieces[d], texts[p:q], words.text[v:w], words.piece[v:w] - p,
+                                        confidence[v:w].copy(), words.contributions[v:w]))
         return found
 
     def _judge(self, document: Document, pieces: list[tuple[int, int, str | None]], texts: list[tuple[str, str | None]],
-               text_of: list[str], piece_of: np.ndarray, confidence: np.ndarray) -> Iterator[Finding]:
-        """One document's findings from its words' confidences (``piece_of``: each word's piece in ``pieces``)."""
+               text_of: list[str], piece_of: np.ndarray, confidence: np.ndarray, contributions: np.ndarray
+               ) -> Iterator[Finding]:
+        """One document's findings from its words' confidences (``piece_of``: each word's piece in
+        ``pieces``; ``contributions``: what each feature added to each word's score)."""
         import numpy as np
 
-        from mtqa.checkers.naturalness.features import document_features
+        from mtqa.checkers.naturalness.features import tokens
         from mtqa.checkers.naturalness.spans import runs
 
         threshold = self.min_confidence
@@ -144,30 +145,32 @@ class NaturalnessChecker(Checker):
             names = Counter(w for w in text_of if w[:1].isupper())
             # A name the article repeats is the name it means, however rare.
             confidence[[i for i in capitalised if names[text_of[i]] > 1]] = 0.0
-        # Offsets and feature rows only for the pieces with flagged words (the rows explain them).
-        rows = {p: document_features([texts[p]], self.zipf, self.model.bigrams)
-                for p in np.unique(piece_of[confidence >= threshold]).tolist()}
+        # Offsets only for the pieces with flagged words.
         first_word = np.concatenate([[0], np.cumsum(np.bincount(piece_of, minlength=len(pieces)))])
-        start, end = _offsets(rows, first_word, len(text_of))
+        start, end = [0] * len(text_of), [0] * len(text_of)
+        for p in np.unique(piece_of[confidence >= threshold]).tolist():
+            at = int(first_word[p])
+            for i, (a, b, _) in enumerate(tokens(texts[p][0]), start=at):
+                start[i], end[i] = a, b
         text = document.analysis_text
         for run in runs(piece_of, start, end, confidence, threshold):
             flagged = [i for i in range(run.first, run.last + 1) if confidence[i] >= threshold]
             offset = pieces[run.piece][0]
             words_flagged = text[offset + start[flagged[0]] : offset + end[flagged[-1]]]
-            local = [i - int(first_word[run.piece]) for i in flagged]
-            yield self._finding(document, offset, run, words_flagged, rows[run.piece].x[local])
+            yield self._finding(document, offset, run, words_flagged, contributions[flagged])
 
-    def _finding(self, document: Document, offset: int, run: Run, flagged: str, rows: np.ndarray) -> Finding:
-        """``flagged`` and ``rows``: the run's flagged words and their features (not the words it was widened by)."""
+    def _finding(self, document: Document, offset: int, run: Run, flagged: str, push: np.ndarray) -> Finding:
+        """``flagged`` and ``push``: the run's flagged words and their features' contributions
+        (not the words it was widened by)."""
         start, end = run.start + offset, run.end + offset
-        return self.finding(document, UNNATURAL, start, end, self._why(flagged, rows),
+        return self.finding(document, UNNATURAL, start, end, self._why(flagged, push),
                             confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY)
 
-    def _why(self, span: str, rows: np.ndarray) -> str:
+    def _why(self, span: str, contributions: np.ndarray) -> str:
         """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
         from mtqa.checkers.naturalness.features import NAMES
 
-        push = self.model.additive.contributions(rows).sum(axis=0)
+        push = contributions.sum(axis=0)
         # A cue about the words themselves says more than one about the whole sentence.
         word_level = [i for i, name in enumerate(NAMES) if name not in SENTENCE_CUES]
         best = max(word_level, key=lambda i: push[i])
@@ -179,16 +182,6 @@ def _pieces(document: Document) -> list[tuple[int, int, str | None]]:
     """What is scored as one piece: each aligned unit with its source, else each sentence alone."""
     pieces = [(u.start, u.end, u.source) for u in document.units if u.source] if document.has_source else []
     return pieces or [(s.start, s.end, None) for s in document.sentences]
-
-
-def _offsets(rows: dict, first_word, n: int) -> tuple[list[int], list[int]]:
-    """Each word's offsets in its piece, for the pieces in ``rows`` (the others are never read)."""
-    start, end = [0] * n, [0] * n
-    for p, words in rows.items():
-        at = int(first_word[p])
-        start[at : at + len(words.start)] = words.start
-        end[at : at + len(words.end)] = words.end
-    return start, end
 
 
 SENTENCE_CUES = frozenset({"sent_words", "sent_mean_zipf", "sent_unknown_pairs", "sent_rare_words",

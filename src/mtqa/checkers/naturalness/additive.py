@@ -46,7 +46,11 @@ class Additive:
     def probability(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
             return np.zeros(0)
-        raw = self.contributions(np.asarray(x, dtype=np.float64)).sum(axis=1) + self.bias
+        return self.logistic(self.contributions(np.asarray(x, dtype=np.float64)))
+
+    def logistic(self, contributions: np.ndarray) -> np.ndarray:
+        """Each word's probability from its (words, features) contributions, summed in feature order."""
+        raw = contributions.sum(axis=1) + self.bias
         return 1.0 / (1.0 + np.exp(-raw))
 
     @classmethod

@@ -5,11 +5,11 @@ a neighbour's form (the Zipf value it lends the words around it). Their step-fun
 (``additive.py``) are computed the first time a form is seen and kept in a table, so a
 document's words cost one dictionary look-up each and a handful of whole-array operations;
 only the features of word pairs, gaps and sentences go through the step functions per
-document. Feature rows (``features.document_features``) are still the definition: the build
-script trains on them and the checker explains its findings with them, and a test holds the
-two paths' probabilities exactly equal. The sum over features is numpy's, in ``NAMES`` order,
-so not even the last bit differs from ``Additive.probability``; a model with other features
-is scored through the rows.
+call. Feature rows (``features.document_features``) are still the definition: the build
+script trains on them, and a test holds the two paths' contributions and probabilities
+exactly equal (the checker explains a finding by its words' contributions). The sum over
+features is ``Additive.logistic``'s, so not even the last bit differs from
+``Additive.probability``; a model with other features is scored through the rows.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mtqa.checkers.naturalness.features import (COLUMN, DIGITS, LATIN_WORD, NAMES, NO_NEIGHBOUR, SENTENCE_END,
-                                                WORD, _numbers, _shape, document_features)
+                                                WORD, _numbers, _shape, document_features, shapes)
 
 # A word and the characters before it (no word can start inside them): one C call per piece.
 # The piece ends in edge marks (form ""): what follows its last word, if anything, then "".
@@ -44,6 +44,7 @@ class Scored:
     text: list[str]  # the words in reading order
     piece: np.ndarray  # each word's piece
     probability: np.ndarray
+    contributions: np.ndarray  # (words, features): what each feature added to each word's log-odds
 
 
 class _Gaps(dict):
@@ -83,10 +84,8 @@ class Scorer:
 
     def _add(self, forms: list[str]) -> None:
         """New forms' rows, a batch at a time (per form it was most of a first run's time)."""
-        shapes = [_shape(form) for form in forms]
-        lows = [shape[0] for shape in shapes]
+        lows, values = shapes(forms)
         z = np.array([self.zipf.get(low, 0.0) for low in lows], dtype=np.float64)
-        values = np.array([shape[1:] for shape in shapes], dtype=np.float64)
         rows = np.empty((len(forms), WIDTH))
         rows[:, 0] = self._contribution("zipf", z)
         for k, name in enumerate(SHAPE, start=1):
@@ -119,7 +118,8 @@ class Scorer:
         """Each word's probability of sitting in an error span, pieces as ``document_features`` takes them."""
         if not self.exact:
             words = document_features(pieces, self.zipf, self.bigrams)
-            return Scored(words.text, words.piece, self.additive.probability(words.x))
+            contributions = self.additive.contributions(words.x)
+            return Scored(words.text, words.piece, self.additive.logistic(contributions), contributions)
         # The (gap, word) pairs of all pieces in one row, a piece's words between edge marks
         # (form ""): a word's neighbours are then plain offsets. ``GAP_WORD`` ends each piece
         # with one or two edge marks of its own (what ends the piece, then ""); one more before
@@ -138,11 +138,11 @@ class Scorer:
         padded = [form for _, form in row]
         text = list(filter(None, padded))
         if not text:
-            return Scored(text, np.zeros(0, dtype=np.int64), np.zeros(0))
-        piece_of, probability = self._probability(padded, [gap for gap, _ in row], starts, sourced)
-        return Scored(text, piece_of, probability)
+            return Scored(text, np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros((0, len(NAMES))))
+        piece_of, contributions = self._contributions(padded, [gap for gap, _ in row], starts, sourced)
+        return Scored(text, piece_of, self.additive.logistic(contributions), contributions)
 
-    def _probability(self, padded, gap_list, starts, sourced) -> tuple[np.ndarray, np.ndarray]:
+    def _contributions(self, padded, gap_list, starts, sourced) -> tuple[np.ndarray, np.ndarray]:
         c, step = COLUMN, self._contribution
         ids = self._ids(padded)
         edge = ids == 0
@@ -203,8 +203,7 @@ class Scorer:
             out[:, c[name]] = column if isinstance(column, float) else step(name, column)
         for name, column in per_piece.items():
             out[:, c[name]] = step(name, column)[piece_of]
-        raw = out.sum(axis=1) + self.additive.bias
-        return piece_of, 1.0 / (1.0 + np.exp(-raw))
+        return piece_of, out
 
     def _source_features(self, sourced, counts, n, per_piece) -> dict[str, np.ndarray | float]:
         """Numbers the source lacks or has, Latin words it has (as ``document_features``)."""
