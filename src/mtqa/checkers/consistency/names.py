@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mtqa.checkers.consistency.text import SentenceView
+from mtqa.checkers.consistency.text import SentenceView, capitalised_words
 from mtqa.gazetteers import Gazetteer
 from mtqa.segment.words import occurs_alone
 
@@ -67,6 +67,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 def find_name_variants(
+    text: str,
     views: list[SentenceView],
     gazetteer: Gazetteer,
     *,
@@ -77,9 +78,9 @@ def find_name_variants(
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     together: set[frozenset[str]] = set()
-    for view in views:
+    for words in capitalised_words(text, views):
         in_sentence: set[str] = set()
-        for start, word in view.capitalised():
+        for start, word in words:
             if word.isupper():
                 continue
             base = word[:-2] if word.endswith(("'s", "’s")) else word  # Token.base
@@ -88,8 +89,12 @@ def find_name_variants(
             counts[base] += 1
             where.setdefault(base, []).append((start, start + len(base)))
             in_sentence.add(base)
-        if len(in_sentence) > 1:
-            together.update(frozenset((a, b)) for a in in_sentence for b in in_sentence if a < b and skeleton(a) == skeleton(b))
+        if len(in_sentence) > 1:  # pairs of forms with one skeleton, from one skeleton per form
+            alike: dict[str, list[str]] = {}
+            for form in in_sentence:
+                alike.setdefault(skeleton(form), []).append(form)
+            for forms in alike.values():
+                together.update(frozenset((a, b)) for a in forms for b in forms if a < b)
     groups: dict[str, list[str]] = {}
     for form in counts:
         groups.setdefault(skeleton(form), []).append(form)

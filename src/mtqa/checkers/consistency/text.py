@@ -75,6 +75,24 @@ class SentenceView:
                 if (word := m.group())[0].isupper()]
 
 
+def capitalised_words(text: str, views: list[SentenceView]) -> list[list[tuple[int, str]]]:
+    """`SentenceView.capitalised` of each sentence, from one scan of the text instead of
+    one per sentence. Views are in text order. A sentence scanned alone ends where its
+    text ends, so if a match leaves its sentence (a letter right after the sentence's
+    end) or lies outside every sentence, each sentence is scanned alone after all."""
+    out: list[list[tuple[int, str]]] = [[] for _ in views]
+    k, count = 0, len(views)
+    for match in NOT_LOWER_WORD.finditer(text):
+        start = match.start()
+        while k < count and views[k].end <= start:
+            k += 1
+        if k == count or start < views[k].start or match.end() > views[k].end:
+            return [view.capitalised() for view in views]
+        if (word := match.group())[0].isupper():
+            out[k].append((start, word))
+    return out
+
+
 def sentence_views(document: Document) -> list[SentenceView]:
     """The document's sentences; the checker makes them once per document and shares them."""
     text = document.analysis_text
@@ -98,8 +116,14 @@ class QuoteIndex:
     def __init__(self, document: Document) -> None:
         text = document.analysis_text
         spans: list[tuple[int, int]] = []
-        for para in document.paragraphs:
-            spans.extend(_paragraph_quotes(text, para.start, para.end))
+        # One scan of the text; each paragraph with quotation marks gets its own.
+        marks = [m.start() for m in _QUOTE_CHARS.finditer(text)]
+        if marks:
+            for para in document.paragraphs:
+                first = bisect.bisect_left(marks, para.start)
+                last = bisect.bisect_left(marks, para.end, first)
+                if first < last:
+                    spans.extend(_paragraph_quotes(text, para.start, para.end, marks[first:last]))
         spans.sort()
         self.spans = spans
         merged: list[list[int]] = []
@@ -119,14 +143,15 @@ class QuoteIndex:
 _QUOTE_CHARS = re.compile("[“„«‹”“»›\"‘’]")
 
 
-def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _paragraph_quotes(text: str, start: int, end: int, marks: list[int]) -> list[tuple[int, int]]:
+    """Quoted spans of the paragraph ``text[start:end]``; ``marks`` are where its quotation
+    marks (`_QUOTE_CHARS`) are."""
     spans = []
     open_at: int | None = None
     closer = ""
     straight_at: int | None = None
     single_at: int | None = None
-    for match in _QUOTE_CHARS.finditer(text, start, end):
-        i = match.start()
+    for i in marks:
         ch = text[i]
         if open_at is None and ch in _OPENERS:
             open_at, closer = i, _OPENERS[ch]
