@@ -78,13 +78,14 @@ def find_name_variants(
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     together: set[frozenset[str]] = set()
+    spellings = gazetteer.spellings
     for words in capitalised_words(text, views):
         in_sentence: set[str] = set()
         for start, word in words:
-            if word.isupper():
-                continue
+            if len(word) < min_length or word.isupper():
+                continue  # most capitalised words: short ones ("The", "In") never make a long base
             base = word[:-2] if word.endswith(("'s", "’s")) else word  # Token.base
-            if len(base) < min_length or base in accept or base in gazetteer.spellings:
+            if len(base) < min_length or base in accept or base in spellings:
                 continue
             counts[base] += 1
             where.setdefault(base, []).append((start, start + len(base)))
