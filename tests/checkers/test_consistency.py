@@ -347,3 +347,19 @@ def test_capitalised_words_without_tokenising_match_the_tokens():
     lazy = SentenceView(0, 0, len(text), 0, text)
     assert lazy.capitalised() == [(t.start, t.text) for t in tokenize(text, 0, len(text)) if t.capitalised]
     assert [word for _, word in lazy.capitalised()][:3] == ["Def", "Def", "ABC'Def"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("Anna met Boris. Then Kyiv's mayor spoke.", [(0, 15), (16, 40)]),
+        ("Anna met BorisKarl spoke.", [(0, 14), (14, 25)]),  # a letter right after a sentence's end
+        ("Anna met Boris. Karl", [(0, 15)]),  # a word outside every sentence
+        ("", []),
+    ],
+)
+def test_capitalised_words_of_all_sentences_match_each_sentence_alone(text, bounds):
+    from mtqa.checkers.consistency.text import SentenceView, capitalised_words
+
+    views = [SentenceView(i, s, e, 0, text) for i, (s, e) in enumerate(bounds)]
+    assert capitalised_words(text, views) == [view.capitalised() for view in views]

@@ -133,3 +133,36 @@ def test_match_case_carries_only_a_words_case():
     assert match_case("the", "THE") == "THE"
     # Mojibake starts with a capital by accident of encoding: "Ã¼" is "ü", not "Ü".
     assert match_case("ü", "Ã¼") == "ü"
+
+
+def test_doubled_word_prefilter_finds_what_the_rule_finds():
+    rules = compile_rule(r"regex: '\b(?P<w>[A-Za-z]+)[ \t]+(?P=w)\b'" + "\nengine: backtracking\n")
+    assert rules._bounded[0].prefilter is not None
+    assert spans(rules, "in The\tthe city") == [(3, 10, "The\tthe")]
+    assert spans(rules, "a \u212aelvin kelvin, the then") == [(2, 15, "\u212aelvin kelvin")]
+    assert spans(rules, "in the\nthe city, the then") == []
+
+
+def test_repeated_word_passes_every_doubled_word():
+    from mtqa.engine.matchers import repeated_word
+
+    assert repeated_word("the the") and repeated_word("İt it") and repeated_word("was ſo so")
+    assert not repeated_word("the then the") and not repeated_word("the\nthe") and not repeated_word("ab b")
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?P<w>[A-Za-z]+)[ \t]+(?P=w)?",  # the second word may be missing
+    r"\b(?P<f>(?P<w>[A-Za-z]+)[ \t]+(?P=w))*x",
+    r"\b(?P<w>[A-Za-z]+)[ \t]+(?P=w)|x",  # a top-level alternative needs no doubled word
+    r"\b(?P<f>(?P<w>[A-Za-z]+)[ \t]+(?P=w)|y)",
+    r"(?P<w>\w+) (?P=w)",
+])
+def test_no_prefilter_where_a_match_needs_no_doubled_ascii_word(pattern):
+    from mtqa.engine.matchers import prefilter
+
+    assert prefilter(pattern) is None
+
+
+def test_the_shipped_doubled_word_rule_is_prefiltered():
+    compiled = CompiledRules(r for r in load_rule_set().rules if r.id == "MTQA-CORE-001")
+    assert compiled._bounded[0].prefilter is not None

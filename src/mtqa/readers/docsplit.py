@@ -33,11 +33,16 @@ def read_doc_ids(path: str, limit: int) -> list[str]:
     return ids
 
 
-def _line_units(document: Document) -> tuple[Segment, ...]:
+# A unit as (start, end, id, source, reference): a Segment costs two microseconds to make,
+# and each unit is made again, shifted, in its sub-document.
+_Unit = tuple[int, int, str | None, str | None, str | None]
+
+
+def _line_units(document: Document) -> list[_Unit]:
     """The document's aligned units, or one unit per line (ids = 1-based line numbers)."""
     if document.units:
-        return document.units
-    return tuple(Segment(s, e, id=str(i + 1)) for i, (s, e) in enumerate(line_spans(document.text)))
+        return [(u.start, u.end, u.id, u.source, u.reference) for u in document.units]
+    return [(s, e, str(i), None, None) for i, (s, e) in enumerate(line_spans(document.text), 1)]
 
 
 class _LineCounter:
@@ -58,21 +63,20 @@ class _LineCounter:
         return self.lines
 
 
-def _sub_document(document: Document, units: Sequence[Segment], doc_id: str, lines: _LineCounter) -> Document:
-    start, end = units[0].start, units[-1].end
-    # The constructor, not dataclasses.replace: same unit, a tenth of the cost per line.
-    shifted = tuple(Segment(start=u.start - start, end=u.end - start, id=u.id, source=u.source, reference=u.reference)
-                    for u in units)
-    has_source = any(u.source is not None for u in units)
-    has_reference = any(u.reference is not None for u in units)
+def _sub_document(document: Document, units: Sequence[_Unit], doc_id: str, lines: _LineCounter) -> Document:
+    start, end = units[0][0], units[-1][1]
+    shifted = tuple(Segment(s - start, e - start, unit_id, source, reference)
+                    for s, e, unit_id, source, reference in units)
+    has_source = any(u[3] is not None for u in units)
+    has_reference = any(u[4] is not None for u in units)
     return replace(
         document,
         id=doc_id,
         text=document.text[start:end],
         units=shifted,
         masked=tuple((max(s, start) - start, min(e, end) - start) for s, e in document.masked if s < end and start < e),
-        source_text="\n".join(u.source or "" for u in units) if has_source else None,
-        reference_text="\n".join(u.reference or "" for u in units) if has_reference else None,
+        source_text="\n".join(u[3] or "" for u in units) if has_source else None,
+        reference_text="\n".join(u[4] or "" for u in units) if has_reference else None,
         line_offset=document.line_offset + lines.before(start),
         metadata=dict(document.metadata),
         _cache={},
@@ -86,7 +90,7 @@ def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Itera
         raise InputError(
             document.path, f"{len(units)} lines, but the document ids file {ids_path} has {len(ids)} lines"
         )
-    run: list[Segment] = []
+    run: list[_Unit] = []
     lines = _LineCounter(document.text)
     for i, unit in enumerate(units):
         if run and ids[i] != ids[i - 1]:
@@ -100,11 +104,11 @@ def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Itera
 def split_by_blank_lines(document: Document) -> Iterator[Document]:
     """Articles separated by one or more empty lines; ids are `PATH#1`, `PATH#2`, …"""
     units = _line_units(document)
-    run: list[Segment] = []
+    run: list[_Unit] = []
     number = 0
     lines = _LineCounter(document.text)
     for unit in [*units, None]:
-        blank = unit is None or not document.text[unit.start:unit.end].strip()
+        blank = unit is None or not document.text[unit[0]:unit[1]].strip()
         if blank:
             if run:
                 number += 1

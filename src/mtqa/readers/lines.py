@@ -9,12 +9,23 @@ in two and shift every line after it.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 _BREAK = re.compile(r"\r\n|\n|\r")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """Start/end of each line of ``text`` (a final line break does not start a new line)."""
+    """Start/end of each line of ``text`` (a final line break does not start a new line).
+
+    Without a carriage return the lines are ``str.split("\\n")``, their offsets summed in C:
+    a WMT file of 2,000 lines costs no Python step per line."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        if len(lines) > 1 and not lines[-1]:
+            lines.pop()
+        lengths = list(map(len, lines))
+        starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        return list(zip(starts, map(int.__add__, starts, lengths)))
     spans = []
     pos = 0
     for match in _BREAK.finditer(text):

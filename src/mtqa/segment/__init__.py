@@ -11,20 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from mtqa.segment.splitter import split_spans, trim_span
+from mtqa.segment.splitter import split_spans
 
 _BLOCK = re.compile(r"[^\n]+")
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A line from its first to its last non-space character: the trimmed span of each line
+# that holds one.
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def sentence_spans(text: str, regions: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Sentences of ``text`` inside each region (aligned units; the whole text for an article)."""
     for region_start, region_end in regions:
-        for block in _BLOCK.finditer(text, region_start, region_end):
-            for start, end in split_spans(block.group()):
-                yield block.start() + start, block.start() + end
+        if text.find("\n", region_start, region_end) == -1:  # one line, as an aligned unit mostly is
+            blocks = [(region_start, text[region_start:region_end])] if region_end > region_start else []
+        else:
+            blocks = [(block.start(), block.group()) for block in _BLOCK.finditer(text, region_start, region_end)]
+        for offset, block in blocks:
+            for start, end in split_spans(block):
+                yield offset + start, offset + end
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    # _LINE holds a non-space character, so the trimmed span is never empty.
-    return (trim_span(text, *match.span()) for match in _LINE.finditer(text))
+    return (match.span() for match in _TRIMMED_LINE.finditer(text))

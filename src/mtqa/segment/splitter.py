@@ -30,7 +30,12 @@ _CLOSERS = "\"'”’»)\\]"
 # Terminal punctuation, closing quotes/brackets, then space and the first letter or digit
 # of what follows (group 1; tested in code: a lower-case letter means no boundary). CJK
 # full stops need no space.
-_BOUNDARY = re.compile(rf"[.!?…]+[{_CLOSERS}]*(?=\s+[{_OPENERS}]*(\w))|[。！？]+[」』”’）)]*(?=\S)")
+# The leading look-ahead lets the engine skip to terminal punctuation instead of trying
+# both alternatives at every character (half the scan's time).
+_BOUNDARY = re.compile(rf"(?=[.!?…。！？])(?:[.!?…]+[{_CLOSERS}]*(?=\s+[{_OPENERS}]*(\w))|[。！？]+[」』”’）)]*(?=\S))")
+# Every boundary starts with one of these and has a character after it, so a paragraph
+# without one before its last character is one sentence (nine news segments in ten).
+_TERMINAL = re.compile("[.!?…。！？]")
 # The token right before the final period(s): letters, digits and inner periods.
 _WORD_BEFORE = re.compile(r"([^\W_][\w.]*?)\.+[" + _CLOSERS + r"]*$")
 _NEXT_WORD = re.compile(r"\s+[" + _OPENERS + r"]*([^\W\d_][\w']*)(\.?)")
@@ -38,6 +43,9 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
+    if _TERMINAL.search(text, 0, len(text) - 1) is None:
+        whole = trim_span(text, 0, len(text))
+        return [whole] if whole else []
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -71,7 +71,7 @@ class ConsistencyChecker(Checker):
                 f"'{hit.word}' does not agree with the third-person subject '{hit.subject}'",
                 suggestions=hit.suggestions, confidence=0.8, evidence=hit.subject,
             )
-        for hit in find_name_variants(views, self.gazetteer, common_word=_common_words(), accept=accept,
+        for hit in find_name_variants(text, views, self.gazetteer, common_word=_common_words(), accept=accept,
                                       min_length=self.min_name_length):
             yield self.finding(
                 document, "MTQA-CONS-003", hit.start, hit.end,

@@ -92,21 +92,18 @@ class MentionFinder:
     def reset(self) -> None:
         self.aliases = {}
 
-    def _contiguous(self, text: str, tokens: list[Token], j: int, length: int) -> bool:
-        for k in range(j, j + length - 1):
-            gap = text[tokens[k].end:tokens[k + 1].start]
-            if gap not in (" ", "-"):
-                return False
-        return True
-
     def _gazetteer_match(self, text: str, tokens: list[Token], j: int) -> tuple[int, str, str | None] | None:
         if tokens[j].text not in self._first_words and tokens[j].base not in self._first_words:
             return None
         gaz = self.gaz
-        for length in range(min(gaz.max_name_words, len(tokens) - j), 0, -1):
-            words = tuple(t.text for t in tokens[j:j + length - 1]) + (tokens[j + length - 1].base,)
-            if length > 1 and not self._contiguous(text, tokens, j, length):
-                continue
+        # A name's words are joined by one space or hyphen each: only the run from j so
+        # joined is tried, longest first.
+        run, longest = 1, min(gaz.max_name_words, len(tokens) - j)
+        while run < longest and text[tokens[j + run - 1].end:tokens[j + run].start] in (" ", "-"):
+            run += 1
+        texts = [t.text for t in tokens[j:j + run - 1]]
+        for length in range(run, 0, -1):
+            words = (*texts[:length - 1], tokens[j + length - 1].base)
             if words in gaz.people:
                 return length, "person", gaz.people[words]
             kind = gaz.places.get(words)

