@@ -23,14 +23,9 @@ class SpellingFilter:
     def __init__(self, text: str, accept_words: Iterable[str], min_count: int) -> None:
         self.accepted = {w.casefold() for w in accept_words if w.strip()}
         tokens = [m.group() for m in _TOKEN.finditer(text)]
-        self.words = {t.casefold() for t in tokens}
         counts = Counter(t for t in tokens if t[0].isupper())
         self.names = {token for token, n in counts.items() if n >= min_count} if min_count > 0 else set()
         self.names |= gazetteer_words()
-
-    def writes(self, word: str) -> bool:
-        """Does the document use ``word`` (any case) somewhere?"""
-        return word.casefold() in self.words
 
     def suppressed(self, flagged: str) -> bool:
         """True when every word of the flagged text is an accepted word or a consistent name."""
