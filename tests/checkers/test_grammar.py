@@ -204,10 +204,16 @@ def test_pinyin_names_are_read_whole_across_their_apostrophe(grammar_settings):
     try:
         flagged = [(f.segment, f.text) for f in checker.check(document_from_units("t", "t.jsonl", units, "zh"))
                    if f.category == "fluency/spelling"]
+        # From another language the same words are spelling matches ...
+        german = [Unit("Users of Yu'ebao in Yan'an saved more.", source="Die Nutzer sparten mehr.")]
+        assert [f.text for f in checker.check(document_from_units("t", "t.jsonl", german, "de"))
+                if f.category == "fluency/spelling"]
     finally:
         checker.close()
     assert [t for seg, t in flagged if seg == "1"] == []
-    assert [t for seg, t in flagged if seg == "2"]  # the names are not in this source
+    # ... but from Chinese they are pinyin, names and not typos, even where this source
+    # lacks them: MTQA-BI-071 reports those.
+    assert [t for seg, t in flagged if seg == "2"] == []
 
 
 def test_a_doubled_name_of_the_source_is_no_repeated_word(grammar_settings):
