@@ -228,3 +228,9 @@ def test_a_doubled_name_of_the_source_is_no_repeated_word(grammar_settings):
     finally:
         checker.close()
     assert repeats == [("2", "Media Media")]
+
+
+def test_a_name_after_the_arabic_article_is_no_spelling_error(grammar_settings):
+    text = "Khan Younis mourns Nasser al-Din; the sheikh al-Sayed spoke. The reslt was clear."
+    flagged = {f.text for f in run(grammar_settings(), text) if f.category == "fluency/spelling"}
+    assert flagged == {"reslt"}
