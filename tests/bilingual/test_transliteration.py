@@ -68,3 +68,18 @@ def test_an_unknown_or_absent_name_is_no_transcription(name, source):
 ])
 def test_characters_read_as_names_read_them(name, neighbour, source):
     assert SourceNames(source).contains(name, (neighbour,) if neighbour else ())
+
+
+def test_pinyin_names_not_in_the_chinese_source_are_found():
+    from mtqa.checkers.bilingual.chinese_names import is_pinyin_name, unsourced_names
+
+    source = "理事会副会长彭捷宁表示，葛平坦言，延安的余额宝用户存了更多钱。"
+    target = ("Peng Jining, vice president of the council, said that Ge Pingyan said frankly that "
+              "users of Yu'ebao in Yan'an in Shaanxi and Shanghai saved more.")
+    # 捷宁 is Jiening; 葛平 said (坦言) frankly; Yu'ebao and Yan'an are the source's, Shaanxi
+    # (陕西, by pinyin Shanxi) is the gazetteer's, Shanghai is English.
+    assert [name for _, _, name in unsourced_names(source, target)] == ["Jining", "Pingyan"]
+    assert unsourced_names("用户存了更多钱。", "Users of Yu'ebao saved more.") == [(9, 16, "Yu'ebao")]
+    assert unsourced_names("Пенг сказал.", "Peng Jining said.") == []  # no Chinese source
+    assert is_pinyin_name("Shuangxi-Neihuang") and is_pinyin_name("Jining")
+    assert not is_pinyin_name("jining") and not is_pinyin_name("Wojtaszczykiewicz") and not is_pinyin_name("Samnan")

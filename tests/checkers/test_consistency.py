@@ -204,6 +204,15 @@ def test_different_people_not_clustered(checker):
     assert spans(run(checker, text), "MTQA-CONS-003") == []
 
 
+def test_two_known_places_not_clustered(checker):
+    # Shanxi and Shaanxi, Xining and Xinjiang: neighbouring Chinese provinces and a city,
+    # four places the gazetteer knows, not two names spelt two ways each.
+    text = ("Floods hit Shaanxi and Shaanxi's north. Rain also fell in Shanxi. "
+            "Flights from Xining were cancelled; Xining airport closed, and Xinjiang reported snow.")
+    assert spans(run(checker, text), "MTQA-CONS-003") == []
+    assert spans(run(checker, text.replace("Shanxi", "Shannxi")), "MTQA-CONS-003") == ["Shannxi"]
+
+
 def test_demonyms_not_clustered(checker):
     text = "Argentina changed the law. The Argentinean service and Argentina's courts agreed."
     assert spans(run(checker, text), "MTQA-CONS-003") == []

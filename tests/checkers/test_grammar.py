@@ -100,11 +100,11 @@ def test_accepted_vocabulary_is_never_a_spelling_error(grammar_settings):
 
 
 def test_english_variant_comes_from_config(grammar_settings):
-    text = "The colour of the flag and the color of the sky."
+    text = "The colour of the flag and the color of the sky; holidaying and vacationing."
     us = spans(run(grammar_settings(**{"checkers.grammar.language": "en-US"}), text))
     gb = spans(run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), text))
-    assert {t for _, t in us} == {"colour"} and {t for _, t in gb} == {"color"}
-    assert ("locale/convention", "colour") in us and ("locale/convention", "color") in gb
+    # Neither spelling of colour is an error; each variant's word for a holiday is the other's.
+    assert us == {("locale/convention", "holidaying")} and gb == {("locale/convention", "vacationing")}
 
 
 def test_select_by_lt_prefix(grammar_settings):
@@ -150,17 +150,17 @@ def test_acronyms_are_not_spelling_errors(grammar_settings):
     assert flagged == {"recieved"}
 
 
-def test_the_other_variant_is_reported_only_where_the_document_mixes_both(grammar_settings):
-    # British spelling under en-US is a house style, not an error; "centre" beside "center" is.
+def test_the_other_variant_is_never_reported(grammar_settings):
+    # British spelling under en-US is English, and so is a document that writes both:
+    # reviewers of the labelled MT sets never marked such a mix.
     text = "The centre answered enquiries about a typpo in its favourite programme."
     findings = run(grammar_settings(), text)
     assert not [f for f in findings if f.text in ("centre", "enquiries", "favourite", "programme")]
     assert at(findings, "typpo")[0].category == "fluency/spelling"
     mixed = run(grammar_settings(), "The centre opened. The center closed.")
-    assert [(f.text, f.category) for f in mixed if f.category != "fluency/grammar"] == [
-        ("centre", "locale/convention")]
+    assert [f for f in mixed if f.category != "fluency/grammar"] == []
     gb = run(grammar_settings(**{"checkers.grammar.language": "en-GB"}), "The center of the centre.")
-    assert at(gb, "center")[0].category == "locale/convention"
+    assert not at(gb, "center")
 
 
 def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
@@ -204,10 +204,16 @@ def test_pinyin_names_are_read_whole_across_their_apostrophe(grammar_settings):
     try:
         flagged = [(f.segment, f.text) for f in checker.check(document_from_units("t", "t.jsonl", units, "zh"))
                    if f.category == "fluency/spelling"]
+        # From another language the same words are spelling matches ...
+        german = [Unit("Users of Yu'ebao in Yan'an saved more.", source="Die Nutzer sparten mehr.")]
+        assert [f.text for f in checker.check(document_from_units("t", "t.jsonl", german, "de"))
+                if f.category == "fluency/spelling"]
     finally:
         checker.close()
     assert [t for seg, t in flagged if seg == "1"] == []
-    assert [t for seg, t in flagged if seg == "2"]  # the names are not in this source
+    # ... but from Chinese they are pinyin, names and not typos, even where this source
+    # lacks them: MTQA-BI-071 reports those.
+    assert [t for seg, t in flagged if seg == "2"] == []
 
 
 def test_a_doubled_name_of_the_source_is_no_repeated_word(grammar_settings):
@@ -222,3 +228,9 @@ def test_a_doubled_name_of_the_source_is_no_repeated_word(grammar_settings):
     finally:
         checker.close()
     assert repeats == [("2", "Media Media")]
+
+
+def test_a_name_after_the_arabic_article_is_no_spelling_error(grammar_settings):
+    text = "Khan Younis mourns Nasser al-Din; the sheikh al-Sayed spoke. The reslt was clear."
+    flagged = {f.text for f in run(grammar_settings(), text) if f.category == "fluency/spelling"}
+    assert flagged == {"reslt"}

@@ -35,8 +35,6 @@ class Mapping:
         self.disabled_rules: tuple[str, ...] = tuple(disabled.get("rules", ()))
         self.disabled_categories: tuple[str, ...] = tuple(disabled.get("categories", ()))
         self.variants = VariantSpelling(data.get("spelling_variants", {}))
-        validate_category(self.variants.category)
-        self.variant = Mapped(self.variants.category, Severity.parse(self.variants.severity), self.variants.confidence)
         for table in (self.rules, self.categories, self.issue_types, dict(enumerate(e for _, e in self.patterns))):
             for entry in table.values():
                 if "category" in entry:

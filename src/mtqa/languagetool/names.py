@@ -4,9 +4,9 @@ LanguageTool's dictionary does not know most people and places in the news. A
 capitalised token the article itself writes the same way several times is almost always
 a name spelt as intended (a misspelt name is more often spelt two ways, which the
 consistency checker reports). Names in mtqa's gazetteers (places, people, institutions,
-demonyms, camel-case brands), acronyms and words the project accepts (`[vocabulary] accept`)
-are never spelling errors either; the gazetteer's known misspellings ("Kraschatyk") are not
-in that list, so they stay flagged.
+demonyms, camel-case brands), acronyms, names after the Arabic article ("al-Din") and
+words the project accepts (`[vocabulary] accept`) are never spelling errors either; the
+gazetteer's known misspellings ("Kraschatyk") are not in that list, so they stay flagged.
 """
 
 from __future__ import annotations
@@ -17,27 +17,25 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
+# The Arabic article before a name ("al-Din", "as-Sayed", "el-Sisi"): the capital after the
+# hyphen makes it a name, as in "Khir al-Din", never a misspelt English word.
+_ARTICLE_NAME = re.compile(r"(?:a[lnrstdz]|ash|ath|el|ul)-[A-Z][\w'’]*")
 
 
 class SpellingFilter:
     def __init__(self, text: str, accept_words: Iterable[str], min_count: int) -> None:
         self.accepted = {w.casefold() for w in accept_words if w.strip()}
         tokens = [m.group() for m in _TOKEN.finditer(text)]
-        self.words = {t.casefold() for t in tokens}
         counts = Counter(t for t in tokens if t[0].isupper())
         self.names = {token for token, n in counts.items() if n >= min_count} if min_count > 0 else set()
         self.names |= gazetteer_words()
-
-    def writes(self, word: str) -> bool:
-        """Does the document use ``word`` (any case) somewhere?"""
-        return word.casefold() in self.words
 
     def suppressed(self, flagged: str) -> bool:
         """True when every word of the flagged text is an accepted word or a consistent name."""
         flagged = flagged.strip()
         if not flagged:
             return False
-        if flagged.casefold() in self.accepted:
+        if flagged.casefold() in self.accepted or _ARTICLE_NAME.fullmatch(flagged):
             return True
         tokens = _TOKEN.findall(flagged)
         if not tokens:

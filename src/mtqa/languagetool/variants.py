@@ -1,7 +1,7 @@
-"""US/UK variant spellings: "centre" flagged under en-US is a locale convention, not a typo.
+"""US/UK variant spellings: "centre" flagged under en-US is English, not a typo.
 
-Either spelling is English; what a reader notices is a document that writes both
-("centre" here, "center" there), so only that is reported (mtqa.checkers.grammar).
+Either spelling is English, so neither is reported (mtqa.checkers.grammar); not even a
+document that writes both, which reviewers of the labelled MT sets never marked.
 
 The rewrite patterns are data (`[spelling_variants]` in mapping.toml); two words are
 variants when both rewrite to the same American form.
@@ -15,9 +15,6 @@ from collections.abc import Iterable
 
 class VariantSpelling:
     def __init__(self, table: dict) -> None:
-        self.category = table.get("category", "locale/convention")
-        self.severity = table.get("severity", "minor")
-        self.confidence = float(table.get("confidence", 0.7))
         self._rewrites = [(re.compile(pattern), replacement) for pattern, replacement in table.get("rewrites", ())]
 
     def american(self, word: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import entities, lexicon, names, numbers, omissions, structure
+from mtqa.checkers.bilingual import chinese_names, entities, lexicon, names, numbers, omissions, structure
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -100,6 +100,10 @@ class BilingualChecker(Checker):
             for start, end, name in names.foreign_names(source, analysis):
                 yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
                                     f"'{name}' spells no word of the Hebrew source", confidence=0.7)
+        if source_lang in (None, "zh"):
+            for start, end, name in chinese_names.unsourced_names(source, analysis):
+                yield self._finding(document, "MTQA-BI-071", unit.start + start, unit.start + end,
+                                    f"'{name}' is pinyin, but not of the Chinese source's characters", confidence=0.6)
         src_spans, tgt_spans = structure.sentence_spans(source), structure.sentence_spans(analysis)
         dropped = omissions.dropped_sentences(source, analysis, source_lang, src_spans, tgt_spans)
         for omission in dropped:

@@ -97,7 +97,7 @@ class SourceNames:
 
     def transcribes(self, key: str) -> bool:
         """Do the consonants of `key` (lower-case letters) sound out a run of Han characters?"""
-        if not self.sounds or _pinyin_shaped(key) or zipf(key) < KNOWN_ZIPF:
+        if not self.sounds or pinyin_shaped(key) or zipf(key) < KNOWN_ZIPF:
             return False
         name = _consonants(key, "english")
         if len(name) < MIN_CONSONANTS:
@@ -164,15 +164,20 @@ def _consonants(word: str, side: str) -> list[frozenset[str]]:
     return out
 
 
+# Interjections (呣 m, 嗯 ng, 噷 hm): syllables of no name, and they would let almost any
+# word through ("Samnan": sa-m-nan).
+_NOT_NAME_SYLLABLES = frozenset({"", "m", "n", "ng", "hm", "hng"})
+
+
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     from anyascii import anyascii
 
-    return frozenset(anyascii(chr(c)).lower() for c in range(0x4E00, 0xA000))
+    return frozenset(anyascii(chr(c)).lower() for c in range(0x4E00, 0xA000)) - _NOT_NAME_SYLLABLES
 
 
-def _pinyin_shaped(key: str) -> bool:
-    """Can `key` be cut into pinyin syllables ("Jining": ji-ning)?"""
+def pinyin_shaped(key: str) -> bool:
+    """Can `key` (lower-case letters) be cut into pinyin syllables ("jining": ji-ning)?"""
     syllables = _pinyin_syllables()
     ends = {0}
     for i in range(len(key)):

@@ -107,6 +107,8 @@ def find_name_variants(
         for form in forms[1:]:
             if not _variant_pair(preferred, form, common_word):
                 continue
+            if (form,) in gazetteer.places and (preferred,) in gazetteer.places:
+                continue  # two places the gazetteer knows (Shanxi, Shaanxi), not one spelt twice
             # Both forms well used, or side by side in one sentence ("Wardle's
             # Wordle"): two names, not one spelt twice. A doubled letter is no second
             # name, even in one sentence ("President Zelensky thanked ..., and a

@@ -1,0 +1,64 @@
+"""Chinese names in pinyin that the Chinese source does not hold.
+
+Pinyin has a closed set of about 400 syllables, so a capitalised word made only of them
+("Jining", "Mengjia", "Shuangxi") is a romanised Chinese name, not an English word or a
+typo: a spelling checker is the wrong judge of it. The source is the right one. A name
+the translation spells in pinyin must be the pinyin of a run of the source's characters
+(`transliteration.SourceNames`, which also knows the readings characters take in
+names); one that is not was misheard, mis-segmented ("Ge Pingyan" for 葛平坦言, Ge Ping
+said frankly) or given another person's name ("Zou Mengjia" for 靳梦佳).
+
+Left alone: words English text already uses (wordfreq), which are translations or
+established spellings ("Shanghai", "Tibet"), the names of mtqa's gazetteers ("Shaanxi",
+"Macao", spelt by convention, not by pinyin), and words of three letters or fewer, one
+syllable that matches too easily to tell anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtqa.checkers.bilingual.transliteration import _letters, pinyin_shaped, source_names
+from mtqa.wordlists import zipf
+
+# Only words rarer than this in English (wordfreq Zipf) are taken for names.
+MAX_ZIPF = 2.0
+MIN_LETTERS = 4
+MAX_NAMES = 100  # distinct names looked up per segment
+# A capitalised word, with an apostrophe inside (Yu'ebao) but not a possessive 's.
+_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’](?!s\b)[a-z]+)?(?![\w])")
+
+
+def is_pinyin_name(word: str) -> bool:
+    """A capitalised word, or hyphenated words ("Shuangxi-Neihuang"), made only of pinyin
+    syllables: a romanised Chinese name."""
+    parts = word.split("-")
+    return bool(word[:1].isupper()) and all(len(key := _letters(p)) >= 2 and pinyin_shaped(key) for p in parts)
+
+
+def unsourced_names(source: str, target: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of pinyin names in ``target`` that ``source`` does not spell."""
+    names = source_names(source)
+    if not names.usable or not names.single:
+        return []
+    from mtqa.languagetool.names import gazetteer_words
+
+    known = gazetteer_words()
+    words = list(_NAME.finditer(target))
+    found = []
+    checked: dict[tuple[str, tuple[str, ...]], bool] = {}
+    for i, match in enumerate(words):
+        name = match.group()
+        key = _letters(name)
+        if len(key) < MIN_LETTERS or name in known or not pinyin_shaped(key) or zipf(key) >= MAX_ZIPF:
+            continue
+        # A one-syllable name counts only with the capitalised word beside it ("Shang Rui").
+        neighbours = tuple(w.group() for w in (words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+                           if w is not None and (w.end() + 1 == match.start() or match.end() + 1 == w.start()))
+        if (name, neighbours) not in checked:
+            if len(checked) >= MAX_NAMES:
+                break
+            checked[name, neighbours] = names.contains(name, neighbours)
+        if not checked[name, neighbours]:
+            found.append((match.start(), match.end(), name))
+    return found
