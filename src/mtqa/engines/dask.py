@@ -94,7 +94,14 @@ def _local_config() -> dict:
     """Dask settings for a LocalCluster that only mtqa uses."""
     # Without a dashboard nobody reads the workers' stack samples, taken every 10 ms on
     # the cores the checks need (about 7% of the wall time on two cores).
-    config = {"distributed.worker.profile.enabled": False}
+    config = {"distributed.worker.profile.enabled": False,
+              # Each of the cluster's event loops woke every 20 ms to check that it was not
+              # blocked, and sampled memory every 100 ms and system counters every 500 ms:
+              # 40 ms of CPU a second in this process and 20 in each worker, taken from the
+              # cores the checks need. Once a second is enough for warnings and memory limits.
+              "distributed.admin.tick.interval": "1s",
+              "distributed.admin.system-monitor.interval": "1s",
+              "distributed.worker.memory.monitor-interval": "1s"}
     if "fork" in multiprocessing.get_all_start_methods():
         # Forked from this process, a worker starts with distributed and mtqa imported
         # (spawned, each imported both again: about 0.5 s of start-up) and exits without
