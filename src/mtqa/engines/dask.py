@@ -105,8 +105,7 @@ def _local_config() -> dict:
     if "fork" in multiprocessing.get_all_start_methods():
         # Forked from this process, a worker starts with distributed and mtqa imported
         # (spawned, each imported both again: about 0.5 s of start-up) and exits without
-        # tearing its interpreter down (about 0.4 s more at the end). The cluster starts
-        # before this process builds anything a worker should not inherit.
+        # tearing its interpreter down (about 0.4 s more at the end).
         config["distributed.worker.multiprocessing-method"] = "fork"
     return config
 
@@ -117,23 +116,12 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
     from mtqa.pipeline import Pipeline
 
     plugin_name = "mtqa-" + hashlib.sha256(pickle.dumps(settings)).hexdigest()[:12]
-    cluster = None
-    if scheduler:
+    # Built before a LocalCluster forks its workers: they inherit the checkers' modules and
+    # the word lists and rule packs these load, and build their own pipelines in a few
+    # milliseconds (a wrong --select fails here, before any cluster starts).
+    with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
+        client, cluster = _connect(distributed, scheduler, workers)
         try:
-            client = distributed.Client(scheduler, timeout="30s")
-        except (OSError, TimeoutError) as exc:
-            raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    else:
-        import dask
-
-        from mtqa.engines import default_jobs
-
-        with dask.config.set(_local_config()):
-            cluster = distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                               processes=True, dashboard_address=None)
-        client = distributed.Client(cluster)
-    try:
-        with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
             client.register_plugin(_plugin_class()(settings), name=plugin_name)
             window = max(1, len(client.scheduler_info().get("workers", {})) or 1) * PARTITIONS_PER_WORKER
             submit = partial(client.submit, _check_partition, plugin_name, pure=False)
@@ -146,7 +134,24 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
             except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit
                 pass
             return parent.report(results, errors)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _connect(distributed, scheduler: str | None, workers: int | None):
+    """A client of the scheduler at ``scheduler``, or of a new LocalCluster (also returned)."""
+    if scheduler:
+        try:
+            return distributed.Client(scheduler, timeout="30s"), None
+        except (OSError, TimeoutError) as exc:
+            raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    import dask
+
+    from mtqa.engines import default_jobs
+
+    with dask.config.set(_local_config()):
+        cluster = distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
+    return distributed.Client(cluster), cluster
