@@ -10,11 +10,10 @@ partitions per worker are in flight: memory on the client stays bounded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import multiprocessing
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 
 from mtqa.config.settings import Settings
 from mtqa.engines import collect, in_order
@@ -90,68 +89,50 @@ def partitions(items: Iterable[Document | InputProblem], limit: int = PARTITION_
         yield batch
 
 
-def _local_config() -> dict:
-    """Dask settings for a LocalCluster that only mtqa uses."""
-    # Without a dashboard nobody reads the workers' stack samples, taken every 10 ms on
-    # the cores the checks need (about 7% of the wall time on two cores).
-    config = {"distributed.worker.profile.enabled": False,
-              # Each of the cluster's event loops woke every 20 ms to check that it was not
-              # blocked, and sampled memory every 100 ms and system counters every 500 ms:
-              # 40 ms of CPU a second in this process and 20 in each worker, taken from the
-              # cores the checks need. Once a second is enough for warnings and memory limits.
-              "distributed.admin.tick.interval": "1s",
-              "distributed.admin.system-monitor.interval": "1s",
-              "distributed.worker.memory.monitor-interval": "1s"}
-    if "fork" in multiprocessing.get_all_start_methods():
-        # Forked from this process, a worker starts with distributed and mtqa imported
-        # (spawned, each imported both again: about 0.5 s of start-up) and exits without
-        # tearing its interpreter down (about 0.4 s more at the end).
-        config["distributed.worker.multiprocessing-method"] = "fork"
-    return config
-
-
 def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *, scheduler: str | None,
                 workers: int | None = None, on_document: Callable[[str], None] | None = None) -> Report:
     distributed = _distributed()
+    from mtqa.engines.dask_stops import Stops
     from mtqa.pipeline import Pipeline
 
     plugin_name = "mtqa-" + hashlib.sha256(pickle.dumps(settings)).hexdigest()[:12]
-    # Built before a LocalCluster forks its workers: they inherit the checkers' modules and
-    # the word lists and rule packs these load, and build their own pipelines in a few
-    # milliseconds (a wrong --select fails here, before any cluster starts).
-    with Pipeline(settings) as parent:  # rules and provenance for the report; checks nothing
-        client, cluster = _connect(distributed, scheduler, workers)
+    # The pipeline is built before a LocalCluster forks its workers: they inherit the
+    # checkers' modules and the word lists and rule packs these load, and build their own
+    # in a few milliseconds (and a wrong --select fails here, before any cluster starts).
+    with Stops() as stops, Pipeline(settings) as parent, _client(distributed, scheduler, workers) as client:
+        stops.check()  # a Ctrl+C while the cluster started
+        client.register_plugin(_plugin_class()(settings), name=plugin_name)
+        window = max(1, len(client.scheduler_info().get("workers", {})) or 1) * PARTITIONS_PER_WORKER
+
+        def submit(partition: list[Document]):
+            return stops.waited(client.submit(_check_partition, plugin_name, partition, pure=False))
+
+        results, errors = collect((r for part in in_order(partitions(items), submit, window)
+                                   for r in ([part] if isinstance(part, InputProblem) else part)), on_document)
+        for state in client.run(_worker_state, plugin_name).values():
+            parent.absorb(state)
         try:
-            client.register_plugin(_plugin_class()(settings), name=plugin_name)
-            window = max(1, len(client.scheduler_info().get("workers", {})) or 1) * PARTITIONS_PER_WORKER
-            submit = partial(client.submit, _check_partition, plugin_name, pure=False)
-            results, errors = collect((r for part in in_order(partitions(items), submit, window)
-                                       for r in ([part] if isinstance(part, InputProblem) else part)), on_document)
-            for state in client.run(_worker_state, plugin_name).values():
-                parent.absorb(state)
-            try:
-                client.unregister_worker_plugin(plugin_name)  # stops each worker's LanguageTool
-            except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit
-                pass
-            return parent.report(results, errors)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            client.unregister_worker_plugin(plugin_name)  # stops each worker's LanguageTool
+        except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit
+            pass
+        return parent.report(results, errors)
 
 
-def _connect(distributed, scheduler: str | None, workers: int | None):
-    """A client of the scheduler at ``scheduler``, or of a new LocalCluster (also returned)."""
-    if scheduler:
-        try:
-            return distributed.Client(scheduler, timeout="30s"), None
-        except (OSError, TimeoutError) as exc:
-            raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    import dask
+@contextlib.contextmanager
+def _client(distributed, scheduler: str | None, workers: int | None) -> Iterator:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster started for this run."""
+    if not scheduler:
+        from mtqa.engines import default_jobs
+        from mtqa.engines.dask_local import local_cluster
 
-    from mtqa.engines import default_jobs
-
-    with dask.config.set(_local_config()):
-        cluster = distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                           processes=True, dashboard_address=None)
-    return distributed.Client(cluster), cluster
+        with local_cluster(distributed, workers or default_jobs()) as client:
+            yield client
+        return
+    try:
+        client = distributed.Client(scheduler, timeout="30s")
+    except (OSError, TimeoutError) as exc:
+        raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
