@@ -219,7 +219,8 @@ class Pipeline:
 def batches(items: Iterable[Document | InputProblem], documents: int = BATCH_DOCUMENTS, chars: int = BATCH_CHARS
             ) -> Iterator[list[Document] | InputProblem]:
     """Consecutive documents, at most ``documents`` of them and about ``chars`` characters
-    (a longer document is a batch alone); an InputProblem passes through in its place."""
+    (a longer document is a batch alone), a new file starting a new batch (a Dask partition
+    then reads one file); an InputProblem passes through in its place."""
     batch: list[Document] = []
     size = 0
     for item in items:
@@ -229,7 +230,7 @@ def batches(items: Iterable[Document | InputProblem], documents: int = BATCH_DOC
                 batch, size = [], 0
             yield item
             continue
-        if batch and (len(batch) >= documents or size + len(item.text) > chars):
+        if batch and (len(batch) >= documents or size + len(item.text) > chars or item.path != batch[-1].path):
             yield batch
             batch, size = [], 0
         batch.append(item)

@@ -22,6 +22,7 @@ from mtqa.model import Document
 from mtqa.report import DocumentResult, InputProblem, Report
 
 PARTITION_CHARS = 200_000
+PARTITION_DOCUMENTS = 10_000  # the character bound decides; a cap on short documents all the same
 PARTITIONS_PER_WORKER = 3
 INSTALL_HINT = "--engine dask needs Dask: pip install 'mtqa[dask]'"
 
@@ -68,32 +69,11 @@ def _worker_state(plugin_name: str, dask_worker=None) -> dict:
     return dask_worker.plugins[plugin_name].pipeline.run_state()
 
 
-def partitions(items: Iterable[Document | InputProblem], limit: int = PARTITION_CHARS
-               ) -> Iterator[list[Document] | InputProblem]:
-    """Consecutive documents of about ``limit`` characters; a new file starts a new one."""
-    batch: list[Document] = []
-    size = 0
-    for item in items:
-        if isinstance(item, InputProblem):
-            if batch:
-                yield batch
-                batch, size = [], 0
-            yield item
-            continue
-        if batch and (size + len(item.text) > limit or item.path != batch[-1].path):
-            yield batch
-            batch, size = [], 0
-        batch.append(item)
-        size += len(item.text)
-    if batch:
-        yield batch
-
-
 def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *, scheduler: str | None,
                 workers: int | None = None, on_document: Callable[[str], None] | None = None) -> Report:
     distributed = _distributed()
     from mtqa.engines.dask_stops import Stops
-    from mtqa.pipeline import Pipeline
+    from mtqa.pipeline import Pipeline, batches
 
     plugin_name = "mtqa-" + hashlib.sha256(pickle.dumps(settings)).hexdigest()[:12]
     # The pipeline is built before a LocalCluster forks its workers: they inherit the
@@ -107,7 +87,8 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
         def submit(partition: list[Document]):
             return stops.waited(client.submit(_check_partition, plugin_name, partition, pure=False))
 
-        results, errors = collect((r for part in in_order(partitions(items), submit, window)
+        parts = batches(items, PARTITION_DOCUMENTS, PARTITION_CHARS)
+        results, errors = collect((r for part in in_order(parts, submit, window)
                                    for r in ([part] if isinstance(part, InputProblem) else part)), on_document)
         for state in client.run(_worker_state, plugin_name).values():
             parent.absorb(state)
