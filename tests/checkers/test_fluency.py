@@ -199,3 +199,12 @@ def test_openers_are_found_where_one_regex_from_every_lower_case_word_finds_them
         text = "".join(rng.choice(vocab) + rng.choice(["", " ", " ", "\t", " \t"]) for _ in range(rng.randint(1, 12)))
         expected = [(m.start(), m.end(1)) for p in plain for m in p.finditer(text)]
         assert [(c.start, c.end) for c in cutoff.find_openers(text)] == expected, repr(text)
+
+
+def test_headline_credited_to_its_site_is_not_a_cut(checker):
+    """A news headline ends on the site's name ("- chinanews.com"); the next paragraph may
+    start in lower case, but nothing was cut."""
+    text = ("Storm Hanna landed in Texas, may trigger river surges and flash floods - chinanews.com\n"
+            "according to the weather service, rain will continue.\n"
+            "The storm hit the coast on Monday, cutting power to thousands\nof homes in the region.\n")
+    assert [f.text for f in run(checker, text) if f.rule == "MTQA-FLU-008"] == ["thousands\nof"]

@@ -38,6 +38,8 @@ _TERMINAL = frozenset(".!?:;…\"”’)]»*")
 # that", "won't have to", "who he went with", "if I can").
 _DANGLING = frozenset("the a an and or but where which whose its their our your my of".split())
 _LIST_ITEM = re.compile(r"[a-z]{1,3}[.)]\s")
+# "… flash floods - chinanews.com": a headline credited to its site, not a cut sentence.
+_SITE_END = re.compile(r"\w\.[a-z]{2,6}\Z")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FRAGMENT = re.compile(
     r",[ \t]+(although|though|even though)[ \t]+(another|a|an|the|this|that|its|his|her|their|some|no|any)[ \t]+"
@@ -106,6 +108,8 @@ def find_paragraph_cuts(text: str, paragraphs: tuple[Segment, ...], *, min_words
             continue  # headlines, captions, bylines
         if not any(mark in body for mark in ".,;:"):
             continue  # an unpunctuated line is a headline or chat, not a cut sentence
+        if _SITE_END.search(body):
+            continue
         last_word = words[-1]
         last_start = para.start + body.rfind(last_word)
         first_word = _WORD.search(text, following.start, following.end)
