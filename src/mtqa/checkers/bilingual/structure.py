@@ -35,10 +35,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_count(text: str) -> int:
-    return len(sentence_spans(text))
-
-
 def unit_span(document: Document, unit: Segment) -> tuple[int, int]:
     """The span a unit-level finding marks: the unit's text, trimmed, clear of placeholders.
 
