@@ -21,6 +21,7 @@ from mtqa.model import Applicability, Document, Finding
 from mtqa.report import DocumentResult, InputProblem, Report, RuleInfo
 from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
+from mtqa.engines import collect, unbatched
 from mtqa.errors import ConfigError
 from mtqa.selection import Selector, unknown_entries
 from mtqa.suppress import filter_findings
@@ -152,18 +153,8 @@ class Pipeline:
     def run_documents(
         self, items: Iterable[Document | InputProblem], on_document: Callable[[str], None] | None = None
     ) -> Report:
-        results: list[DocumentResult] = []
-        errors: list[InputProblem] = []
-        for batch in batches(items):
-            if isinstance(batch, InputProblem):
-                errors.append(batch)
-                checked = [batch]
-            else:
-                checked = self.check_documents(batch)
-                results += checked
-            if on_document is not None:
-                for item in checked:
-                    on_document(item.path)
+        checked = (b if isinstance(b, InputProblem) else self.check_documents(b) for b in batches(items))
+        results, errors = collect(unbatched(checked), on_document)
         return self.report(results, errors)
 
     def run_state(self) -> dict:

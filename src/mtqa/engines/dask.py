@@ -16,7 +16,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 
 from mtqa.config.settings import Settings
-from mtqa.engines import collect, in_order
+from mtqa.engines import collect, in_order, unbatched
 from mtqa.errors import MtqaError
 from mtqa.model import Document
 from mtqa.report import DocumentResult, InputProblem, Report
@@ -88,8 +88,7 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
             return stops.waited(client.submit(_check_partition, plugin_name, partition, pure=False))
 
         parts = batches(items, PARTITION_DOCUMENTS, PARTITION_CHARS)
-        results, errors = collect((r for part in in_order(parts, submit, window)
-                                   for r in ([part] if isinstance(part, InputProblem) else part)), on_document)
+        results, errors = collect(unbatched(in_order(parts, submit, window)), on_document)
         for state in client.run(_worker_state, plugin_name).values():
             parent.absorb(state)
         try:
