@@ -42,9 +42,6 @@ def local_cluster(distributed, workers: int) -> Iterator:
     import dask
 
     global _forking
-    if not getattr(local_cluster, "registered", False):
-        os.register_at_fork(after_in_child=_leave_stops_to_the_client)
-        local_cluster.registered = True
     with dask.config.set(_config()):
         _forking = True
         try:
@@ -73,3 +70,7 @@ def _leave_stops_to_the_client() -> None:
         for name in ("SIGTERM", "SIGHUP"):
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+# Once per process, with this module; it acts only in the workers of a cluster being started.
+os.register_at_fork(after_in_child=_leave_stops_to_the_client)

@@ -15,9 +15,9 @@ features is ``Additive.logistic``'s, so not even the last bit differs from
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
