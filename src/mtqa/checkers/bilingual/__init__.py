@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import chinese_names, entities, lexicon, names, numbers, omissions, structure
+from mtqa.checkers.bilingual import (chinese_names, entities, hebrew_names, lexicon, names, numbers, omissions,
+                                     structure)
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -100,6 +101,11 @@ class BilingualChecker(Checker):
             for start, end, name in names.foreign_names(source, analysis):
                 yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
                                     f"'{name}' spells no word of the Hebrew source", confidence=0.7)
+            for start, end, text, known in hebrew_names.by_meaning(source, analysis):
+                yield self.finding(document, "MTQA-BI-072", unit.start + start, unit.start + end,
+                                   f"'{text}' renders a Hebrew name by its meaning or its letters; "
+                                   f"in English it is '{known.english[0]}'", suggestions=(known.english[0],),
+                                   evidence=" / ".join(" ".join(f) for f in known.forms[:3]), confidence=0.8)
         if source_lang in (None, "zh"):
             for start, end, name in chinese_names.unsourced_names(source, analysis):
                 yield self._finding(document, "MTQA-BI-071", unit.start + start, unit.start + end,

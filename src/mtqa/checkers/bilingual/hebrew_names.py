@@ -1,0 +1,218 @@
+"""Hebrew names rendered by their meaning or letter by letter (MTQA-BI-072).
+
+Many Israeli names are ordinary Hebrew words: רחובות is Rehovot and "streets", ישראל היום
+the newspaper Israel Hayom and "Israel today", אביב a first name and "spring". A machine
+translation that does not know the name translates the words ("in Streets", "Israel
+Today", "Spring Geffen"), or spells an acronym out letter by letter (מג"ב as "MGB" for
+Border Police). Such words are common English, so MTQA-BI-070 (rare words no source word
+spells) cannot see them.
+
+The gazetteer ``hebrew_names.toml`` lists, per name, its Hebrew forms, the English forms
+in use and the literal renderings machine translation produces. A finding needs all
+three: a Hebrew form in the segment's source (with the prefixes ו ב ל ה מ ש כ taken off
+its first word), a literal rendering in the translation, and none of the English forms.
+Capitalisation is the evidence that a common word stands for a name, so a capitalised
+literal counts only where its capital means something: not at the start of a sentence,
+and a single word not right after another capitalised word ("Herzl and Jabotinsky
+Streets" is a street name, not Rehovot). A person's name by meaning ("Spring") counts
+only beside the other half of the name, a capitalised word the source spells ("Geffen").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from mtqa.checkers.bilingual.names import HebrewSource, _readings, spells
+from mtqa.wordlists import zipf
+
+_PREFIXES = "ובלהמשכ"
+_NIQQUD = re.compile(r"[\u0591-\u05bd\u05bf-\u05c7]")  # points and accents, not the maqaf
+_QUOTES = str.maketrans({"״": '"', "”": '"', "“": '"', "„": '"', "׳": "'", "’": "'", "‘": "'", "`": "'",
+                         "\u05be": " ", "-": " ", "–": " ", "—": " "})
+# A Hebrew word with its acronym marks (מג"ב, ב'), or a number (כאן 11).
+_TOKEN = re.compile(r"[\u05d0-\u05ea]+(?:[\"'][\u05d0-\u05ea]+)*'?|\d+")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+# Letter renderings of an acronym: capitals (MGB), dotted letters (S.A.L), or a capitalised
+# word with an apostrophe where the gershayim was (Sal'sh).
+_LETTERS = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.){1,5}[A-Z]\.?(?![\w'’])|(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])"
+                      r"|(?<![\w'’-])[A-Z][a-z]{0,4}['’][a-z]{1,4}(?![\w'’-])")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘«(\[\-–—]*$")
+# Capitalised words that say nothing about the next word being a name.
+_FUNCTION = frozenset("The A An In At On Of From To For And Or By With As Its His Her Their".split())
+# A word next to a person's name by meaning is the other half of the name only if it is no
+# common English word (Cohen 4.0 is a name; Festival 4.7, Street 5.3 are not).
+MAX_NEIGHBOUR_ZIPF = 4.5
+
+
+@dataclass(frozen=True)
+class Name:
+    forms: tuple[tuple[str, ...], ...]  # Hebrew forms, each a tuple of normalised words
+    english: tuple[str, ...]
+    literals: tuple[str, ...]
+    role: str | None  # None for places and institutions; "first", "last" or "both" for people
+    acronym: str | None  # the letters of a one-word form with gershayim (מגב for מג"ב)
+
+
+def normalise_hebrew(text: str) -> str:
+    """One spelling of the marks: gershayim as ", geresh as ', maqaf and dashes as spaces."""
+    return _NIQQUD.sub("", text).replace("''", '"').translate(_QUOTES)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip("'") for t in _TOKEN.findall(normalise_hebrew(text))]
+
+
+def _variants(token: str) -> set[str]:
+    """The token, without one or two prefix letters, and without a prefix before a quote (ב"הארץ")."""
+    out = {token}
+    for cut in (1, 2):
+        if len(token) > cut + 1 and all(c in _PREFIXES for c in token[:cut]):
+            rest = token[cut:]
+            if rest[0] == '"' and len(rest) > 2:
+                out.add(rest[1:])
+            elif _HEBREW.match(rest):
+                out.add(rest)
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[Name]]:
+    """Names by the first word of each Hebrew form."""
+    text = resources.files("mtqa.checkers.bilingual").joinpath("hebrew_names.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    index: dict[str, list[Name]] = {}
+    for section, entries in data.items():
+        for entry in entries:
+            forms = tuple(tuple(_tokens(form)) for form in entry["he"])
+            letters = [f[0] for f in forms if len(f) == 1 and '"' in f[0]]
+            name = Name(forms, tuple(entry["en"]), tuple(entry.get("literal", ())),
+                        entry.get("role", "first") if section == "people" else None,
+                        letters[0].replace('"', "") if letters else None)
+            for form in forms:
+                index.setdefault(form[0], []).append(name)
+    return index
+
+
+def _written(tokens: list[str], variants: list[set[str]], name: Name) -> set[tuple[str, ...]]:
+    """The forms of ``name`` the source writes."""
+    return {form for i, first in enumerate(variants) for form in name.forms
+            if form[0] in first and tuple(tokens[i + 1:i + len(form)]) == form[1:]}
+
+
+def source_names(source: str) -> list[tuple[Name, set[tuple[str, ...]]]]:
+    """The gazetteer's names the source writes, each with the forms it writes them in."""
+    tokens = _tokens(source)
+    if not tokens:
+        return []
+    index = gazetteer()
+    variants = [_variants(t) for t in tokens]
+    candidates = {id(n): n for v in variants for key in v for n in index.get(key, ())}
+    found = [(n, _written(tokens, variants, n)) for n in candidates.values()]
+    return [(n, forms) for n, forms in found if forms]
+
+
+def _latin_key(text: str) -> str:
+    return " ".join(re.sub(r"['’‘`ʼ\"“”]", "", text).replace("-", " ").replace(".", " ").split())
+
+
+@lru_cache(maxsize=4096)
+def _pattern(literal: str) -> re.Pattern:
+    words = [re.escape(w).replace("'", "['’]").replace(r"\-", r"[-\s]?") for w in literal.split()]
+    flags = 0 if any(c.isupper() for c in literal) else re.IGNORECASE
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w]|-\w)", flags)
+
+
+def _has_english(target_key: str, target_lower_key: str, name: Name) -> bool:
+    for form in name.english:
+        key = _latin_key(form)
+        if name.role:  # a person's name is compared case and all: "Or", not "or"
+            if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", target_key):
+                return True
+        elif re.search(r"(?<!\w)" + re.escape(key.lower()) + r"(?!\w)", target_lower_key):
+            return True
+    return False
+
+
+def _previous_word(target: str, start: int) -> str:
+    match = re.search(r"([\w'’-]+)[\s\"“”'‘’]*$", target[:start])
+    return match.group(1) if match else ""
+
+
+def _capital_is_evidence(target: str, start: int, literal: str) -> bool:
+    """A literal whose only capital is its first letter proves nothing at a sentence start,
+    nor (one word) right after a capitalised word, whose name it may belong to."""
+    if sum(c.isupper() for c in literal) != 1 or not literal[0].isupper():
+        return True
+    if _SENTENCE_END.search(target[:start]):
+        return False
+    if " " not in literal:
+        previous = _previous_word(target, start)
+        if previous[:1].isupper() and previous not in _FUNCTION:
+            return False
+    return True
+
+
+def _beside_a_name(target: str, start: int, end: int, role: str, hebrew: HebrewSource) -> bool:
+    """Is a person's name by meaning next to the other half of the name, spelled by the source?"""
+    neighbours = []
+    if role in ("first", "both"):
+        after = re.match(r"\s+(" + _CAPITALISED.pattern + ")", target[end:])
+        neighbours.append(after.group(1) if after else "")
+    if role in ("last", "both"):
+        before = re.search(r"(" + _CAPITALISED.pattern + r")\s+$", target[:start])
+        neighbours.append(before.group(1) if before else "")
+    for word in neighbours:
+        plain = re.sub(r"['’]s$", "", word)
+        if plain and zipf(plain.lower()) < MAX_NEIGHBOUR_ZIPF and hebrew.has(plain):
+            return True
+    return False
+
+
+def _spells_from_the_start(letters: str, readings: tuple[tuple[str, ...], ...]) -> bool:
+    """Letters that spell the acronym, the first of them its first letter's: a free vowel
+    may stand for nothing, but not open a rendering of ת"א ("U.S." is no reading of it)."""
+    first = readings[0]
+    return ("" in first or any(o and letters.startswith(o) for o in first)) and spells(letters, readings)
+
+
+def by_meaning(source: str, target: str) -> list[tuple[int, int, str, Name]]:
+    """(start, end, rendering, name) of Hebrew names the translation renders by meaning or by letters."""
+    if not _HEBREW.search(source):
+        return []
+    names = source_names(source)
+    if not names:
+        return []
+    target_key = _latin_key(target)
+    target_lower_key = target_key.lower()
+    hebrew = None
+    found: dict[tuple[int, int], tuple[int, int, str, Name]] = {}
+    for name, forms in names:
+        if _has_english(target_key, target_lower_key, name):
+            continue
+        for literal in name.literals:
+            for match in _pattern(literal).finditer(target):
+                if name.role:
+                    hebrew = hebrew or HebrewSource(source)
+                    if not _beside_a_name(target, match.start(), match.end(), name.role, hebrew):
+                        continue
+                elif not _capital_is_evidence(target, match.start(), literal):
+                    continue
+                found.setdefault((match.start(), match.end()), (match.start(), match.end(), match.group(), name))
+        if name.acronym and any('"' in form[0] for form in forms if len(form) == 1):
+            readings = _readings(name.acronym)
+            for match in _LETTERS.finditer(target):
+                letters = re.sub(r"(.)\1+", r"\1", re.sub(r"[.'’]", "", match.group()).lower())
+                if len(letters) >= 2 and _spells_from_the_start(letters, readings):
+                    found.setdefault((match.start(), match.end()), (match.start(), match.end(), match.group(), name))
+    spans = sorted(found.values(), key=lambda f: (f[0], -f[1]))
+    out, last_end = [], -1
+    for item in spans:  # a longer rendering wins over one inside it
+        if item[0] >= last_end:
+            out.append(item)
+            last_end = item[1]
+    return out
