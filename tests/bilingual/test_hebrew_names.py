@@ -75,6 +75,8 @@ def test_letter_renderings_of_an_acronym():
     assert _spans(source, "S.A.L. M. received the Sal'sh for his activity") == [(0, 6, "S.A.L."), (23, 29, "Sal'sh")]
     # A free vowel does not open a rendering: "U.S." is no reading of ת"א.
     assert _spans('ד"ר נוס, ראש שירותי בריאות הציבור בת"א', "Dr. Nuss, head of the U.S. public health service") == []
+    # Nor does one close it: "SLA" is no reading of ז"ל (nor of צל"ש).
+    assert _spans('הוענק צל"ש לסא"ל ח\' ז"ל', "the SLA was awarded to Lt. Col. H.") == []
     # Letters count only where the source writes the acronym, not the name in full.
     assert _spans("הקונצרט בתל אביב", "the concert in TA") == []
 

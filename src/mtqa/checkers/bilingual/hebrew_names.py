@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,7 +56,6 @@ class Name:
     english: tuple[str, ...]
     literals: tuple[str, ...]
     role: str | None  # None for places and institutions; "first", "last" or "both" for people
-    acronym: str | None  # the letters of a one-word form with gershayim (מגב for מג"ב)
 
 
 def normalise_hebrew(text: str) -> str:
@@ -89,10 +89,8 @@ def gazetteer() -> dict[str, list[Name]]:
     for section, entries in data.items():
         for entry in entries:
             forms = tuple(tuple(_tokens(form)) for form in entry["he"])
-            letters = [f[0] for f in forms if len(f) == 1 and '"' in f[0]]
             name = Name(forms, tuple(entry["en"]), tuple(entry.get("literal", ())),
-                        entry.get("role", "first") if section == "people" else None,
-                        letters[0].replace('"', "") if letters else None)
+                        entry.get("role", "first") if section == "people" else None)
             for form in forms:
                 index.setdefault(form[0], []).append(name)
     return index
@@ -173,11 +171,43 @@ def _beside_a_name(target: str, start: int, end: int, role: str, hebrew: HebrewS
     return False
 
 
-def _spells_from_the_start(letters: str, readings: tuple[tuple[str, ...], ...]) -> bool:
-    """Letters that spell the acronym, the first of them its first letter's: a free vowel
-    may stand for nothing, but not open a rendering of ת"א ("U.S." is no reading of it)."""
-    first = readings[0]
-    return ("" in first or any(o and letters.startswith(o) for o in first)) and spells(letters, readings)
+def _spells_letter_by_letter(letters: str, readings: tuple[tuple[str, ...], ...]) -> bool:
+    """Letters that spell the acronym, the first and the last of them its first and last
+    letters': a free vowel may stand for nothing inside, but neither opens a rendering of
+    ת"א ("U.S." is no reading of it) nor closes one of ז"ל ("SLA" is not ז"ל)."""
+    first, last = readings[0], readings[-1]
+    if not ("" in first or any(o and letters.startswith(o) for o in first)):
+        return False
+    if letters[-1] in "aeiouy" and not any(o.endswith(letters[-1]) for o in last):
+        return False
+    return spells(letters, readings)
+
+
+def _literal_spans(target: str, name: Name, hebrew: Callable[[], HebrewSource]) -> list[tuple[int, int, str]]:
+    """The name's literal renderings where they stand for the name (capitals as evidence, a
+    person's name beside its other half)."""
+    spans = []
+    for literal in name.literals:
+        for match in _pattern(literal).finditer(target):
+            if name.role:
+                if not _beside_a_name(target, match.start(), match.end(), name.role, hebrew()):
+                    continue
+            elif not _capital_is_evidence(target, match.start(), literal):
+                continue
+            spans.append((match.start(), match.end(), match.group()))
+    return spans
+
+
+def _letter_spans(target: str, forms: set[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """Capital or dotted letters that spell an acronym the source writes (MGB for מג"ב)."""
+    spans = []
+    for acronym in sorted(form[0] for form in forms if len(form) == 1 and '"' in form[0]):
+        readings = _readings(acronym.replace('"', ""))
+        for match in _LETTERS.finditer(target):
+            letters = re.sub(r"(.)\1+", r"\1", re.sub(r"[.'’]", "", match.group()).lower())
+            if len(letters) >= 2 and _spells_letter_by_letter(letters, readings):
+                spans.append((match.start(), match.end(), match.group()))
+    return spans
 
 
 def by_meaning(source: str, target: str) -> list[tuple[int, int, str, Name]]:
@@ -189,29 +219,15 @@ def by_meaning(source: str, target: str) -> list[tuple[int, int, str, Name]]:
         return []
     target_key = _latin_key(target)
     target_lower_key = target_key.lower()
-    hebrew = None
+    hebrew = lru_cache(maxsize=1)(lambda: HebrewSource(source))  # built when a person's name needs it
     found: dict[tuple[int, int], tuple[int, int, str, Name]] = {}
     for name, forms in names:
         if _has_english(target_key, target_lower_key, name):
             continue
-        for literal in name.literals:
-            for match in _pattern(literal).finditer(target):
-                if name.role:
-                    hebrew = hebrew or HebrewSource(source)
-                    if not _beside_a_name(target, match.start(), match.end(), name.role, hebrew):
-                        continue
-                elif not _capital_is_evidence(target, match.start(), literal):
-                    continue
-                found.setdefault((match.start(), match.end()), (match.start(), match.end(), match.group(), name))
-        if name.acronym and any('"' in form[0] for form in forms if len(form) == 1):
-            readings = _readings(name.acronym)
-            for match in _LETTERS.finditer(target):
-                letters = re.sub(r"(.)\1+", r"\1", re.sub(r"[.'’]", "", match.group()).lower())
-                if len(letters) >= 2 and _spells_from_the_start(letters, readings):
-                    found.setdefault((match.start(), match.end()), (match.start(), match.end(), match.group(), name))
-    spans = sorted(found.values(), key=lambda f: (f[0], -f[1]))
+        for start, end, text in _literal_spans(target, name, hebrew) + _letter_spans(target, forms):
+            found.setdefault((start, end), (start, end, text, name))
     out, last_end = [], -1
-    for item in spans:  # a longer rendering wins over one inside it
+    for item in sorted(found.values(), key=lambda f: (f[0], -f[1])):  # a longer rendering wins over one inside it
         if item[0] >= last_end:
             out.append(item)
             last_end = item[1]
