@@ -125,15 +125,17 @@ def _pattern(literal: str) -> re.Pattern:
     return re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w]|-\w)", flags)
 
 
-def _has_english(target_key: str, target_lower_key: str, name: Name) -> bool:
-    for form in name.english:
-        key = _latin_key(form)
-        if name.role:  # a person's name is compared case and all: "Or", not "or"
-            if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", target_key):
-                return True
-        elif re.search(r"(?<!\w)" + re.escape(key.lower()) + r"(?!\w)", target_lower_key):
-            return True
-    return False
+@lru_cache(maxsize=2048)
+def _english(name: Name) -> re.Pattern:
+    """Any English form of the name, in a target written as ``_latin_key`` writes it; a
+    person's name is compared case and all ("Or", not "or")."""
+    keys = sorted({_latin_key(form) for form in name.english}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)",
+                      0 if name.role else re.IGNORECASE)
+
+
+def _has_english(target_key: str, name: Name) -> bool:
+    return _english(name).search(target_key) is not None
 
 
 def _previous_word(target: str, start: int) -> str:
@@ -218,11 +220,10 @@ def by_meaning(source: str, target: str) -> list[tuple[int, int, str, Name]]:
     if not names:
         return []
     target_key = _latin_key(target)
-    target_lower_key = target_key.lower()
     hebrew = lru_cache(maxsize=1)(lambda: HebrewSource(source))  # built when a person's name needs it
     found: dict[tuple[int, int], tuple[int, int, str, Name]] = {}
     for name, forms in names:
-        if _has_english(target_key, target_lower_key, name):
+        if _has_english(target_key, name):
             continue
         for start, end, text in _literal_spans(target, name, hebrew) + _letter_spans(target, forms):
             found.setdefault((start, end), (start, end, text, name))
