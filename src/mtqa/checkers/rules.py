@@ -17,7 +17,7 @@ from pathlib import Path
 from mtqa.categories import CATEGORIES
 from mtqa.checkers.base import Checker
 from mtqa.config.settings import Settings, normalise_lang
-from mtqa.engine.loader import RuleSet, load_rule_set
+from mtqa.engine.loader import load_rule_set
 from mtqa.engine.matchers import CompiledRules
 from mtqa.engine.schema import Rule
 from mtqa.errors import ConfigError
@@ -29,11 +29,11 @@ class RuleChecker(Checker):
     name = "rules"
     categories = CATEGORIES
 
-    def __init__(self, settings: Settings, rule_set: RuleSet | None = None) -> None:
+    def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
         options = self.options
         paths = tuple(settings.config_dir / Path(p) for p in options["paths"])
-        self.rule_set = rule_set if rule_set is not None else load_rule_set(paths)
+        self.rule_set = load_rule_set(paths)
         known = set(self.rule_set.packs)
         enable, disable = set(options["enable"]), set(options["disable"])
         for name in sorted((enable | disable) - known):
