@@ -7,8 +7,8 @@ import time
 
 
 class Progress:
-    def __init__(self, enabled: bool, stream=None) -> None:
-        self.stream = stream or sys.stderr
+    def __init__(self, enabled: bool) -> None:
+        self.stream = sys.stderr
         self.enabled = enabled and self.stream.isatty()
         self.count = 0
         self._last = 0.0

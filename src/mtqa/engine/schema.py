@@ -151,11 +151,11 @@ class _Checker:
             self.fail(data.line_of(items), f"{items!r} must be a non-empty list")
         return data, data[items]
 
-    def string(self, data: LineDict, key: str, *, required: bool = True, default: str = "") -> str:
+    def string(self, data: LineDict, key: str, *, required: bool = True) -> str:
         if key not in data:
             if required:
                 self.fail(data.line, f"missing required key {key!r}")
-            return default
+            return ""
         value = data[key]
         if not isinstance(value, str) or not value.strip():
             self.fail(data.line_of(key), f"{key!r} must be a non-empty string")

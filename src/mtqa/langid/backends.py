@@ -92,7 +92,7 @@ def _normalise(text: str) -> str:
 class Langdetect:
     name = "langdetect"
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self) -> None:
         try:
             from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
             from langdetect.lang_detect_exception import LangDetectException
@@ -100,7 +100,7 @@ class Langdetect:
             raise CheckerUnavailable(f"language: langdetect is not installed ({exc})") from None
         factory = DetectorFactory()
         factory.load_profile(PROFILES_DIRECTORY)
-        factory.set_seed(seed)
+        factory.set_seed(0)
         self._factory = factory
         self._error = LangDetectException
 

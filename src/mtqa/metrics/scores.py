@@ -58,10 +58,9 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
     return results
 
 
-def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str],
-                  options: Mapping[str, Any] | None = None) -> tuple[list[float], str]:
-    """Per-segment chrF scores and the signature."""
-    metric = make_metric("chrf", options)
+def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str]) -> tuple[list[float], str]:
+    """Per-segment chrF scores (default options) and the signature."""
+    metric = make_metric("chrf")
     scores = [metric.sentence_score(h, [r]).score for h, r in zip(hypotheses, references)]
     return scores, str(metric.get_signature())
 
