@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
@@ -20,10 +21,6 @@ from mtqa.cli.output import check_destinations, write_output
 
 # English variants LanguageTool checks (its English module holds them all).
 LANGUAGES = ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA"]
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    return split_list(values) or None  # None: not given, so the config decides
 
 
 @click.command()
@@ -100,8 +97,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     """
     overrides = {
         "format": format_,
-        "select": _split(select),
-        "ignore": _split(ignore),
+        "select": split_list(select) or None,  # None: not given, so the config decides
+        "ignore": split_list(ignore) or None,
         "source_lang": source_lang,
         "fail_on": fail_on,
         "max_mqm": max_mqm,
@@ -129,7 +126,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         raise MtqaError(f"--statistics prints a text table; it cannot be combined with --format {format_name}")
     _refuse_overwriting_inputs(paths, settings, output)
     if format_name == "html":
-        settings = _with(settings, keep_text=True)
+        settings = dataclasses.replace(settings, keep_text=True)
     from mtqa import engines
 
     progress = Progress(enabled=not quiet and (len(paths) > 1 or any(_is_dir(p) for p in paths)))
@@ -201,9 +198,3 @@ def _is_dir(path: str) -> bool:
     import os
 
     return path != "-" and os.path.isdir(path)
-
-
-def _with(settings, **changes):
-    import dataclasses
-
-    return dataclasses.replace(settings, **changes)
