@@ -39,7 +39,6 @@ class Edit:
 
 @dataclass
 class FixResult:
-    path: str
     original: str
     fixed: str
     applied: list[Edit] = field(default_factory=list)
@@ -95,10 +94,10 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def fix_text(path: str, text: str, make_document: Callable[[str], Document],
+def fix_text(text: str, make_document: Callable[[str], Document],
              check: Callable[[Document], list[Finding]], unsafe: bool = False) -> FixResult:
     """Fix ``text`` pass by pass until no applicable edit is left (or MAX_PASSES)."""
-    result = FixResult(path=path, original=text, fixed=text)
+    result = FixResult(original=text, fixed=text)
     for _ in range(MAX_PASSES):
         findings = check(make_document(result.fixed))
         edits, overlapping = choose_edits(result.fixed, findings, unsafe)

@@ -78,7 +78,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
                 if len(data) > settings.max_bytes:
                     raise InputError(path, "file too large to fix")
                 text, encoding = decode_for_fix(data, path)
-                result = fix_text(path, text, make_document,
+                result = fix_text(text, make_document,
                                   lambda doc: pipeline.check_document(doc).findings, unsafe=unsafe_fixes)
             except MtqaError as exc:
                 click.echo(f"mtqa: error: {exc}", err=True)
