@@ -21,10 +21,6 @@ CATEGORIES: tuple[str, ...] = (
 _CATEGORY_SET = frozenset(CATEGORIES)
 
 
-def is_category(value: str) -> bool:
-    return value in _CATEGORY_SET
-
-
 def validate_category(value: str) -> str:
     """Return ``value`` or raise ValueError naming the allowed values (used by loaders)."""
     if value not in _CATEGORY_SET:

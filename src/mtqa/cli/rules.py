@@ -64,11 +64,11 @@ def list_rules(packs: tuple[str, ...], config_file: str | None) -> None:
 @_config_option
 def show(code: str, config_file: str | None) -> None:
     """Everything about one rule (a code, a retired code, or a kebab-case name)."""
-    rule_set = _rule_set(config_file)
-    rule = rule_set.resolve(code)
+    registry = _rule_set(config_file)
+    rule = registry.resolve(code)
     if rule is None:
         raise MtqaError(f"{code}: no such rule (see `mtqa rules list`)")
-    if code.strip().upper() in rule_set.redirects:
+    if code.strip().upper() in registry.rule_set.redirects:
         click.echo(f"{code.upper()} is retired; it now means {rule.id}.\n")
     click.echo(rule_docs.render_rule(rule, level=1))
 

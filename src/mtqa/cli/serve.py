@@ -8,10 +8,6 @@ from mtqa.cli import split_list
 from mtqa.config.settings import load_settings
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(split_list(values))
-
-
 @click.command()
 @click.option("--host", default=None, metavar="ADDR",
               help="Address to listen on (default 127.0.0.1). Any non-loopback address needs a token.")
@@ -63,15 +59,15 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
 
     overrides = {
         "source_lang": source_lang,
-        "select": list(_split(select)) or None,
-        "ignore": list(_split(ignore)) or None,
+        "select": split_list(select) or None,
+        "ignore": split_list(ignore) or None,
         "checkers.grammar.enabled": False if no_grammar else None,
         "checkers.grammar.url": languagetool_url,
     }
     settings = load_settings(config_file, overrides)
     config = ServerConfig.from_settings(
-        settings.server, host=host, port=port, token=token, allowed_hosts=_split(allowed_hosts),
-        allow_origins=_split(allow_origins), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
+        settings.server, host=host, port=port, token=token, allowed_hosts=tuple(split_list(allowed_hosts)),
+        allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
         request_timeout=request_timeout, concurrency=concurrency, queue=queue, rate_limit=rate_limit,
     )
     click.echo(f"mtqa serve: http://{_display(config.host)}:{config.port}/  (Ctrl+C to stop)", err=True)

@@ -82,14 +82,10 @@ class Registry:
         self.by_code = {r.id: r for r in self.rules}
         self.by_name = {r.name: r for r in self.rules}
 
-    @property
-    def redirects(self) -> dict[str, str]:
-        return self.rule_set.redirects
-
     def resolve(self, key: str) -> Rule | None:
         """A rule by code (following redirects, `LT-ANY_RULE` to the LanguageTool family) or name."""
         code = key.strip().upper()
-        code = self.redirects.get(code, code)
+        code = self.rule_set.redirects.get(code, code)
         found = self.by_code.get(code) or self.by_name.get(key.strip().lower())
         if found is None and code.startswith(LT_PREFIX):
             found = self.by_code.get(LT_FAMILY)

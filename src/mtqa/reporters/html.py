@@ -35,10 +35,6 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _fid(doc_index: int, finding_index: int) -> str:
-    return f"d{doc_index}f{finding_index}"
-
-
 def _finding_attrs(fid: str, f: Finding) -> str:
     return (f'data-finding="{fid}" data-category="{_e(f.category)}" data-severity="{f.severity.value}" '
             f'data-checker="{_e(f.checker)}"')
@@ -149,7 +145,7 @@ def _filters(report: Report) -> str:
 
 
 def _document(index: int, doc: DocumentResult) -> str:
-    fids = [_fid(index, i) for i in range(len(doc.findings))]
+    fids = [f"d{index}f{i}" for i in range(len(doc.findings))]
     anchors: dict[str, str] = {}
     if doc.text is not None:
         spans = [(f.start, f.end, fid, f) for f, fid in zip(doc.findings, fids, strict=True)]
