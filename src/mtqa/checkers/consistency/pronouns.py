@@ -88,23 +88,18 @@ def find_country_pronouns(
             female = low in _FEMALE
             if "/" in text[mention.start - 1:mention.end + 1]:
                 continue  # "his/her": a generic person
-            if (quotes.inside(mention.start) or _speaker(text, view, mention)
+            antecedent = None
+            if not (quotes.inside(mention.start) or _speaker(text, view, mention)
                     or (low in ("his", "her") and _next_word(view, mention) in finder.gaz.personal_things)):
-                if female:
-                    last_female = view.index
-                    woman_in_story = True
-                else:
-                    last_male = view.index
-                continue
-            first = max(0, view.index - window)
-            # Bounded look-back keeps a huge unsplit "sentence" linear.
-            earlier = [m for sentence in per_sentence[first:view.index] for m in sentence[-_MAX_CANDIDATES:]]
-            earlier += mentions[max(0, position - _MAX_CANDIDATES):position]
-            candidates = [m for m in earlier if m.start not in flagged]
-            context = Context(text, view, views, first, last_female, last_male, inanimate,
-                              any(_first_person(v, quotes) for v in views[first:view.index + 1]),
-                              mentions[position + 1:])
-            antecedent = resolve(context, candidates, mention, female)
+                first = max(0, view.index - window)
+                # Bounded look-back keeps a huge unsplit "sentence" linear.
+                earlier = [m for sentence in per_sentence[first:view.index] for m in sentence[-_MAX_CANDIDATES:]]
+                earlier += mentions[max(0, position - _MAX_CANDIDATES):position]
+                candidates = [m for m in earlier if m.start not in flagged]
+                context = Context(text, view, views, first, last_female, last_male, inanimate,
+                                  any(_first_person(v, quotes) for v in views[first:view.index + 1]),
+                                  mentions[position + 1:])
+                antecedent = resolve(context, candidates, mention, female)
             if antecedent is None or (not female and not check_male) or (female and woman_in_story):
                 if female:
                     last_female = view.index
