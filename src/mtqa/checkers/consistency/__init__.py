@@ -9,8 +9,7 @@ metadata: checkers/codes/consistency.yml).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-
+from mtqa import wordlists
 from mtqa.checkers.base import Checker
 from mtqa.checkers.consistency.mentions import MentionFinder
 from mtqa.checkers.consistency.names import find_known_misspellings, find_name_variants, spelling_pattern
@@ -24,14 +23,9 @@ from mtqa.model import Applicability, Document, Finding
 
 NAME = "consistency"
 
-@lru_cache(maxsize=1)
-def _common_words():
-    from mtqa import wordlists
 
-    def zipf(word: str) -> float:
-        return wordlists.zipf(word.lower())
-
-    return zipf
+def _zipf_lower(word: str) -> float:
+    return wordlists.zipf(word.lower())
 
 
 class ConsistencyChecker(Checker):
@@ -71,7 +65,7 @@ class ConsistencyChecker(Checker):
                 f"'{hit.word}' does not agree with the third-person subject '{hit.subject}'",
                 suggestions=hit.suggestions, confidence=0.8, evidence=hit.subject,
             )
-        for hit in find_name_variants(text, views, self.gazetteer, common_word=_common_words(), accept=accept,
+        for hit in find_name_variants(text, views, self.gazetteer, common_word=_zipf_lower, accept=accept,
                                       min_length=self.min_name_length):
             yield self.finding(
                 document, "MTQA-CONS-003", hit.start, hit.end,
