@@ -272,11 +272,6 @@ class CompiledRules:
         # Rule code -> documents on which it timed out (and so reported nothing).
         self.timeouts: dict[str, int] = {}
 
-    @property
-    def passes(self) -> int:
-        """Full passes over a text with no hits: one for the RE2 set, one per bounded rule."""
-        return len(self._sets) + len(self._bounded)
-
     def scan(self, text: str) -> Iterator[Match]:
         """Every match of every rule, in rule order then text order."""
         if not text:

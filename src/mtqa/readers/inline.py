@@ -29,10 +29,10 @@ from mtqa.readers.xmlsafe import local_name
 
 # Elements whose content is translatable text: placeholders for the start and end tags.
 PAIRED = frozenset({"g", "pc", "hi"})
-# Elements that are codes: the whole element (with its native-code content) is one placeholder.
+# Elements that are codes: the whole element (with its native-code content) is one placeholder;
+# any other element (ph, x, it, ut, or unknown) is a standalone code.
 OPENING = frozenset({"bpt", "bx", "sc"})
 CLOSING = frozenset({"ept", "ex", "ec"})
-STANDALONE = frozenset({"ph", "x", "it", "ut"})
 # Annotations: zero-width placeholders, content kept.
 MARKERS = frozenset({"mrk", "sm", "em"})
 
@@ -133,7 +133,7 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
                 tag("{" + _tag_id(sub, counter, closing=False) + "}", _markup(sub))
             elif name in CLOSING:
                 tag("{/" + _tag_id(sub, counter, closing=True) + "}", _markup(sub))
-            else:  # STANDALONE and anything unknown: a code we must not read as prose
+            else:  # a standalone code, or one we do not know: never read as prose
                 tag("{" + _tag_id(sub, counter, closing=False) + "/}", _markup(sub))
             add(sub.tail or "")
 
