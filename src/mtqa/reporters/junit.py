@@ -11,7 +11,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from mtqa.report import Report
-from mtqa.reporters.regions import fails_gate, gate_severity, location
+from mtqa.reporters.regions import gate_severity, location
 from mtqa.summary import summarize
 
 
@@ -41,7 +41,7 @@ def render(report: Report, color: bool = False) -> str:
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
         below = []
         for f in doc.findings:
-            if not fails_gate(f, report):
+            if f.severity.rank < gate.rank:
                 below.append(f)
                 continue
             failures += 1

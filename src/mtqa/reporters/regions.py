@@ -47,10 +47,6 @@ def gate_severity(report: Report) -> Severity:
     return Severity.parse(value) if value else Severity.MINOR
 
 
-def fails_gate(finding: Finding, report: Report) -> bool:
-    return finding.severity.rank >= gate_severity(report).rank
-
-
 def relative_uri(path: str) -> str:
     """A path as a forward-slash URI relative to the working directory when possible."""
     if path.startswith("<"):
