@@ -52,7 +52,7 @@ def resolve(ctx: Context, candidates: list[Mention], pronoun: Mention, female: b
         return None  # "A day after his conviction, Donald Trump …": the person comes after
     subject = reporting_subject(text, candidates, pronoun, view.index)
     if subject is not None and opens_clause(text, view, subject) and not after_preposition(text, subject):
-        if female or _strong_male_subject(ctx, candidates, subject):
+        if female or _no_man_near(ctx, candidates):
             return _judge_reported(ctx, candidates, subject, pronoun, gender)
     nearest = relevant[-1]
     if nearest.kind not in ("place", "org"):
@@ -87,9 +87,7 @@ def _male_antecedent(ctx: Context, candidates: list[Mention], relevant: list[Men
     latest one that does is taken), no man was named in the last ten sentences, and
     nobody at all (not even a person of unknown gender) is in the window.
     """
-    if any(m.kind == "person" and not plural(m) for m in candidates):
-        return None
-    if ctx.view.index - ctx.last_male <= _PERSON_MEMORY:
+    if not _no_man_near(ctx, candidates):
         return None
     for m in reversed(relevant):
         if m.kind not in ("place", "org") or m.name.lower() in _PERSONAL_BODIES:
@@ -101,11 +99,11 @@ def _male_antecedent(ctx: Context, candidates: list[Mention], relevant: list[Men
     return None
 
 
-def _strong_male_subject(ctx: Context, candidates: list[Mention], subject: Mention) -> bool:
-    """"Spotify said that he …": no man recently, and no person of any kind in the window."""
-    if ctx.view.index - ctx.last_male <= _PERSON_MEMORY:
-        return False
-    return not any(m.kind == "person" and not plural(m) for m in candidates)
+def _no_man_near(ctx: Context, candidates: list[Mention]) -> bool:
+    """No man named recently, and no person of any kind in the window: only then can "he"
+    be a place or institution ("Spotify said that he …")."""
+    return ctx.view.index - ctx.last_male > _PERSON_MEMORY and not any(
+        m.kind == "person" and not plural(m) for m in candidates)
 
 
 def _judge_reported(ctx: Context, candidates, subject, pronoun, gender) -> Mention | None:
