@@ -19,7 +19,7 @@ def paired_bootstrap(systems: Sequence[tuple[str, Sequence[str]]], references: S
                      metrics: Sequence[str] = METRICS, n_samples: int = 1000,
                      options: Mapping[str, Mapping[str, Any]] | None = None,
                      ) -> tuple[dict[str, str], list[dict[str, Any]]]:
-    """Scores of every system and, for all but the first, the p-value against the first.
+    """Scores of every system (two or more) and, for all but the first, the p-value against the first.
 
     Returns (signatures by metric, one row per system:
     ``{"system": name, "bleu": {"score", "mean", "ci", "p_value"}, …}``).
@@ -28,9 +28,6 @@ def paired_bootstrap(systems: Sequence[tuple[str, Sequence[str]]], references: S
         check_aligned(hypotheses, references, name)
     metric_objects = {name: make_metric(name, (options or {}).get(name)) for name in metrics}
     named = [(name, list(hyps)) for name, hyps in systems]
-    if len(named) == 1:
-        # PairedTest needs a second system; a lone system is compared with itself (p = 1).
-        named.append(named[0])
     test = PairedTest(named, metric_objects, [list(references)], test_type="bs", n_samples=n_samples)
     signatures, results = test()
     labels = list(results)[1:]  # "System" is the first column
