@@ -49,11 +49,11 @@ class RuleSet:
     redirects: dict[str, str]
 
 
-def _add_pack(packs: dict[str, Pack], pack: Pack, builtin: bool) -> None:
+def _add_pack(packs: dict[str, Pack], pack: Pack) -> None:
     info = packs.get(pack.name)
     if info is None:
         info = packs[pack.name] = Pack(pack.name, pack.title, pack.description, pack.source_langs,
-                                       pack.default_enabled, builtin=builtin)
+                                       pack.default_enabled)
     elif info.source_langs != pack.source_langs or info.default_enabled != pack.default_enabled:
         raise PackError(
             f"{pack.files[0]}:1: pack {pack.name!r} is also declared in {info.files[0]} with different "
@@ -81,15 +81,14 @@ def load_rule_set(extra_paths: tuple[str | Path, ...] = (), builtin: bool = True
     """Load the shipped packs (unless ``builtin`` is false) plus ``extra_paths``, validated together."""
     packs: dict[str, Pack] = {}
     redirects: dict[str, str] = {}
-    sources: list[tuple[Path, bool]] = []
+    sources = [Path(p) for p in extra_paths]
     if builtin:
         root = builtin_rules_dir()
-        sources.append((root, True))
+        sources.insert(0, root)
         redirects.update(load_redirects(root / REDIRECTS_FILE))
-    sources.extend((Path(p), False) for p in extra_paths)
-    for folder, is_builtin in sources:
+    for folder in sources:
         for file in pack_files(folder):
-            _add_pack(packs, _parse_cached(str(file), file.stat().st_mtime_ns), is_builtin)
+            _add_pack(packs, _parse_cached(str(file), file.stat().st_mtime_ns))
     rules: list[Rule] = []
     seen_codes: dict[str, Rule] = {}
     seen_names: dict[str, Rule] = {}

@@ -128,7 +128,6 @@ class Pack:
     default_enabled: bool
     rules: list[Rule] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    builtin: bool = True
 
 
 class _Checker:
