@@ -7,12 +7,6 @@ import sys
 import click
 
 
-def _grammar_options(config_file: str | None) -> dict:
-    from mtqa.config.settings import load_settings
-
-    return dict(load_settings(config_file).checker_options("grammar"))
-
-
 @click.group()
 def languagetool() -> None:
     """Manage the local LanguageTool server used by the grammar checker.
@@ -44,9 +38,10 @@ def fetch(quiet: bool) -> None:
               help="Configuration file with a [checkers.grammar] table (heap, server properties).")
 def start(config_file: str | None) -> None:
     """Start a LanguageTool server in the background and leave it running."""
+    from mtqa.config.settings import load_settings
     from mtqa.languagetool.state import start_daemon
 
-    state, started = start_daemon(_grammar_options(config_file))
+    state, started = start_daemon(dict(load_settings(config_file).checker_options("grammar")))
     verb = "started" if started else "already running"
     click.echo(f"LanguageTool {state.get('version')} {verb} at {state['url']} (pid {state['pid']})")
 
