@@ -104,7 +104,7 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
         if zipf(token.lower()) > 0:
             if len(known) < 100_000:  # bounded, like every per-process cache here
                 known.add(token)
-            continue  # a known word: every test below would let it go
+            continue  # a known word: none of the splits below is tried on one
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
             continue
         if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
@@ -125,7 +125,7 @@ def find_fused(text: str, *, accept: frozenset[str], camelcase: frozenset[str], 
                 split, score = hit
                 yield Fused(start, end, token, split, "lower", min(0.95, 0.5 + score / 12))
             continue
-        if token in camelcase or zipf(token.lower()) > 0:
+        if token in camelcase:
             continue
         if token[first_upper - 1] in ".!?":
             left, right = token[: first_upper - 1], token[first_upper:]
@@ -146,8 +146,6 @@ def _split_capitalised(token: str, text: str, zipf) -> str | None:
     document ("Ostrowska ... Ostrowskaannounced"); the second must be a glue word, so
     names that merely end like a word ("Greenberg") are left alone.
     """
-    if zipf(token.lower()) > 0:
-        return None
     for i in range(len(token) - 2, 2, -1):
         right = token[i:]
         if right not in _NAME_GLUE:
@@ -168,8 +166,6 @@ def _in_link(text: str, start: int, end: int) -> bool:
 
 def _split_lower(token: str, zipf, min_zipf: float) -> tuple[str, float] | None:
     """Best split of an unknown lower-case token into two or three frequent words."""
-    if zipf(token) > 0:
-        return None
     best: tuple[str, float] | None = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
@@ -205,8 +201,6 @@ def _split_seen(token: str, text: str, zipf, min_zipf: float) -> tuple[str, floa
     """Two content words the document itself writes apart ("the coalition partners ...
     the coalitionpartners"): a closed compound the word list lacks never has the open
     form in the same article, so the document is the evidence ``_split_lower`` lacks."""
-    if zipf(token) > 0:
-        return None
     for i in range(3, len(token) - 2):
         left, right = token[:i], token[i:]
         if left in _PREFIXES or right in _SUFFIXES or min(_part(left, zipf), _part(right, zipf)) < min_zipf:
