@@ -119,9 +119,8 @@ def split_by_blank_lines(document: Document) -> Iterator[Document]:
 
 
 def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] | None) -> list[Document]:
-    """Apply the run's document boundaries to every document read from one line file."""
-    if ids is None and settings.split_docs is None:
-        return list(documents)
+    """Apply the run's document boundaries (``ids``, else blank lines) to every document read
+    from one line file."""
     out: list[Document] = []
     for document in documents:
         if document.id != document.path:  # the reader already knows its documents (JSONL `doc`, TSV `doc`)
