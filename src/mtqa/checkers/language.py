@@ -26,7 +26,7 @@ from mtqa.checkers.base import Checker
 from mtqa.config.settings import normalise_lang
 from mtqa.langid.backends import LanguageIdentifier, make_backend
 from mtqa.langid.cues import cues, english_at_least
-from mtqa.langid.scripts import count_letters, has_foreign_letters, lookalikes, script_runs
+from mtqa.langid.scripts import has_foreign_letters, lookalikes, script_runs
 from mtqa.model import Applicability, Document, Finding
 
 NAME = "language"
@@ -134,7 +134,7 @@ class LanguageChecker(Checker):
     def _judge_scripts(self, text: str, start: int, end: int) -> _Untranslated | list[_Residue]:
         runs = script_runs(text, start, end)
         foreign = sum(r.letters for r in runs)
-        letters = count_letters(text, start, end)
+        letters = sum(1 for ch in text[start:end] if ch.isalpha())
         if foreign * 2 >= letters:
             main = max(runs, key=lambda r: r.letters).script
             language = main.name

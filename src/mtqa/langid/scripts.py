@@ -76,10 +76,8 @@ def _any_foreign() -> re.Pattern[str]:
     return re.compile("[" + "".join(_class(s) for s in scripts()) + "]")
 
 
-def has_foreign_letters(text: str, start: int = 0, end: int | None = None) -> bool:
+def has_foreign_letters(text: str, start: int, end: int) -> bool:
     """Fast test: any letter of a listed non-Latin script in ``text[start:end]``?"""
-    if end is None:
-        end = len(text)
     return _any_foreign().search(text, start, end) is not None
 
 
@@ -94,7 +92,3 @@ def script_runs(text: str, start: int, end: int) -> list[ScriptRun]:
             runs.append(ScriptRun(script, m.start(), m.end(), count))
     runs.sort(key=lambda r: (r.start, r.end))
     return runs
-
-
-def count_letters(text: str, start: int, end: int) -> int:
-    return sum(1 for ch in text[start:end] if ch.isalpha())
