@@ -31,10 +31,6 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 def _finding_attrs(fid: str, f: Finding) -> str:
     return (f'data-finding="{fid}" data-category="{_e(f.category)}" data-severity="{f.severity.value}" '
             f'data-checker="{_e(f.checker)}"')
@@ -176,8 +172,8 @@ def _document(index: int, doc: DocumentResult) -> str:
              "<th>rule</th><th>category</th><th>checker</th><th>text</th><th>message</th><th>suggestion</th></tr>"
              f"</thead><tbody>{''.join(rows)}</tbody></table>") if rows else ""
     stats = _stats([("words", str(doc.words)), ("findings", str(len(doc.findings))),
-                    ("MQM penalty", _num(doc.penalty)), ("per 1,000 words", _num(doc.mqm_per_1000_words)),
-                    ("score", _num(doc.score))] + ([("suppressed", str(doc.suppressed))] if doc.suppressed else []))
+                    ("MQM penalty", f"{doc.penalty:g}"), ("per 1,000 words", f"{doc.mqm_per_1000_words:g}"),
+                    ("score", f"{doc.score:g}")] + ([("suppressed", str(doc.suppressed))] if doc.suppressed else []))
     return (f'<section class="doc" id="doc-{index}" aria-labelledby="doc-{index}-title">'
             f'<h2 id="doc-{index}-title">{_e(doc.path if doc.id == doc.path else f"{doc.path} — {doc.id}")}</h2>'
             f"{stats}{body}{table}</section>")
@@ -187,8 +183,8 @@ def _index(report: Report) -> str:
     ranked = sorted(enumerate(report.documents), key=lambda item: (item[1].score, item[1].path, item[1].id))
     rows = "".join(
         f'<tr><td><a href="#doc-{i}">{_e(d.path if d.id == d.path else f"{d.path} — {d.id}")}</a></td>'
-        f'<td class="num">{_num(d.score)}</td><td class="num">{_num(d.penalty)}</td>'
-        f'<td class="num">{_num(d.mqm_per_1000_words)}</td><td class="num">{len(d.findings)}</td>'
+        f'<td class="num">{d.score:g}</td><td class="num">{d.penalty:g}</td>'
+        f'<td class="num">{d.mqm_per_1000_words:g}</td><td class="num">{len(d.findings)}</td>'
         f'<td class="num">{d.words}</td></tr>'
         for i, d in ranked
     )
@@ -206,8 +202,8 @@ def render(report: Report, color: bool = False) -> str:
             f"<title>mtqa report</title><style>{_asset('report.css')}</style></head><body>")
     summary = _stats([("documents", str(s.documents)), ("words", str(s.words)), ("findings", str(s.findings)),
                       ("critical", str(s.by_severity["critical"])), ("major", str(s.by_severity["major"])),
-                      ("minor", str(s.by_severity["minor"])), ("MQM penalty", _num(s.penalty)),
-                      ("per 1,000 words", _num(s.mqm_per_1000_words)), ("score", _num(s.score))])
+                      ("minor", str(s.by_severity["minor"])), ("MQM penalty", f"{s.penalty:g}"),
+                      ("per 1,000 words", f"{s.mqm_per_1000_words:g}"), ("score", f"{s.score:g}")])
     parts = [head, '<a class="skip" href="#documents">Skip to the documents</a>',
              f"<header><h1>mtqa report</h1>{summary}</header><main>"]
     if report.baseline is not None:

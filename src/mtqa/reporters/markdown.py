@@ -28,17 +28,13 @@ def _cell(text: str, limit: int = 0) -> str:
     return text
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 def render(report: Report, color: bool = False) -> str:
     s = summarize(report)
     out = ["## mtqa report", ""]
     verdict = "no findings" if not s.findings else f"**{s.findings} finding(s)**"
     out.append(
-        f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {_num(s.penalty)} "
-        f"({_num(s.mqm_per_1000_words)} per 1,000 words) · score **{_num(s.score)}**"
+        f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {s.penalty:g} "
+        f"({s.mqm_per_1000_words:g} per 1,000 words) · score **{s.score:g}**"
     )
     suppressed = sum(d.suppressed for d in report.documents)
     if suppressed:
@@ -63,7 +59,7 @@ def render(report: Report, color: bool = False) -> str:
                 sev[f.severity.value] += 1
             name = doc.path if doc.id == doc.path else f"{doc.path}#{doc.id}"
             out.append(f"| {_cell(name)} | {doc.words} | {len(doc.findings)} | {sev['critical']} | {sev['major']} "
-                       f"| {sev['minor']} | {_num(doc.penalty)} | {_num(doc.mqm_per_1000_words)} | {_num(doc.score)} |")
+                       f"| {sev['minor']} | {doc.penalty:g} | {doc.mqm_per_1000_words:g} | {doc.score:g} |")
         if len(docs) > MAX_DOCUMENTS:
             out.append(f"\n…and {len(docs) - MAX_DOCUMENTS} more document(s) in the full report.")
     ranked = sorted(report.iter_findings(),
