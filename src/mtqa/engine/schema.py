@@ -53,9 +53,6 @@ class Example:
     line: int = 0
     context: dict = field(default_factory=dict)
 
-    def __str__(self) -> str:
-        return self.text
-
 
 @dataclass(frozen=True, slots=True)
 class Unless:
