@@ -18,15 +18,7 @@ import marshal
 import math
 import re
 from functools import cache
-from pathlib import Path
 from typing import Callable
-
-
-def _cache_file(name: str, package: str, module: str) -> Path:
-    from mtqa.distversion import version
-    from mtqa.languagetool.install import cache_root
-
-    return cache_root() / "wordlists" / f"{name}-{version(package, module)}.{FORMAT}.marshal"
 
 
 FORMAT = "sorted2"  # of the cache files: a new layout gets new files, old ones are never misread
@@ -114,7 +106,10 @@ class WordTable:
 
 def _table(name: str, package: str, module: str, build: Callable[[], dict[str, object]]) -> WordTable:
     """The table from mtqa's cache, built from the installed package on the first run."""
-    path = _cache_file(name, package, module)
+    from mtqa.distversion import version
+    from mtqa.languagetool.install import cache_root
+
+    path = cache_root() / "wordlists" / f"{name}-{version(package, module)}.{FORMAT}.marshal"
     try:
         return WordTable.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

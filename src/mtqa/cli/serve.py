@@ -70,9 +70,6 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
         allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
         request_timeout=request_timeout, concurrency=concurrency, queue=queue, rate_limit=rate_limit,
     )
-    click.echo(f"mtqa serve: http://{_display(config.host)}:{config.port}/  (Ctrl+C to stop)", err=True)
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    click.echo(f"mtqa serve: http://{host}:{config.port}/  (Ctrl+C to stop)", err=True)
     run(settings, config, log_level=log_level)
-
-
-def _display(host: str) -> str:
-    return f"[{host}]" if ":" in host else host

@@ -116,7 +116,9 @@ def _parse_cached(path: str, mtime_ns: int) -> Pack:
     except OSError:
         return parse_pack_file(path)  # its error names the file
     digest = hashlib.sha256(_parser_digest() + path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()[:32]
-    cached = _cache_dir() / f"{digest}.pickle"
+    from mtqa.languagetool.install import cache_root
+
+    cached = cache_root() / "rule-packs" / f"{digest}.pickle"
     try:
         pack = pickle.loads(cached.read_bytes())
         if isinstance(pack, Pack):
@@ -139,9 +141,3 @@ def _parser_digest() -> bytes:
     """The parser's own source: a changed parser never reads packs parsed by an older one."""
     here = Path(__file__).resolve().parent
     return b"".join(hashlib.sha256((here / name).read_bytes()).digest() for name in ("schema.py", "yaml_lines.py"))
-
-
-def _cache_dir() -> Path:
-    from mtqa.languagetool.install import cache_root
-
-    return cache_root() / "rule-packs"

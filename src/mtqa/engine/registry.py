@@ -25,15 +25,11 @@ LT_PREFIX = "LT-"
 LT_FAMILY = "LT-*"
 
 
-def codes_dir() -> Path:
-    return Path(str(resources.files("mtqa.checkers") / "codes"))
-
-
 @cache
 def checker_codes() -> dict[str, Rule]:
     """Codes of the Python checkers, by code, in file order; a code declared twice is an error."""
     codes: dict[str, Rule] = {}
-    for path in sorted(codes_dir().glob("*.yml")):
+    for path in sorted(Path(str(resources.files("mtqa.checkers") / "codes")).glob("*.yml")):
         for rule in parse_codes_file(path):
             if rule.id in codes:
                 raise PackError(f"{rule.where}: duplicate rule code {rule.id!r} (first at {codes[rule.id].where})")

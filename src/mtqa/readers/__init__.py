@@ -44,10 +44,6 @@ DEFAULT_READER = "mtqa.readers.text"
 BYTE_READERS = frozenset({"mtqa.readers.xliff", "mtqa.readers.tmx"})
 
 
-def reader_for(path: str) -> str:
-    return READERS.get(Path(path).suffix.lower(), DEFAULT_READER)
-
-
 def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputProblem]:
     """Files to read, in a stable order: folders are walked, filtered by include/exclude."""
     for raw in paths:
@@ -116,7 +112,7 @@ def read_file(path: str, settings: Settings) -> list[Document]:
     display = "<stdin>" if path == STDIN else path
     data = load_bytes(path, settings.max_bytes)
     refuse_unsupported(data, display)
-    module_name = reader_for(path) if path != STDIN else DEFAULT_READER
+    module_name = READERS.get(Path(path).suffix.lower(), DEFAULT_READER) if path != STDIN else DEFAULT_READER
     module = importlib.import_module(module_name)
     if module_name in BYTE_READERS:
         if not data:
