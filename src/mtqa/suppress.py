@@ -127,17 +127,11 @@ def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ..
 _accept_pattern = lru_cache(maxsize=8)(term_pattern)
 
 
-def accepted_spans(document: Document, settings: Settings) -> list[tuple[int, int]]:
-    pattern = _accept_pattern(tuple(settings.accept_words))
-    if pattern is None:
-        return []
-    return [m.span() for m in pattern.finditer(document.text)]
-
-
 def filter_findings(document: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
     """The pipeline hook: drop findings in suppressed regions or on accepted words."""
     regions = suppressed_regions(document) if "mtqa-" in document.text or "markup" in document.metadata else []
-    accepted = accepted_spans(document, settings) if settings.accept_words else []
+    pattern = _accept_pattern(tuple(settings.accept_words)) if settings.accept_words else None
+    accepted = [m.span() for m in pattern.finditer(document.text)] if pattern is not None else []
     if not regions and not accepted:
         return findings
     kept = []

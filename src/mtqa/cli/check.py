@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 
 import click
@@ -129,7 +130,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         settings = dataclasses.replace(settings, keep_text=True)
     from mtqa import engines
 
-    progress = Progress(enabled=not quiet and (len(paths) > 1 or any(_is_dir(p) for p in paths)))
+    progress = Progress(enabled=not quiet and (len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)))
     try:
         report = engines.run(settings, paths, jobs=jobs or engines.default_jobs(), engine=engine,
                              scheduler=scheduler, on_document=progress.advance)
@@ -192,9 +193,3 @@ def rule_timeouts(report) -> list[str]:
             line += "; it was switched off for the rest of the run"
         lines.append(line)
     return lines
-
-
-def _is_dir(path: str) -> bool:
-    import os
-
-    return path != "-" and os.path.isdir(path)

@@ -54,7 +54,12 @@ class ServerConfig:
 
     @property
     def is_loopback(self) -> bool:
-        return is_loopback_host(self.host)
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host.strip("[]")).is_loopback
+        except ValueError:
+            return False
 
     def validate(self) -> None:
         """Refuse unsafe or meaningless combinations before anything listens."""
@@ -82,12 +87,3 @@ class ServerConfig:
         if self.host not in WILDCARD_HOSTS:
             names.add(self.host.lower().strip("[]"))
         return frozenset(names)
-
-
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
