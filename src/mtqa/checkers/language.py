@@ -82,20 +82,18 @@ class LanguageChecker(Checker):
         pending: _Untranslated | None = None
         for sentence in document.sentences:
             verdict = self._judge(text, sentence.start, sentence.end, plain, source)
-            if isinstance(verdict, _Untranslated):
-                if pending and pending.group == verdict.group and "\n" not in text[pending.end : verdict.start]:
-                    pending.end = verdict.end
-                    pending.confidence = min(pending.confidence, verdict.confidence)
-                    continue
-                if pending:
-                    yield self._untranslated(document, pending)
-                pending = verdict
+            untranslated = isinstance(verdict, _Untranslated)
+            if (untranslated and pending and pending.group == verdict.group
+                    and "\n" not in text[pending.end : verdict.start]):
+                pending.end = verdict.end
+                pending.confidence = min(pending.confidence, verdict.confidence)
                 continue
             if pending:
                 yield self._untranslated(document, pending)
-                pending = None
-            for residue in verdict:
-                yield self._residue(document, residue)
+            pending = verdict if untranslated else None
+            if not untranslated:
+                for residue in verdict:
+                    yield self._residue(document, residue)
         if pending:
             yield self._untranslated(document, pending)
 
