@@ -5,12 +5,9 @@
 ``examples`` runs rules' own examples and ``docs`` writes the rule reference.
 """
 
-from mtqa.engine.loader import RuleSet, builtin_rules_dir, load_rule_set
-from mtqa.engine.matchers import CompiledRules, Match
-from mtqa.engine.schema import Pack, Rule, parse_pack_file, parse_pack_text
+from mtqa.engine.loader import load_rule_set
+from mtqa.engine.matchers import CompiledRules
+from mtqa.engine.schema import parse_pack_text
 from mtqa.engine.yaml_lines import PackError
 
-__all__ = [
-    "CompiledRules", "Match", "Pack", "PackError", "Rule", "RuleSet", "builtin_rules_dir",
-    "load_rule_set", "parse_pack_file", "parse_pack_text",
-]
+__all__ = ["CompiledRules", "PackError", "load_rule_set", "parse_pack_text"]
