@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -85,3 +86,43 @@ def _busy_workers(pid: int) -> int:
             continue
         busy += int(fields[11]) + int(fields[12]) > 50  # more than half a second of CPU (in ticks)
     return busy
+
+
+def test_a_dask_worker_killed_mid_run_never_leaves_a_silently_partial_report(tmp_path):
+    """Dask checks a dead worker's documents again, but what that worker had summed (here the
+    corpus metrics against the reference) dies with it: the run either ends with one error
+    line, or, when the worker had not finished a partition yet, reports what one process does."""
+    folder = _big_corpus(tmp_path)
+    references = tmp_path / "refs"
+    references.mkdir()
+    for i, mt in enumerate(sorted(folder.iterdir())):  # each document its own distance to its reference
+        lines = mt.read_text(encoding="utf-8").splitlines()
+        (references / mt.name).write_text("\n".join(line.replace(" the ", " a ") if k % 40 < i else line
+                                                    for k, line in enumerate(lines)) + "\n", encoding="utf-8")
+    args = ["--no-grammar", "--format", "json", "--exit-zero", "--reference", str(references), str(folder)]
+    process = subprocess.Popen([sys.executable, "-m", "mtqa", "check", "--engine", "dask", "--jobs", "2", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=default_signals)
+    # A second of CPU: a worker that has likely returned a partition already.
+    assert _wait_for(lambda: max(map(_cpu_ticks, _children(process.pid)), default=0) > 100 or process.poll() is not None)
+    if process.poll() is not None:
+        pytest.fail("the run ended before its workers could be seen")
+    busy = [pid for pid in _children(process.pid) if _cpu_ticks(pid) > 100]
+    os.kill(busy[0], signal.SIGKILL)
+    stdout, stderr = process.communicate(timeout=600)
+    assert "Traceback" not in stderr
+    if process.returncode == 2:
+        assert "mtqa: error: a Dask worker died during the run" in stderr
+        assert stdout == ""
+    else:
+        assert process.returncode == 0, stderr
+        one = _json("--jobs", "1", *args)
+        assert json.loads(stdout)["metrics"] == one["metrics"]
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])

@@ -89,13 +89,26 @@ def run_on_dask(settings: Settings, items: Iterable[Document | InputProblem], *,
 
         parts = batches(items, PARTITION_DOCUMENTS, PARTITION_CHARS)
         results, errors = collect(unbatched(in_order(parts, submit, window)), on_document)
-        for state in client.run(_worker_state, plugin_name).values():
+        states = list(client.run(_worker_state, plugin_name).values())
+        _no_state_lost(states, len(results))
+        for state in states:
             parent.absorb(state)
         try:
             client.unregister_worker_plugin(plugin_name)  # stops each worker's LanguageTool
         except Exception:  # noqa: BLE001 - an old scheduler without the call: workers stop it on exit
             pass
         return parent.report(results, errors)
+
+
+def _no_state_lost(states: list[dict], documents: int) -> None:
+    """A worker that died mid-run (its nanny starts a new one and Dask checks its documents
+    again) takes along what it learnt: metric statistics, rule time-outs, failed checkers.
+    The findings are complete, but a report with run-wide figures from part of the corpus
+    would be silently wrong, so the run ends with an error instead."""
+    counted = sum(state["documents"] for state in states)
+    if counted < documents:
+        raise MtqaError(f"a Dask worker died during the run: what it learnt about {documents - counted} of the "
+                        f"{documents} documents (metric statistics, rule time-outs) is lost; run the check again")
 
 
 @contextlib.contextmanager
