@@ -7,7 +7,8 @@ import click
 from mtqa.errors import MtqaError
 
 # sacrebleu's BLEU tokenizers (its -tok choices); listed here so --help does not import it.
-TOKENIZERS = ["13a", "intl", "zh", "ja-mecab", "ko-mecab", "char", "none", "spm", "flores101", "flores200"]
+# Not its "spm": a deprecated alias of flores101 (same tokenizer, same signature).
+TOKENIZERS = ["13a", "intl", "zh", "ja-mecab", "ko-mecab", "char", "none", "flores101", "flores200"]
 
 
 @click.command()
@@ -29,7 +30,8 @@ TOKENIZERS = ["13a", "intl", "zh", "ja-mecab", "ko-mecab", "char", "none", "spm"
                    "samples, as sacrebleu --confidence; shown as μ = mean ± half-width).")
 @click.option("--tokenize", "-tok", type=click.Choice(TOKENIZERS), default=None,
               help="BLEU tokenizer, as sacrebleu -tok (default 13a; zh, ja-mecab, char, intl, none…). "
-                   "The signature records it.")
+                   "The signature records it. ja-mecab and ko-mecab need sacrebleu[ja] or sacrebleu[ko]; "
+                   "flores101 and flores200 need sentencepiece and download their model once.")
 @click.option("--lowercase", "-lc", is_flag=True,
               help="Case-insensitive BLEU, as sacrebleu -lc (TER is case-insensitive unless "
                    "--ter-case-sensitive).")
@@ -59,7 +61,7 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.cli.output import write_output
     from mtqa.config.settings import load_settings
     from mtqa.metrics import leaderboard
-    from mtqa.metrics.scores import METRICS
+    from mtqa.metrics.scores import METRICS, make_metric
 
     metrics = [m.strip().lower() for m in metric_names.split(",") if m.strip()]
     unknown = [m for m in metrics if m not in METRICS]
@@ -71,6 +73,8 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
         "chrf": {"word_order": chrf_word_order},
         "ter": {"case_sensitive": ter_case_sensitive},
     }
+    for name in metrics:  # a tokenizer that cannot load fails now, not after the checkers have started
+        make_metric(name, options[name])
     scoring = {"metrics": metrics, "n_samples": n_samples, "confidence": confidence, "options": options}
     if not artifacts:
         board = leaderboard.build(reference, systems, source=source, **scoring)

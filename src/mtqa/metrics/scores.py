@@ -26,12 +26,24 @@ def make_metric(name: str, options: Mapping[str, Any] | None = None) -> Metric:
     """A sacrebleu metric object; ``options`` are its constructor arguments."""
     options = dict(options or {})
     if name == "bleu":
-        return BLEU(**options)
+        return _bleu(options)
     if name == "chrf":
         return CHRF(**options)
     if name == "ter":
         return TER(**options)
     raise MtqaError(f"unknown metric {name!r}; choose from {', '.join(METRICS)}")
+
+
+def _bleu(options: dict[str, Any]) -> Metric:
+    """BLEU, whose tokenizer loads on construction: the Japanese and Korean ones need
+    sacrebleu's extras, the SentencePiece ones a package and a model download. sacrebleu says
+    so in a multi-line exception; the user gets its install line as one error."""
+    try:
+        return BLEU(**options)
+    except (ImportError, RuntimeError, OSError) as exc:
+        hint = [line.strip() for line in str(exc).splitlines() if line.strip().startswith("pip install")]
+        what = f"needs extra packages: {hint[-1]}" if hint else f"cannot be loaded ({str(exc).strip() or type(exc).__name__})"
+        raise MtqaError(f"--tokenize {options.get('tokenize')}: {what}") from None
 
 
 def check_aligned(hypotheses: Sequence[str], references: Sequence[str], what: str = "system") -> None:

@@ -1,0 +1,42 @@
+"""`mtqa score` on inputs and options a new user gets wrong: one error line and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from tests.conftest import run_mtqa
+
+# sacrebleu tokenizers that need packages mtqa does not install, and a module each imports.
+NEEDS_EXTRAS = {"ja-mecab": "MeCab", "ko-mecab": "mecab_ko", "flores101": "sentencepiece", "flores200": "sentencepiece"}
+
+
+@pytest.fixture
+def pair(tmp_path):
+    reference, system = tmp_path / "ref.txt", tmp_path / "sys.txt"
+    reference.write_text("The cat sat on the mat.\nIt rained all day.\n", encoding="utf-8")
+    system.write_text("The cat sat on a mat.\nIt rained the whole day.\n", encoding="utf-8")
+    return reference, system
+
+
+@pytest.mark.parametrize("tokenizer", sorted(NEEDS_EXTRAS))
+def test_tokenizer_without_its_extras_is_one_error_line(pair, tokenizer):
+    if importlib.util.find_spec(NEEDS_EXTRAS[tokenizer]) is not None:
+        pytest.skip(f"{NEEDS_EXTRAS[tokenizer]} is installed here")
+    reference, system = pair
+    result = run_mtqa("score", "-r", str(reference), str(system), "--tokenize", tokenizer)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"mtqa: error: --tokenize {tokenizer}: "), result.stderr
+    assert "pip install" in lines[0]
+    assert result.stdout == ""
+
+
+def test_spm_the_deprecated_alias_is_refused_for_flores101(pair):
+    reference, system = pair
+    result = run_mtqa("score", "-r", str(reference), str(system), "--tokenize", "spm")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'spm' is not one of" in result.stderr and "flores101" in result.stderr
+    assert "spm" not in run_mtqa("score", "--help").stdout
