@@ -19,8 +19,9 @@ class Summary:
     by_severity: dict[str, int]
     by_category: dict[str, int]
     penalty: float
-    score: float
-    mqm_per_1000_words: float
+    # None when no document was read: a score of 100 over nothing would read as "clean".
+    score: float | None
+    mqm_per_1000_words: float | None
     errors: int  # unreadable inputs: said by the text report, not a total of the JSON summary
 
     def to_dict(self) -> dict:
@@ -35,6 +36,7 @@ def summarize(report: Report) -> Summary:
         categories[f.category] += 1
     words = sum(d.words for d in report.documents)
     pen = sum(d.penalty for d in report.documents)
+    read = bool(report.documents)
     return Summary(
         documents=len(report.documents),
         words=words,
@@ -42,7 +44,7 @@ def summarize(report: Report) -> Summary:
         by_severity={s.value: severities.get(s.value, 0) for s in Severity},
         by_category=dict(sorted(categories.items())),
         penalty=pen,
-        score=score(pen, words),
-        mqm_per_1000_words=per_1000_words(pen, words),
+        score=score(pen, words) if read else None,
+        mqm_per_1000_words=per_1000_words(pen, words) if read else None,
         errors=len(report.errors),
     )

@@ -31,6 +31,10 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"  # None: no document was read, nothing to score
+
+
 def _finding_attrs(fid: str, f: Finding) -> str:
     return (f'data-finding="{fid}" data-category="{_e(f.category)}" data-severity="{f.severity.value}" '
             f'data-checker="{_e(f.checker)}"')
@@ -203,7 +207,7 @@ def render(report: Report, color: bool = False) -> str:
     summary = _stats([("documents", str(s.documents)), ("words", str(s.words)), ("findings", str(s.findings)),
                       ("critical", str(s.by_severity["critical"])), ("major", str(s.by_severity["major"])),
                       ("minor", str(s.by_severity["minor"])), ("MQM penalty", f"{s.penalty:g}"),
-                      ("per 1,000 words", f"{s.mqm_per_1000_words:g}"), ("score", f"{s.score:g}")])
+                      ("per 1,000 words", _rate(s.mqm_per_1000_words)), ("score", _rate(s.score))])
     parts = [head, '<a class="skip" href="#documents">Skip to the documents</a>',
              f"<header><h1>mtqa report</h1>{summary}</header><main>"]
     if report.baseline is not None:

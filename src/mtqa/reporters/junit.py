@@ -69,9 +69,9 @@ def render(report: Report, color: bool = False) -> str:
         element.set("errors", str(errors))
     suite.set("skipped", "0")
     props = ET.Element("properties")
-    for name, value in (("findings", summary.findings), ("words", summary.words),
-                        ("penalty", f"{summary.penalty:g}"), ("score", f"{summary.score:g}"),
-                        ("gate", gate.value)):
+    score = [] if summary.score is None else [("score", f"{summary.score:g}")]  # none when nothing was read
+    for name, value in [("findings", summary.findings), ("words", summary.words),
+                        ("penalty", f"{summary.penalty:g}"), *score, ("gate", gate.value)]:
         ET.SubElement(props, "property", name=name, value=str(value))
     suite.insert(0, props)
     ET.indent(suites, space="  ")

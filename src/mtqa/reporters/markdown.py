@@ -32,10 +32,11 @@ def render(report: Report, color: bool = False) -> str:
     s = summarize(report)
     out = ["## mtqa report", ""]
     verdict = "no findings" if not s.findings else f"**{s.findings} finding(s)**"
-    out.append(
-        f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {s.penalty:g} "
-        f"({s.mqm_per_1000_words:g} per 1,000 words) · score **{s.score:g}**"
-    )
+    if s.score is None:
+        out.append("no document was checked" + (f"; {s.errors} input error(s)" if s.errors else ""))
+    else:
+        out.append(f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {s.penalty:g} "
+                   f"({s.mqm_per_1000_words:g} per 1,000 words) · score **{s.score:g}**")
     suppressed = sum(d.suppressed for d in report.documents)
     if suppressed:
         out += ["", f"{suppressed} finding(s) suppressed by comments or the project vocabulary."]
