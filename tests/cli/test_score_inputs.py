@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import pytest
 
@@ -40,3 +41,24 @@ def test_spm_the_deprecated_alias_is_refused_for_flores101(pair):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "'spm' is not one of" in result.stderr and "flores101" in result.stderr
     assert "spm" not in run_mtqa("score", "--help").stdout
+
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_json_mean_and_ci_are_null_without_confidence(pair, tmp_path, count):
+    reference, system = pair
+    other = tmp_path / "other.txt"
+    other.write_text("A cat sat on the mat.\nIt was raining all day.\n", encoding="utf-8")
+    systems = [str(system), str(other)][:count]
+    base = ["score", "-r", str(reference), *systems, "--no-artifacts", "--metrics", "bleu,chrf",
+            "--bootstrap", "50", "-f", "json"]
+    for confidence in (False, True):
+        result = run_mtqa(*base, *(["--confidence"] if confidence else []))
+        assert result.returncode == 0, result.stderr
+        board = json.loads(result.stdout)
+        cells = [row[m] for row in board["systems"] for m in ("bleu", "chrf")]
+        if confidence:
+            assert all(c["mean"] >= 0 and c["ci"] >= 0 for c in cells), cells
+        else:
+            assert board["confidence"] is None
+            assert all(c["mean"] is None and c["ci"] is None for c in cells), cells

@@ -77,6 +77,8 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
     for row, path in zip(rows, systems):
         row["path"] = path
         for cell in (row[m] for m in metrics):
+            if not confidence:  # the paired test's interval is a by-product: shown only when asked for
+                cell.update(mean=None, ci=None)
             cell.update({k: round(cell[k], 4) for k in ("score", "mean", "ci") if cell[k] is not None})
             cell["significant"] = cell["p_value"] is not None and cell["p_value"] < SIGNIFICANCE
         if pipeline is not None:

@@ -64,9 +64,11 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
     for name in metrics:
         metric = make_metric(name, (options or {}).get(name))
         score = metric.corpus_score(list(hypotheses), [list(references)], n_bootstrap=n_bootstrap)
-        mean, ci = getattr(score, "_mean", None), getattr(score, "_ci", None)
+        # Without resampling sacrebleu leaves -1 in _mean and _ci: no interval, not a negative one.
+        bootstrapped = n_bootstrap > 1
         results[name] = {"score": score.score, "signature": str(metric.get_signature()),
-                         "mean": None if mean is None else float(mean), "ci": None if ci is None else float(ci)}
+                         "mean": float(score._mean) if bootstrapped else None,
+                         "ci": float(score._ci) if bootstrapped else None}
     return results
 
 
