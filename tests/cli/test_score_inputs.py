@@ -62,3 +62,20 @@ def test_json_mean_and_ci_are_null_without_confidence(pair, tmp_path, count):
         else:
             assert board["confidence"] is None
             assert all(c["mean"] is None and c["ci"] is None for c in cells), cells
+
+
+def test_a_system_given_twice_is_scored_once_with_a_warning(pair, tmp_path):
+    reference, system = pair
+    other = tmp_path / "other.txt"
+    other.write_text("A cat sat on the mat.\nIt was raining all day.\n", encoding="utf-8")
+    # The same file twice, once through another spelling of its path.
+    result = run_mtqa("score", "-r", "ref.txt", "sys.txt", "other.txt", "./sys.txt", "--no-artifacts",
+                      "--metrics", "bleu", "--bootstrap", "50", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    board = json.loads(result.stdout)
+    assert [row["path"] for row in board["systems"]] == ["sys.txt", "other.txt"]
+    assert result.stderr == "mtqa: warning: ./sys.txt: the same file as sys.txt; scored once\n"
+    alone = run_mtqa("score", "-r", "ref.txt", "sys.txt", "sys.txt", "--no-artifacts", "--metrics", "bleu",
+                     cwd=tmp_path)
+    assert alone.returncode == 0 and "p=" not in alone.stdout and alone.stdout.count("sys ") == 1, alone.stdout
+    assert alone.stderr == "mtqa: warning: sys.txt: given more than once; scored once\n"

@@ -63,6 +63,7 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.metrics import leaderboard
     from mtqa.metrics.scores import METRICS, make_metric
 
+    systems = _distinct(systems)
     metrics = [m.strip().lower() for m in metric_names.split(",") if m.strip()]
     unknown = [m for m in metrics if m not in METRICS]
     if unknown or not metrics:
@@ -92,3 +93,25 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.reporters.leaderboard import render
 
     write_output(render(board, format_), output)
+
+
+def _distinct(paths: tuple[str, ...]) -> list[str]:
+    """Each file once, however its path is spelt: a system paired with itself would be
+    'significantly different' (sacrebleu's test gives p = 1/(N+1) for equal scores), and
+    its CLI likewise ignores a repeated system."""
+    import os
+
+    from mtqa.reporters.text import escape_controls
+
+    seen: dict[tuple[int, int], str] = {}
+    kept = []
+    for path in paths:
+        status = os.stat(path)
+        first = seen.get((status.st_dev, status.st_ino))
+        if first is None:
+            seen[(status.st_dev, status.st_ino)] = path
+            kept.append(path)
+        else:
+            same = "given more than once" if path == first else f"the same file as {escape_controls(first)}"
+            click.echo(f"mtqa: warning: {escape_controls(path)}: {same}; scored once", err=True)
+    return kept
