@@ -44,7 +44,7 @@ def test_duplicates_are_counted_and_gone_entries_reported(tmp_path):
     old = build_report([("a.txt", text, [{"rule": "MTQA-T-001", "quote": "the the"},
                                          {"rule": "MTQA-T-002", "quote": "dog"}])])
     path = tmp_path / "baseline.json"
-    path.write_text(json.dumps(build_baseline(old)), encoding="utf-8")
+    path.write_text(json.dumps(build_baseline(old, str(tmp_path))), encoding="utf-8")
     new = build_report([("a.txt", text, [{"rule": "MTQA-T-001", "quote": "the the"},
                                          {"rule": "MTQA-T-001", "quote": "the the", "nth": 1}])])
     result = apply_baseline(new, str(path))

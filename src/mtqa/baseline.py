@@ -5,6 +5,11 @@ of context on each side, never by line or offset, so adding a paragraph above an
 finding does not make it "new". Identical fingerprints in one document are counted, so
 a second copy of a known artifact is still reported. SARIF's ``partialFingerprints``
 use the same function, so code-scanning tools track findings the way baselines do.
+
+Documents are keyed by their path relative to the baseline file's folder, with / and no
+'./' (version 2), so `mtqa check .`, `mtqa check articles/` and a run from a subfolder
+name a document alike. Version 1 files kept the paths as typed, relative to the folder
+mtqa ran in; they are read that way, and written back as version 2.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from mtqa.errors import MtqaError
 from mtqa.model import Finding
 from mtqa.report import DocumentResult, Report, rescored
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version -> the folder its document paths are relative to (given the baseline file's).
+_BASE = {1: lambda baseline_dir: os.getcwd(), 2: lambda baseline_dir: baseline_dir}
 # Words of context kept on each side: enough to tell two occurrences of "She" apart,
 # few enough that an edit elsewhere in the paragraph leaves the fingerprint alone.
 CONTEXT_WORDS = 3
@@ -47,11 +54,34 @@ def fingerprint(finding: Finding, line: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def document_key(doc: DocumentResult) -> str:
-    """How a baseline names a document: its path (relative, with /) and id when they differ."""
-    path = _portable(doc.path)
-    doc_id = _portable(doc.id)
-    return path if doc_id == path else f"{path}#{doc.id}"
+def document_key(doc: DocumentResult, base: str | None = None) -> str:
+    """How a baseline names a document: its path relative to ``base`` (default: the
+    current folder), with / and no './', then '#' and its id when a file holds several."""
+    path = _relative(doc.path, base or os.getcwd())
+    return path if doc.id == doc.path else f"{path}#{doc.id}"
+
+
+def _relative(path: str, base: str) -> str:
+    """``path`` (relative to the current folder, or absolute) relative to ``base``, normalised."""
+    if path.startswith("<"):  # <stdin>
+        return path
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(os.path.abspath(path)).as_posix()
+
+
+def _rebased(key: str, key_base: str, base: str) -> str:
+    """A key written relative to ``key_base`` as ``document_key`` spells it relative to ``base``.
+    The path ends at the first '#' (a '#' inside a file name stays in the key unchanged)."""
+    if key.startswith("<"):
+        return key
+    path, hash_, doc_id = key.partition("#")
+    return _relative(os.path.join(key_base, path), base) + hash_ + doc_id
+
+
+def _folder(baseline_path: str) -> str:
+    return os.path.dirname(os.path.abspath(baseline_path))
 
 
 def _portable(path: str) -> str:
@@ -67,7 +97,8 @@ def finding_fingerprints(doc: DocumentResult) -> list[str]:
     return [fingerprint(f, doc.lines.get(f.line)) for f in doc.findings]
 
 
-def build_baseline(report: Report) -> dict:
+def build_baseline(report: Report, base: str) -> dict:
+    """The baseline of ``report``, its paths relative to ``base`` (the baseline file's folder)."""
     documents: dict[str, list[dict]] = {}
     for doc in report.documents:
         entries = [
@@ -75,7 +106,7 @@ def build_baseline(report: Report) -> dict:
             for f, fp in zip(doc.findings, finding_fingerprints(doc), strict=True)
         ]
         if entries:
-            documents.setdefault(document_key(doc), []).extend(entries)
+            documents.setdefault(document_key(doc, base), []).extend(entries)
     return {"mtqa_baseline": FORMAT_VERSION, "documents": dict(sorted(documents.items()))}
 
 
@@ -83,13 +114,14 @@ def write_baseline(report: Report, path: str) -> int:
     """Write the baseline file atomically; returns the number of entries recorded."""
     from mtqa.cli.output import write_output
 
-    data = build_baseline(report)
+    data = build_baseline(report, _folder(path))
     write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path)
     return sum(len(v) for v in data["documents"].values())
 
 
 def read_baseline(path: str) -> dict[str, Counter[str]]:
-    """Fingerprint counts per document key; a broken file is a one-line error."""
+    """Fingerprint counts per document key (relative to the baseline's folder, as
+    ``document_key`` spells it, whatever the version); a broken file is a one-line error."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -98,16 +130,22 @@ def read_baseline(path: str) -> dict[str, Counter[str]]:
         raise MtqaError(f"{path}: cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise MtqaError(f"{path}: baseline is not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    if not isinstance(data, dict) or data.get("mtqa_baseline") != FORMAT_VERSION:
-        raise MtqaError(f"{path}: not an mtqa baseline (version {FORMAT_VERSION} expected)")
+    if not isinstance(data, dict) or "mtqa_baseline" not in data:
+        raise MtqaError(f"{path}: not an mtqa baseline (no 'mtqa_baseline' version)")
+    version = data["mtqa_baseline"]
+    if version not in _BASE:
+        raise MtqaError(f"{path}: baseline version {version!r}; this mtqa reads versions "
+                        f"{', '.join(map(str, _BASE))}")
     documents = data.get("documents")
     if not isinstance(documents, dict):
         raise MtqaError(f"{path}: baseline has no 'documents' table")
+    base = _folder(path)
+    key_base = _BASE[version](base)
     counts: dict[str, Counter[str]] = {}
     for key, entries in documents.items():
         if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
             raise MtqaError(f"{path}: baseline entries of {key!r} must be objects with a fingerprint")
-        counts[key] = Counter(str(e["fingerprint"]) for e in entries)
+        counts.setdefault(_rebased(key, key_base, base), Counter()).update(str(e["fingerprint"]) for e in entries)
     return counts
 
 
@@ -118,11 +156,12 @@ def apply_baseline(report: Report, path: str) -> Report:
     reads them, also considers only new findings.
     """
     known = read_baseline(path)
+    base = _folder(path)
     seen_keys: set[str] = set()
     matched = new = gone = 0
     documents: list[DocumentResult] = []
     for doc in report.documents:
-        key = document_key(doc)
+        key = document_key(doc, base)
         seen_keys.add(key)
         remaining = Counter(known.get(key, Counter()))
         kept: list[Finding] = []
