@@ -122,7 +122,7 @@ class NaturalnessChecker(Checker):
             return found
         first_piece = np.cumsum([0] + [len(own) for own in pieces])
         first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(texts)))])
-        for d in np.unique(first_piece.searchsorted(words.piece[hit], side="right") - 1).tolist():
+        for d in sorted(set((first_piece.searchsorted(words.piece[hit], side="right") - 1).tolist())):
             (p, q), (v, w) = first_piece[d : d + 2], first_word[first_piece[d : d + 2]]
             found[d] = list(self._judge(documents[d], pieces[d], texts[p:q], words.text[v:w], words.piece[v:w] - p,
                                         confidence[v:w].copy(), words.contributions[v:w]))
@@ -142,13 +142,13 @@ class NaturalnessChecker(Checker):
         hits = np.flatnonzero(confidence >= threshold)
         capitalised = [i for i in hits.tolist() if text_of[i][:1].isupper()]
         if capitalised:
-            names = Counter(w for w in text_of if w[:1].isupper())
+            names = Counter(text_of)  # counted in C; a capitalised word's count is its count as a name
             # A name the article repeats is the name it means, however rare.
             confidence[[i for i in capitalised if names[text_of[i]] > 1]] = 0.0
         # Offsets only for the pieces with flagged words.
         first_word = np.concatenate([[0], np.cumsum(np.bincount(piece_of, minlength=len(pieces)))])
         start, end = [0] * len(text_of), [0] * len(text_of)
-        for p in np.unique(piece_of[confidence >= threshold]).tolist():
+        for p in sorted(set(piece_of[confidence >= threshold].tolist())):
             at = int(first_word[p])
             for i, (a, b, _) in enumerate(tokens(texts[p][0]), start=at):
                 start[i], end[i] = a, b

@@ -13,8 +13,9 @@ defaults).
 
 from __future__ import annotations
 
+import itertools
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +29,7 @@ class ModelError(Exception):
     """The model file is missing or not one this version reads; the message is one line."""
 
 
-@dataclass(frozen=True)
-class Additive:
+class Additive(NamedTuple):
     """One step function per feature: ``values[f][i]`` applies when ``cuts[f][i-1] < x <= cuts[f][i]``."""
 
     cuts: list[np.ndarray]
@@ -76,8 +76,7 @@ class Additive:
         return cls(cuts, values, bias)
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     additive: Additive
     bigrams: Bigrams
     header: dict
@@ -111,11 +110,12 @@ def load(path: Path) -> Model:
             header = json.loads(data["header"].tobytes().decode("utf-8"))
             if header.get("format") != FORMAT:
                 raise ModelError(f"{path}: not a {FORMAT} model (format {header.get('format')!r})")
-            counts = data["cut_counts"]
-            cut_at = np.cumsum(np.concatenate([[0], counts]))
-            value_at = np.cumsum(np.concatenate([[0], counts + 1]))
-            cuts = [data["cuts"][cut_at[i] : cut_at[i + 1]] for i in range(len(counts))]
-            values = [data["values"][value_at[i] : value_at[i + 1]] for i in range(len(counts))]
+            # Each member once: indexing ``data`` reads and inflates the member again.
+            counts, all_cuts, all_values = data["cut_counts"].tolist(), data["cuts"], data["values"]
+            cut_at = [0, *itertools.accumulate(counts)]
+            value_at = [0, *itertools.accumulate(c + 1 for c in counts)]
+            cuts = [all_cuts[cut_at[i] : cut_at[i + 1]] for i in range(len(counts))]
+            values = [all_values[value_at[i] : value_at[i + 1]] for i in range(len(counts))]
             vocabulary = data["bigram_vocabulary"].tobytes().decode("utf-8").split("\n")
             bigrams = Bigrams(vocabulary, data["bigram_keys"], data["bigram_values"].astype(np.float64).round(2))
             additive = Additive(cuts, values, float(data["bias"][0]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -42,8 +42,7 @@ COLUMN = {name: i for i, name in enumerate(NAMES)}
 NO_NEIGHBOUR = -1.0  # the value of a neighbour feature at a sentence edge
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
+class Words(NamedTuple):
     """The words of a batch of pieces: text, offsets in their own piece, piece index, feature rows."""
 
     text: list[str]

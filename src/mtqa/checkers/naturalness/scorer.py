@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
 from mtqa.checkers.naturalness.features import (COLUMN, DIGITS, LATIN_WORD, NAMES, NO_NEIGHBOUR, SENTENCE_END,
                                                 WORD, _numbers, _shape, document_features, shapes)
 
-# A word and the characters before it (no word can start inside them): one C call per piece.
-# The piece ends in edge marks (form ""): what follows its last word, if anything, then "".
-GAP_WORD = re.compile(rf"([\W_]*)({WORD.pattern}|\Z)")
+# Split on: a piece's gaps and words, alternately (no word can start inside a gap): one C
+# call per piece.
+GAP_WORD = re.compile(f"({WORD.pattern})")
 # Word-form features in the order of ``_shape``'s fields after the lower-case form.
 SHAPE = ("capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii")
 LENT = (("zipf_prev", 1), ("zipf_next", -1), ("zipf_prev2", 2), ("zipf_next2", -2))  # feature, shift
@@ -35,12 +35,10 @@ OWN = ("zipf", *SHAPE)
 # vocabulary id (-1: none) and the lower-case form's id.
 Z, VOCAB, LOW = len(OWN) + len(LENT), len(OWN) + len(LENT) + 1, len(OWN) + len(LENT) + 2
 WIDTH = LOW + 1
-EDGE = ("", "")  # an edge mark and the gap before it
 MAX_FORMS = 200_000  # bounded, like the shape cache: a stream of odd tokens starts the table afresh
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     text: list[str]  # the words in reading order
     piece: np.ndarray  # each word's piece
     probability: np.ndarray
@@ -120,26 +118,33 @@ class Scorer:
             words = document_features(pieces, self.zipf, self.bigrams)
             contributions = self.additive.contributions(words.x)
             return Scored(words.text, words.piece, self.additive.logistic(contributions), contributions)
-        # The (gap, word) pairs of all pieces in one row, a piece's words between edge marks
-        # (form ""): a word's neighbours are then plain offsets. ``GAP_WORD`` ends each piece
-        # with one or two edge marks of its own (what ends the piece, then ""); one more before
-        # every piece puts at least two between pieces, as far as the features look.
-        row: list[tuple[str, str]] = [EDGE]
+        # The words of all pieces in one row, each piece's between two edge marks (form ""),
+        # with the gap before each (the edge mark after a piece carries the gap after its last
+        # word): a word's neighbours are then plain offsets, and at least two edge marks
+        # separate pieces, as far as the features look. ``re.split`` gives a piece's gaps and
+        # words, alternately, as plain strings: no tuple per word.
+        forms: list[str] = [""]
+        gaps: list[str] = [""]
         starts: list[int] = []
         sourced: list[tuple[int, list[str], str, str]] = []
+        split = GAP_WORD.split
         for p, (piece, source) in enumerate(pieces):
-            found = GAP_WORD.findall(piece)
-            starts.append(len(row))
-            row.append(EDGE)
-            row += found
+            parts = split(piece)
+            words = parts[1::2]
+            starts.append(len(forms))
+            forms.append("")
+            forms += words
+            forms.append("")
+            gaps.append("")
+            gaps += parts[::2]
             if source:
-                sourced.append((p, [form for _, form in found if form], piece, source))
-        row.append(EDGE)
-        padded = [form for _, form in row]
-        text = list(filter(None, padded))
+                sourced.append((p, words, piece, source))
+        forms.append("")
+        gaps.append("")
+        text = list(filter(None, forms))
         if not text:
             return Scored(text, np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros((0, len(NAMES))))
-        piece_of, contributions = self._contributions(padded, [gap for gap, _ in row], starts, sourced)
+        piece_of, contributions = self._contributions(forms, gaps, starts, sourced)
         return Scored(text, piece_of, self.additive.logistic(contributions), contributions)
 
     def _contributions(self, padded, gap_list, starts, sourced) -> tuple[np.ndarray, np.ndarray]:
