@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import count, filterfalse, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -73,32 +73,35 @@ class Scorer:
     def _reset(self) -> None:
         self.forms: dict[str, int] = {"": 0}
         self.lows: dict[str, int] = {}
-        self.table = np.empty((1024, WIDTH))  # rows 0 to len(forms) - 1 are filled; doubled when full
+        # One row per column, one entry per form (forms 0 to len(forms) - 1 are filled;
+        # doubled when full): a column of a batch's words is then one gather into a
+        # contiguous array.
+        self.table = np.empty((WIDTH, 1024))
         # Form 0 is the edge mark: it lends its neighbours the value of having none.
-        self.table[0, : len(OWN)] = 0.0
+        self.table[: len(OWN), 0] = 0.0
         for k, (name, _) in enumerate(LENT, start=len(OWN)):
-            self.table[0, k] = self._contribution(name, np.array([NO_NEIGHBOUR]))[0]
-        self.table[0, Z:] = (0.0, -1.0, 0.0)
+            self.table[k, 0] = self._contribution(name, np.array([NO_NEIGHBOUR]))[0]
+        self.table[Z:, 0] = (0.0, -1.0, 0.0)
 
     def _add(self, forms: list[str]) -> None:
-        """New forms' rows, a batch at a time (per form it was most of a first run's time)."""
+        """New forms' columns, a batch at a time (per form it was most of a first run's time)."""
         lows, values = shapes(forms)
-        z = np.array([self.zipf.get(low, 0.0) for low in lows], dtype=np.float64)
-        rows = np.empty((len(forms), WIDTH))
-        rows[:, 0] = self._contribution("zipf", z)
-        for k, name in enumerate(SHAPE, start=1):
-            rows[:, k] = self._contribution(name, values[:, k - 1])
-        for k, (name, _) in enumerate(LENT, start=len(OWN)):
-            rows[:, k] = self._contribution(name, z)
-        rows[:, Z] = z
-        rows[:, VOCAB] = [self.bigrams.index.get(low, -1) for low in lows]
-        rows[:, LOW] = [self.lows.setdefault(low, len(self.lows)) for low in lows]
+        z = np.fromiter(map(self.zipf.get, lows, repeat(0.0)), dtype=np.float64, count=len(lows))
         have = len(self.forms)
-        if have + len(forms) > len(self.table):
-            grown = np.empty((max(have + len(forms), 2 * len(self.table)), WIDTH))
-            grown[:have] = self.table[:have]
+        if have + len(forms) > self.table.shape[1]:
+            grown = np.empty((WIDTH, max(have + len(forms), 2 * self.table.shape[1])))
+            grown[:, :have] = self.table[:, :have]
             self.table = grown
-        self.table[have : have + len(forms)] = rows
+        rows = self.table[:, have : have + len(forms)]
+        rows[0] = self._contribution("zipf", z)
+        for k, name in enumerate(SHAPE, start=1):
+            rows[k] = self._contribution(name, values[:, k - 1])
+        for k, (name, _) in enumerate(LENT, start=len(OWN)):
+            rows[k] = self._contribution(name, z)
+        rows[Z] = z
+        rows[VOCAB] = np.fromiter(map(self.bigrams.index.get, lows, repeat(-1)), dtype=np.float64, count=len(lows))
+        self.lows.update(zip(filterfalse(self.lows.__contains__, dict.fromkeys(lows)), count(len(self.lows))))
+        rows[LOW] = np.fromiter(map(self.lows.__getitem__, lows), dtype=np.float64, count=len(lows))
         self.forms.update(zip(forms, range(have, have + len(forms))))
 
     def _ids(self, words: list[str]) -> np.ndarray:
@@ -107,7 +110,7 @@ class Scorer:
         ids = np.fromiter(map(self.forms.get, words, repeat(-1)), dtype=np.intp, count=len(words))
         new = np.flatnonzero(ids < 0).tolist()
         if new:
-            unseen = [words[i] for i in new]
+            unseen = list(map(words.__getitem__, new))
             self._add(list(dict.fromkeys(unseen)))
             ids[new] = list(map(self.forms.__getitem__, unseen))
         return ids
@@ -150,31 +153,34 @@ class Scorer:
     def _contributions(self, padded, gap_list, starts, sourced) -> tuple[np.ndarray, np.ndarray]:
         c, step = COLUMN, self._contribution
         ids = self._ids(padded)
+        table = self.table  # as ``_ids`` left it
         edge = ids == 0
         real = np.flatnonzero(~edge)
         n = len(real)
         size = np.add.reduceat(~edge, starts).astype(np.int64)  # words of each piece
         piece_of = np.repeat(np.arange(len(starts)), size)
-        every = self.table[ids]
-        own = every[real]
-        out = np.empty((n, len(NAMES)), dtype=np.float64)
+        own = ids[real]
+        # Filled a feature at a time into contiguous rows, turned into (words, features) once
+        # at the end: a column at a time into a large (words, features) array crossed the
+        # whole array for each feature (most of the time on a long document).
+        out = np.empty((len(NAMES), n), dtype=np.float64)
         for k, name in enumerate(OWN):
-            out[:, c[name]] = own[:, k]
+            out[c[name]] = table[k][own]
         for k, (name, by) in enumerate(LENT, start=len(OWN)):
-            out[:, c[name]] = every[real - by, k]
+            out[c[name]] = table[k][ids[real - by]]
 
         # Word pairs t = (t, t + 1) along the row; a pair with an edge mark is no pair.
-        z, vocab = every[:, Z], every[:, VOCAB]
+        z, vocab = table[Z][ids], table[VOCAB][ids]
         no_pair = edge[:-1] | edge[1:]
         left, right = vocab[:-1], vocab[1:]
         pair = self.bigrams.find(left, right)
         expected = (z[:-1] >= 4.0) & (z[1:] >= 4.0)
         known = np.where(no_pair, NO_NEIGHBOUR, np.where(pair > 0, 1.0, np.where(expected, 0.0, 0.5)))
         pair_x = np.where(no_pair, NO_NEIGHBOUR, pair)
-        out[:, c["bigram_prev"]] = step("bigram_prev", pair_x)[real - 1]
-        out[:, c["bigram_next"]] = step("bigram_next", pair_x)[real]
-        out[:, c["pair_prev_known"]] = step("pair_prev_known", known)[real - 1]
-        out[:, c["pair_next_known"]] = step("pair_next_known", known)[real]
+        out[c["bigram_prev"]] = step("bigram_prev", pair_x)[real - 1]
+        out[c["bigram_next"]] = step("bigram_next", pair_x)[real]
+        out[c["pair_prev_known"]] = step("pair_prev_known", known)[real - 1]
+        out[c["pair_next_known"]] = step("pair_next_known", known)[real]
         # A pair of two real words is in one piece: it counts for its first word's (the row
         # ends with an edge mark, so every real word starts a pair).
         unknown = np.bincount(piece_of, weights=(~no_pair & expected & (pair == 0.0))[real], minlength=len(starts))
@@ -182,22 +188,22 @@ class Scorer:
         # Gaps: punctuation before and after a word, a sentence starting at it.
         gap = np.fromiter(map(self.gaps.__getitem__, gap_list), dtype=np.int64, count=len(gap_list))
         gap[real[np.append(True, piece_of[1:] != piece_of[:-1])]] |= 2
-        out[:, c["punct_before"]] = self._flag("punct_before", gap[real] & 1)
-        out[:, c["punct_after"]] = self._flag("punct_after", gap[real + 1] & 1)
-        out[:, c["sentence_initial"]] = self._flag("sentence_initial", gap[real] >> 1)
+        out[c["punct_before"]] = self._flag("punct_before", gap[real] & 1)
+        out[c["punct_after"]] = self._flag("punct_after", gap[real + 1] & 1)
+        out[c["sentence_initial"]] = self._flag("sentence_initial", gap[real] >> 1)
 
         # A word its piece already had (as a lower-case form), unless common.
-        z = own[:, Z]
-        key = piece_of * (len(self.lows) + 1) + own[:, LOW].astype(np.int64)
+        z = z[real]
+        key = piece_of * (len(self.lows) + 1) + table[LOW][own].astype(np.int64)
         order = key.argsort(kind="stable")
         repeated = np.zeros(n, dtype=np.int64)
         repeated[order[1:]] = key[order[1:]] == key[order[:-1]]
-        out[:, c["repeated"]] = self._flag("repeated", repeated & (z < 5.0))
+        out[c["repeated"]] = self._flag("repeated", repeated & (z < 5.0))
 
         # Sentences as a whole.
         counts = size.astype(np.float64)
         first_word = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        out[:, c["position"]] = step("position", (np.arange(n) - first_word[piece_of]) / counts[piece_of])
+        out[c["position"]] = step("position", (np.arange(n) - first_word[piece_of]) / counts[piece_of])
         rare = np.bincount(piece_of, weights=(z < 3.0).astype(np.float64), minlength=len(counts))
         mean_z = np.bincount(piece_of, weights=z, minlength=len(counts)) / np.maximum(counts, 1)
         per_piece = {"sent_words": counts, "sent_mean_zipf": mean_z,
@@ -205,10 +211,10 @@ class Scorer:
                      "sent_rare_words": rare / np.maximum(counts, 1)}
         per_word = self._source_features(sourced, counts, n, per_piece)
         for name, column in per_word.items():
-            out[:, c[name]] = column if isinstance(column, float) else step(name, column)
+            out[c[name]] = column if isinstance(column, float) else step(name, column)
         for name, column in per_piece.items():
-            out[:, c[name]] = step(name, column)[piece_of]
-        return piece_of, out
+            out[c[name]] = step(name, column)[piece_of]
+        return piece_of, out.T.copy()
 
     def _source_features(self, sourced, counts, n, per_piece) -> dict[str, np.ndarray | float]:
         """Numbers the source lacks or has, Latin words it has (as ``document_features``)."""
