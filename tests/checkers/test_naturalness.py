@@ -122,6 +122,21 @@ def test_the_packaged_model_loads_and_describes_itself():
     assert 0 < model.header["recall_min_confidence"] <= model.header["default_min_confidence"] < 1
 
 
+def test_the_model_loads_the_same_from_its_uncompressed_copy_or_without_one(tmp_path, monkeypatch):
+    def arrays(model):
+        a = model.additive
+        return ([c.tobytes() for c in a.cuts], [v.tobytes() for v in a.values], a.bias, model.header,
+                model.bigrams.vocabulary, model.bigrams.keys.tobytes(), model.bigrams.values.tobytes())
+
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "cache"))
+    first = load(default_model_path())  # inflates the file and keeps the copy
+    assert len(list((tmp_path / "cache" / "naturalness").glob("*.npz"))) == 1
+    assert arrays(load(default_model_path())) == arrays(first)  # from the copy
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "a-file"))  # no folder can be made there
+    assert arrays(load(default_model_path())) == arrays(first)
+
+
 def test_a_name_the_article_repeats_is_trusted(model_path):
     text = "Zorblax met Quuxle on Monday. Zorblax left early."
     found = list(checker(model_path).check(Document(id="t", path="t", text=text)))
