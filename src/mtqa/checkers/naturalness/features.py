@@ -62,7 +62,7 @@ class Bigrams:
 
     def __init__(self, vocabulary: Sequence[str], keys: np.ndarray, values: np.ndarray) -> None:
         self.vocabulary = list(vocabulary)
-        self.index = {word: i for i, word in enumerate(self.vocabulary)}
+        self.index = dict(zip(self.vocabulary, range(len(self.vocabulary))))
         self.keys = np.asarray(keys, dtype=np.int64)
         self.values = np.asarray(values, dtype=np.float64)
 
