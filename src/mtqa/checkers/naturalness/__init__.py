@@ -48,7 +48,7 @@ MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
 
 @cache
 def _load(path: str) -> Model:
-    _numpy()
+    import_numpy()
     from mtqa.checkers.naturalness.additive import load
 
     return load(Path(path))
@@ -58,13 +58,13 @@ def _load(path: str) -> Model:
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
 
 
-def _numpy():
+def import_numpy():
     """numpy, imported with a one-thread BLAS unless the user chose a number of threads.
 
     This checker does no linear algebra, but the OpenBLAS that numpy's wheels bundle starts
-    a pool of threads as numpy is imported, and they poll for work for a while: about
-    0.05 s of CPU per run on two cores, a quarter of what the checker costs on a short
-    run (docs/naturalness.md). OpenBLAS reads the setting once, as it loads; the
+    a pool of threads as numpy is imported, and they poll for work for a while: importing
+    numpy in a run took 0.09-0.10 s of CPU with the pool and 0.05 s without it, on two
+    cores (docs/naturalness.md). OpenBLAS reads the setting once, as it loads; the
     environment is put back at once, so nothing this process starts inherits it.
     """
     if "numpy" not in sys.modules and not any(name in os.environ for name in BLAS_THREADS):
@@ -134,7 +134,7 @@ class NaturalnessChecker(Checker):
     def check_batch(self, documents: Sequence[Document]) -> list[list[Finding]]:
         """All pieces of all documents scored in one call (most of a call's cost is the same
         however few words it scores), then each document's words judged on their own."""
-        np = _numpy()
+        np = import_numpy()
 
         pieces = [_pieces(document) for document in documents]
         texts = [(text[start:end], source) for document, own in zip(documents, pieces)
