@@ -71,6 +71,8 @@ def import_numpy():
         os.environ[BLAS_THREADS[0]] = "1"
         try:
             import numpy
+
+            return numpy
         finally:
             del os.environ[BLAS_THREADS[0]]
     import numpy

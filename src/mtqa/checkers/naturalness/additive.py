@@ -17,8 +17,8 @@ import hashlib
 import io
 import itertools
 import json
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -142,7 +142,7 @@ def load(path: Path) -> Model:
             header = json.loads(data["header"].tobytes().decode("utf-8"))
             if header.get("format") != FORMAT:
                 raise ModelError(f"{path}: not a {FORMAT} model (format {header.get('format')!r})")
-            # Each member once: indexing ``data`` reads and inflates the member again.
+            # Each member once: indexing ``data`` reads the member again.
             counts, all_cuts, all_values = data["cut_counts"].tolist(), data["cuts"], data["values"]
             cut_at = [0, *itertools.accumulate(counts)]
             value_at = [0, *itertools.accumulate(c + 1 for c in counts)]
