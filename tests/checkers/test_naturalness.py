@@ -143,6 +143,20 @@ def test_a_name_the_article_repeats_is_trusted(model_path):
     assert [(f.start, f.end, f.text) for f in found] == [(8, 21, "met Quuxle on")]
 
 
+def test_a_name_its_source_spells_is_trusted(model_path):
+    """"A name to check against the source": when the segment's source (romanised) has it,
+    it was checked; a name the source lacks is still flagged."""
+    target = "The minister met Quuxle on Monday."
+    def found(source):
+        doc = Document(id="t", path="t", text=target, source_text=source,
+                       units=(Segment(0, len(target), id="1", source=source),))
+        return [(f.start, f.end, f.text) for f in checker(model_path).check(doc)]
+
+    assert found("Der Minister traf am Montag Herrn Quuxle.") == []
+    assert found("Der Minister traf am Montag Herrn Schmidt.") == [(13, 26, "met Quuxle on")]
+    assert found("部长周一会见了库克斯尔。") == [(13, 26, "met Quuxle on")]  # not the pinyin of the source
+
+
 @pytest.mark.parametrize("max_forms", [200_000, 5])  # 5: the form table starts afresh on most documents
 def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(monkeypatch, max_forms):
     """Every bit: reported confidences are rounded from these, and thresholds compare them."""

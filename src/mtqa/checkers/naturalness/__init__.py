@@ -174,6 +174,7 @@ class NaturalnessChecker(Checker):
             names = Counter(text_of)  # counted in C; a capitalised word's count is its count as a name
             # A name the article repeats is the name it means, however rare.
             confidence[[i for i in capitalised if names[text_of[i]] > 1]] = 0.0
+            confidence[_in_source([i for i in capitalised if confidence[i] >= threshold], text_of, piece_of, texts)] = 0.0
         # Offsets only for the pieces with flagged words.
         first_word = np.concatenate([[0], np.cumsum(np.bincount(piece_of, minlength=len(pieces)))])
         start, end = [0] * len(text_of), [0] * len(text_of)
@@ -205,6 +206,32 @@ class NaturalnessChecker(Checker):
         best = max(word_level, key=lambda i: push[i])
         cue = NAMES[best if push[best] > 0 else int(push.argmax())]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
+
+
+def _in_source(words: list[int], text_of: list[str], piece_of: np.ndarray, texts: list[tuple[str, str | None]]
+               ) -> list[int]:
+    """The capitalised words whose piece's source spells them (romanised, as the grammar
+    checker reads names): "a name to check against the source" that the source confirms.
+    On WMT 2022/2023 human references with their sources, 90 of this checker's 242 findings
+    were such names; on zh-en newstest2021 reviewers had marked a third of them (docs)."""
+    if not words:
+        return []
+    from mtqa.checkers.bilingual.transliteration import source_names
+
+    read: dict[int, object] = {}
+    confirmed = []
+    for i in words:
+        p = int(piece_of[i])
+        source = texts[p][1]
+        if not source:
+            continue
+        if p not in read:
+            read[p] = source_names(source)
+        neighbours = tuple(text_of[j] for j in (i - 1, i + 1)
+                           if 0 <= j < len(text_of) and piece_of[j] == p and text_of[j][:1].isupper())
+        if read[p].contains(text_of[i], neighbours):
+            confirmed.append(i)
+    return confirmed
 
 
 def _pieces(document: Document) -> list[tuple[int, int, str | None]]:
