@@ -20,22 +20,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from mtqa.config.languages import UnknownLanguage, language_code, normalise_lang
 from mtqa.errors import ConfigError
 from mtqa.model import Severity
 
 CONFIG_FILENAMES = ("mtqa.toml", "pyproject.toml")
-
-
-# Three-letter and legacy codes people pass for the languages we ship packs for.
-_LANG_ALIASES = {"iw": "he", "heb": "he", "rus": "ru", "ara": "ar", "ukr": "uk", "eng": "en"}
-
-
-def normalise_lang(value: str | None) -> str | None:
-    """The one language-code normaliser: 'he-IL' -> 'he', 'iw' -> 'he'; empty -> None (unknown)."""
-    if not value or not value.strip():
-        return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return _LANG_ALIASES.get(code, code)
 
 
 def defaults_text() -> str:
@@ -248,6 +237,12 @@ def load_settings(
             table = table.setdefault(part, {})
         table[leaf] = copy.deepcopy(value)
     _check_ranges(data, option_ranges(), str(path) if path else "defaults", text)
+    try:
+        data["source_lang"] = language_code(data["source_lang"]) or ""
+    except UnknownLanguage as exc:
+        from_file = path is not None and (overrides or {}).get("source_lang") is None
+        where = f"{path}:{line_of(text, 'source_lang')}: option 'source_lang'" if from_file else "source_lang"
+        raise ConfigError(f"{where}: {exc}") from None
     return _build(data, path, run_options or {})
 
 
