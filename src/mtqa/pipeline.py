@@ -23,7 +23,7 @@ from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.engines import collect, unbatched
 from mtqa.errors import ConfigError
-from mtqa.selection import Selector, unknown_entries
+from mtqa.selection import Selector, check_entries
 from mtqa.suppress import filter_findings
 
 # A batch of documents checked together: enough to share the per-call costs of the checkers
@@ -68,13 +68,11 @@ class Pipeline:
             for info in checker.rule_infos():
                 self.rules[info.code] = info
         packs = {code: info.pack for code, info in self.rules.items() if info.pack}
-        for option in ("select", "ignore"):
-            typos = unknown_entries(getattr(settings, option), self.rules, packs.values())
-            if typos:
-                self.close()
-                raise ConfigError(
-                    f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}"
-                )
+        try:
+            check_entries(settings, self.rules, packs.values())
+        except ConfigError:
+            self.close()
+            raise
         self.selector = Selector.build(settings.select, settings.ignore, packs)
 
     def __enter__(self) -> Pipeline:

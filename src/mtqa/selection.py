@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from mtqa.categories import CATEGORIES
 from mtqa.checkers import REGISTRY
+from mtqa.config.settings import Settings
+from mtqa.errors import ConfigError
 from mtqa.model import Finding
 
 _CATEGORY_ROOTS = frozenset(c.split("/")[0] for c in CATEGORIES)
@@ -39,7 +41,8 @@ class Selector:
     def checker_wanted(self, checker: str, categories: Iterable[str]) -> bool:
         """False when nothing the checker can emit would be reported, so it need not run."""
         if checker in self.ignore:
-            return False
+            # Only a code prefix is more specific than a checker (--select MTQA-HE-012 --ignore rules).
+            return any(_is_code(entry) for entry in self.select)
         if not self.select:
             return True
         cats = tuple(categories)
@@ -55,15 +58,45 @@ class Selector:
         return max((specificity(finding, entry, self.packs.get(finding.rule)) for entry in entries), default=-1)
 
 
+def _is_code(entry: str) -> bool:
+    return entry.upper().startswith(("MTQA", "LT"))
+
+
 def specificity(finding: Finding, entry: str, pack: str | None = None) -> int:
     """How specifically ``entry`` names ``finding``: -1 not at all, code prefixes highest."""
-    if entry.upper().startswith(("MTQA", "LT")) and finding.rule.upper().startswith(entry.upper()):
+    if _is_code(entry) and finding.rule.upper().startswith(entry.upper()):
         return 100 + len(entry)
     if entry.lower() in (finding.checker, pack):
         return 50
     if entry.lower() in (finding.category, finding.category.split("/")[0]):
         return 20 + len(entry)
     return -1
+
+
+def check_entries(settings: Settings, codes: Iterable[str], packs: Iterable[str]) -> None:
+    """Refuse `select`/`ignore` entries that name nothing `mtqa rules list` knows.
+
+    ``codes`` and ``packs`` are those of the checkers that run; an entry they lack is looked
+    up in the whole registry (every pack, the project's own included, and every checker's
+    codes), since a code of a checker or pack that this run skips is no typo.
+    """
+    codes, packs = list(codes), list(packs)
+    for option in ("select", "ignore"):
+        typos = unknown_entries(getattr(settings, option), codes, packs)
+        if typos:
+            registry = _registry(settings)
+            typos = unknown_entries(typos, registry.by_code, registry.rule_set.packs)
+        if typos:
+            raise ConfigError(f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}")
+
+
+def _registry(settings: Settings):
+    from pathlib import Path
+
+    from mtqa.engine.registry import load_registry
+
+    paths = tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules")["paths"])
+    return load_registry(paths)
 
 
 def unknown_entries(entries: Iterable[str], codes: Iterable[str], packs: Iterable[str]) -> list[str]:
