@@ -90,6 +90,47 @@ def check_entries(settings: Settings, codes: Iterable[str], packs: Iterable[str]
             raise ConfigError(f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}")
 
 
+def switched_off(settings: Settings, grammar_off_by: str) -> dict[str, str]:
+    """Why each `select` entry can report nothing in this run, when none of them can.
+
+    A gate over a run that checks nothing never fails (``--select grammar --no-grammar
+    --fail-on minor`` scores 100), so such a run is refused. Empty when `select` is empty
+    or any entry names something that runs.
+    """
+    reasons: dict[str, str] = {}
+    registry = None
+    for entry in settings.select:
+        if entry.lower() == "grammar" or entry.upper().startswith("LT"):
+            reason = None if settings.grammar_enabled else f"the grammar checker is off ({grammar_off_by})"
+        else:
+            registry = registry or _registry(settings)
+            reason = _packs_off(entry, settings, registry)
+        if reason is None:
+            return {}
+        reasons[entry] = reason
+    return reasons
+
+
+def _packs_off(entry: str, settings: Settings, registry) -> str | None:
+    """Why the packs an entry names (a pack, or a code prefix of pack rules only) are all off."""
+    options = settings.checker_options("rules")
+    enable, disable = set(options["enable"]), set(options["disable"])
+    if entry.lower() in registry.rule_set.packs:
+        names = {entry.lower()}
+    elif _is_code(entry):
+        rules = [r for r in registry.rules if r.id.upper().startswith(entry.upper())]
+        names = {r.pack for r in rules}
+        if not rules or not all(names):  # a checker's code (no pack)
+            return None
+    else:
+        return None
+    packs = registry.rule_set.packs
+    if any((packs[n].default_enabled or n in enable) and n not in disable for n in names):  # as the rules checker
+        return None
+    how = {n: "[checkers.rules] disable" if n in disable else "add it to [checkers.rules] enable" for n in names}
+    return ", ".join(f"the {n} pack is off ({how[n]})" for n in sorted(names))
+
+
 def _registry(settings: Settings):
     from pathlib import Path
 

@@ -39,7 +39,6 @@ def test_a_selected_code_beats_its_ignored_checker(tmp_path, args, expected):
 
 def test_a_code_of_a_checker_that_does_not_run_is_no_typo(tmp_path):
     assert "MTQA-HE-012" not in _rules(tmp_path, "--select", "consistency", "--ignore", "MTQA-HE-012")
-    assert _rules(tmp_path, "--select", "MTQA-STYLE") == []  # the style pack is off by default
 
 
 def test_a_project_pack_code_is_known_when_the_rules_checker_is_ignored(tmp_path):

@@ -126,6 +126,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "split_docs": split_docs,
     }
     settings = load_settings(config_file, overrides, run_options=run_options)
+    _refuse_selecting_nothing(settings, "--select" if select else "select",
+                              "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
     if settings.baseline:  # a bad baseline should fail before a long run, not after it
         from mtqa.baseline import read_baseline
 
@@ -178,6 +180,15 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         if exit_zero:
             code = EXIT_OK
     sys.exit(code)
+
+
+def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> None:
+    """--select naming only what this run switched off would check nothing and pass any gate."""
+    from mtqa.selection import switched_off
+
+    reasons = switched_off(settings, grammar_off_by)
+    if reasons:
+        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
 
 
 def _refuse_overwriting_inputs(paths, settings, output) -> None:
