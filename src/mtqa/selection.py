@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from mtqa.categories import CATEGORIES
 from mtqa.checkers import REGISTRY
@@ -82,12 +84,19 @@ def check_entries(settings: Settings, codes: Iterable[str], packs: Iterable[str]
     """
     codes, packs = list(codes), list(packs)
     for option in ("select", "ignore"):
-        typos = unknown_entries(getattr(settings, option), codes, packs)
-        if typos:
-            registry = _registry(settings)
-            typos = unknown_entries(typos, registry.by_code, registry.rule_set.packs)
+        typos = unknown_anywhere(getattr(settings, option), settings, codes, packs)
         if typos:
             raise ConfigError(f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}")
+
+
+def unknown_anywhere(entries: Iterable[str], settings: Settings, codes: Iterable[str],
+                     packs: Iterable[str] | None) -> list[str]:
+    """``unknown_entries`` against the run's codes, then the whole registry (packs None: none valid)."""
+    typos = unknown_entries(entries, codes, packs or ())
+    if typos:
+        registry = _registry(settings)
+        typos = unknown_entries(typos, registry.by_code, () if packs is None else registry.rule_set.packs)
+    return typos
 
 
 def switched_off(settings: Settings, grammar_off_by: str) -> dict[str, str]:
@@ -132,11 +141,14 @@ def _packs_off(entry: str, settings: Settings, registry) -> str | None:
 
 
 def _registry(settings: Settings):
-    from pathlib import Path
+    """Every code of every pack (the project's own included) and checker, loaded once a run."""
+    return _load_registry(tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules")["paths"]))
 
+
+@lru_cache(maxsize=4)
+def _load_registry(paths: tuple[Path, ...]):
     from mtqa.engine.registry import load_registry
 
-    paths = tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules")["paths"])
     return load_registry(paths)
 
 

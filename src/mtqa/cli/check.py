@@ -164,6 +164,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         for path, encoding in dict.fromkeys((d.path, d.encoding) for d in report.documents if d.encoding_guessed):
             click.echo(f"mtqa: warning: {escape_controls(path)}: not UTF-8; read as {encoding} "
                        "(a guess: save it as UTF-8 to be sure)", err=True)
+        for document in report.documents:
+            for warning in document.warnings:
+                click.echo(f"mtqa: warning: {escape_controls(f'{document.path}:{warning}')}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     if statistics:
         text = render_statistics(printable_report(report))
