@@ -23,8 +23,8 @@ from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.engines import collect, unbatched
 from mtqa.errors import ConfigError
-from mtqa.selection import Selector, unknown_entries
-from mtqa.suppress import filter_findings
+from mtqa.selection import Selector, check_entries, unknown_anywhere
+from mtqa.suppress import directive_warnings, filter_findings
 
 # A batch of documents checked together: enough to share the per-call costs of the checkers
 # that batch (``check_documents``), bounded so memory stays flat in corpus size.
@@ -68,13 +68,11 @@ class Pipeline:
             for info in checker.rule_infos():
                 self.rules[info.code] = info
         packs = {code: info.pack for code, info in self.rules.items() if info.pack}
-        for option in ("select", "ignore"):
-            typos = unknown_entries(getattr(settings, option), self.rules, packs.values())
-            if typos:
-                self.close()
-                raise ConfigError(
-                    f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}"
-                )
+        try:
+            check_entries(settings, self.rules, packs.values())
+        except ConfigError:
+            self.close()
+            raise
         self.selector = Selector.build(settings.select, settings.ignore, packs)
 
     def __enter__(self) -> Pipeline:
@@ -144,6 +142,8 @@ class Pipeline:
         findings = filter_findings(document, findings, self.settings)
         findings.sort(key=Finding.sort_key)
         result = build_result(document, findings, self.settings, suppressed=before - len(findings))
+        result.warnings = directive_warnings(
+            document, lambda targets: unknown_anywhere(targets, self.settings, self.rules, None))
         result.metrics = self.metrics.take_document()  # e.g. BLEU/chrF/TER (reference)
         return result
 

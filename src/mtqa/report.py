@@ -42,6 +42,7 @@ class DocumentResult:
     suppressed: int = 0
     encoding: str | None = None  # set when the file was not plain UTF-8
     encoding_guessed: bool = False
+    warnings: list[str] = field(default_factory=list)  # "line: problem" (suppression comments that do nothing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from mtqa.categories import CATEGORIES
 from mtqa.checkers import REGISTRY
+from mtqa.config.settings import Settings
+from mtqa.errors import ConfigError
 from mtqa.model import Finding
 
 _CATEGORY_ROOTS = frozenset(c.split("/")[0] for c in CATEGORIES)
@@ -39,7 +43,8 @@ class Selector:
     def checker_wanted(self, checker: str, categories: Iterable[str]) -> bool:
         """False when nothing the checker can emit would be reported, so it need not run."""
         if checker in self.ignore:
-            return False
+            # Only a code prefix is more specific than a checker (--select MTQA-HE-012 --ignore rules).
+            return any(_is_code(entry) for entry in self.select)
         if not self.select:
             return True
         cats = tuple(categories)
@@ -55,15 +60,96 @@ class Selector:
         return max((specificity(finding, entry, self.packs.get(finding.rule)) for entry in entries), default=-1)
 
 
+def _is_code(entry: str) -> bool:
+    return entry.upper().startswith(("MTQA", "LT"))
+
+
 def specificity(finding: Finding, entry: str, pack: str | None = None) -> int:
     """How specifically ``entry`` names ``finding``: -1 not at all, code prefixes highest."""
-    if entry.upper().startswith(("MTQA", "LT")) and finding.rule.upper().startswith(entry.upper()):
+    if _is_code(entry) and finding.rule.upper().startswith(entry.upper()):
         return 100 + len(entry)
     if entry.lower() in (finding.checker, pack):
         return 50
     if entry.lower() in (finding.category, finding.category.split("/")[0]):
         return 20 + len(entry)
     return -1
+
+
+def check_entries(settings: Settings, codes: Iterable[str], packs: Iterable[str]) -> None:
+    """Refuse `select`/`ignore` entries that name nothing `mtqa rules list` knows.
+
+    ``codes`` and ``packs`` are those of the checkers that run; an entry they lack is looked
+    up in the whole registry (every pack, the project's own included, and every checker's
+    codes), since a code of a checker or pack that this run skips is no typo.
+    """
+    codes, packs = list(codes), list(packs)
+    for option in ("select", "ignore"):
+        typos = unknown_anywhere(getattr(settings, option), settings, codes, packs)
+        if typos:
+            raise ConfigError(f"{option}: unknown rule code, pack, checker or category: {', '.join(map(repr, typos))}")
+
+
+def unknown_anywhere(entries: Iterable[str], settings: Settings, codes: Iterable[str],
+                     packs: Iterable[str] | None) -> list[str]:
+    """``unknown_entries`` against the run's codes, then the whole registry (packs None: none valid)."""
+    typos = unknown_entries(entries, codes, packs or ())
+    if typos:
+        registry = _registry(settings)
+        typos = unknown_entries(typos, registry.by_code, () if packs is None else registry.rule_set.packs)
+    return typos
+
+
+def switched_off(settings: Settings, grammar_off_by: str) -> dict[str, str]:
+    """Why each `select` entry can report nothing in this run, when none of them can.
+
+    A gate over a run that checks nothing never fails (``--select grammar --no-grammar
+    --fail-on minor`` scores 100), so such a run is refused. Empty when `select` is empty
+    or any entry names something that runs.
+    """
+    reasons: dict[str, str] = {}
+    registry = None
+    for entry in settings.select:
+        if entry.lower() == "grammar" or entry.upper().startswith("LT"):
+            reason = None if settings.grammar_enabled else f"the grammar checker is off ({grammar_off_by})"
+        else:
+            registry = registry or _registry(settings)
+            reason = _packs_off(entry, settings, registry)
+        if reason is None:
+            return {}
+        reasons[entry] = reason
+    return reasons
+
+
+def _packs_off(entry: str, settings: Settings, registry) -> str | None:
+    """Why the packs an entry names (a pack, or a code prefix of pack rules only) are all off."""
+    options = settings.checker_options("rules")
+    enable, disable = set(options["enable"]), set(options["disable"])
+    if entry.lower() in registry.rule_set.packs:
+        names = {entry.lower()}
+    elif _is_code(entry):
+        rules = [r for r in registry.rules if r.id.upper().startswith(entry.upper())]
+        names = {r.pack for r in rules}
+        if not rules or not all(names):  # a checker's code (no pack)
+            return None
+    else:
+        return None
+    packs = registry.rule_set.packs
+    if any((packs[n].default_enabled or n in enable) and n not in disable for n in names):  # as the rules checker
+        return None
+    how = {n: "[checkers.rules] disable" if n in disable else "add it to [checkers.rules] enable" for n in names}
+    return ", ".join(f"the {n} pack is off ({how[n]})" for n in sorted(names))
+
+
+def _registry(settings: Settings):
+    """Every code of every pack (the project's own included) and checker, loaded once a run."""
+    return _load_registry(tuple(settings.config_dir / Path(p) for p in settings.checker_options("rules")["paths"]))
+
+
+@lru_cache(maxsize=4)
+def _load_registry(paths: tuple[Path, ...]):
+    from mtqa.engine.registry import load_registry
+
+    return load_registry(paths)
 
 
 def unknown_entries(entries: Iterable[str], codes: Iterable[str], packs: Iterable[str]) -> list[str]:

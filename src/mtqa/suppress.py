@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,10 @@ from mtqa.config.settings import Settings
 from mtqa.model import Document, Finding
 from mtqa.selection import specificity
 
-_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)\b(.*?)-->", re.S | re.I)
+_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->", re.S | re.I)
+# A comment meant as a directive ("mtqa-disable-nextline", "mtqa-ignore", "mtqa disable")
+# that is none: warned about, since it silences nothing.
+_LOOKALIKE = re.compile(r"<!--\s*mtqa(?:-\w|[\s_:]+(?:disable|enable))(.*?)-->", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.S | re.I)
 _ANCHOR_WORDS = 6
@@ -79,6 +83,35 @@ def _html_directives(markup: str, text: str) -> list[Directive]:
     return found
 
 
+def directive_warnings(document: Document, unknown: Callable[[list[str]], list[str]]) -> list[str]:
+    """``line: problem`` for each directive that silences nothing it seems to mean to.
+
+    A malformed directive, or a target that names no rule code, checker or category
+    (``unknown`` finds those), would otherwise be ignored without a word, and the findings
+    it was written for reported on every run.
+    """
+    markup = document.metadata.get("markup")
+    source = markup if isinstance(markup, str) else document.text
+    comments = list(_LOOKALIKE.finditer(source))
+    if not comments:
+        return []
+    offset = 0 if isinstance(markup, str) else document.line_offset
+    warnings: list[str] = []
+    valid = {m.start(): m for m in _DIRECTIVE.finditer(source)}
+    for m in comments:
+        line = source.count("\n", 0, m.start()) + 1 + offset
+        directive = valid.get(m.start())
+        if directive is None:
+            shown = " ".join(m.group(0).split())
+            warnings.append(f"{line}: {shown!r} is not an mtqa directive and suppresses nothing "
+                            "(use mtqa-disable, mtqa-enable or mtqa-disable-next-line)")
+            continue
+        for target in unknown(list(_targets(directive.group(2)))):
+            warnings.append(f"{line}: mtqa-{directive.group(1).lower()} {target!r} names no rule code, checker "
+                            "or category, and suppresses nothing")
+    return warnings
+
+
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
@@ -118,6 +151,8 @@ def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ..
             for t in d.targets:
                 if t in open_rules:
                     regions.append((open_rules.pop(t), d.start, (t,)))
+    if not from_markup:  # a comment meant as a directive is not text to check either
+        regions.extend((m.start(), m.end(), ()) for m in _LOOKALIKE.finditer(text) if not _DIRECTIVE.match(m.group(0)))
     if open_all is not None:
         regions.append((open_all, len(text), ()))
     regions.extend((s, len(text), (t,)) for t, s in open_rules.items())

@@ -70,7 +70,8 @@ class GrammarChecker(Checker):
         self.mapping = default_mapping()
         self.language = str(options["language"])
         if self.language not in ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA"):
-            raise CheckerUnavailable(f"grammar: unsupported language {self.language!r}; use en-US or en-GB")
+            raise CheckerUnavailable(
+                f"grammar: unsupported language {self.language!r}; use en-US, en-GB, en-AU, en-CA, en-NZ or en-ZA")
         self.batch_chars = int(options["batch_chars"])
         self.name_min_count = int(options["name_min_count"])
         self.disabled_rules = tuple(sorted(set(self.mapping.disabled_rules) | set(options["disable_rules"])))

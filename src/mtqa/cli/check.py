@@ -10,6 +10,7 @@ import click
 
 from mtqa.cli import split_list
 from mtqa.checkers import CheckerUnavailable
+from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
 from mtqa.gates import EXIT_ERROR, EXIT_GATE, EXIT_OK, exit_code, gate_failures
@@ -24,6 +25,14 @@ from mtqa.cli.output import check_destinations, write_output
 LANGUAGES = ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA"]
 
 
+def _language(ctx, param, value: str | None) -> str | None:
+    """--source-lang as its ISO 639 code: 'Hebrew' and 'he-IL' mean 'he'; 'xx' is a usage error."""
+    try:
+        return language_code(value)
+    except UnknownLanguage as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "-f", "format_", type=click.Choice(available_formats()), default=None,
@@ -35,8 +44,9 @@ LANGUAGES = ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA"]
                    "or MQM category (fluency/spelling). Repeat or separate with commas.")
 @click.option("--ignore", multiple=True, metavar="X", help="Do not report these (same forms as --select).")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
-@click.option("--source-lang", metavar="LANG",
-              help="Language the text was translated from (he, ru, ar, …); selects rule packs.")
+@click.option("--source-lang", metavar="LANG", callback=_language,
+              help="Language the text was translated from (he, ru, ar, …, or its name: Hebrew); "
+                   "selects rule packs.")
 @click.option("--source", "source_file", type=click.Path(dir_okay=True), default=None,
               help="Source text aligned line by line with the input (a file, or a mirrored folder).")
 @click.option("--reference", "reference_file", type=click.Path(dir_okay=True), default=None,
@@ -116,6 +126,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "split_docs": split_docs,
     }
     settings = load_settings(config_file, overrides, run_options=run_options)
+    _refuse_selecting_nothing(settings, "--select" if select else "select",
+                              "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
     if settings.baseline:  # a bad baseline should fail before a long run, not after it
         from mtqa.baseline import read_baseline
 
@@ -152,6 +164,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         for path, encoding in dict.fromkeys((d.path, d.encoding) for d in report.documents if d.encoding_guessed):
             click.echo(f"mtqa: warning: {escape_controls(path)}: not UTF-8; read as {encoding} "
                        "(a guess: save it as UTF-8 to be sure)", err=True)
+        for document in report.documents:
+            for warning in document.warnings:
+                click.echo(f"mtqa: warning: {escape_controls(f'{document.path}:{warning}')}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     if statistics:
         text = render_statistics(printable_report(report))
@@ -168,6 +183,15 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         if exit_zero:
             code = EXIT_OK
     sys.exit(code)
+
+
+def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> None:
+    """--select naming only what this run switched off would check nothing and pass any gate."""
+    from mtqa.selection import switched_off
+
+    reasons = switched_off(settings, grammar_off_by)
+    if reasons:
+        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
 
 
 def _refuse_overwriting_inputs(paths, settings, output) -> None:

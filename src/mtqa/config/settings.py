@@ -20,22 +20,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from mtqa.config.languages import UnknownLanguage, language_code, normalise_lang
 from mtqa.errors import ConfigError
 from mtqa.model import Severity
 
 CONFIG_FILENAMES = ("mtqa.toml", "pyproject.toml")
-
-
-# Three-letter and legacy codes people pass for the languages we ship packs for.
-_LANG_ALIASES = {"iw": "he", "heb": "he", "rus": "ru", "ara": "ar", "ukr": "uk", "eng": "en"}
-
-
-def normalise_lang(value: str | None) -> str | None:
-    """The one language-code normaliser: 'he-IL' -> 'he', 'iw' -> 'he'; empty -> None (unknown)."""
-    if not value or not value.strip():
-        return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return _LANG_ALIASES.get(code, code)
 
 
 def defaults_text() -> str:
@@ -44,6 +33,11 @@ def defaults_text() -> str:
 
 def packaged_defaults() -> dict[str, Any]:
     return tomllib.loads(defaults_text())
+
+
+def option_ranges() -> dict[str, Any]:
+    """``ranges.toml``: the inclusive ``min``/``max`` of numeric options, by table."""
+    return tomllib.loads(resources.files("mtqa.config").joinpath("ranges.toml").read_text(encoding="utf-8"))
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -224,6 +218,7 @@ def load_settings(
     """
     data = packaged_defaults()
     path: Path | None
+    text = ""
     if config_file is not None:
         path = Path(config_file)
         if not path.is_file():
@@ -241,7 +236,40 @@ def load_settings(
         for part in parents:
             table = table.setdefault(part, {})
         table[leaf] = copy.deepcopy(value)
+    _check_ranges(data, option_ranges(), str(path) if path else "defaults", text)
+    try:
+        data["source_lang"] = language_code(data["source_lang"]) or ""
+    except UnknownLanguage as exc:
+        from_file = path is not None and (overrides or {}).get("source_lang") is None
+        where = f"{path}:{line_of(text, 'source_lang')}: option 'source_lang'" if from_file else "source_lang"
+        raise ConfigError(f"{where}: {exc}") from None
     return _build(data, path, run_options or {})
+
+
+def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: str, text: str, where: str = "") -> None:
+    """Refuse a number outside its option's declared range, naming the file and line."""
+    for key, bounds in ranges.items():
+        value = data.get(key)
+        dotted = f"{where}{key}"
+        if not ("min" in bounds or "max" in bounds):  # a table of options
+            if isinstance(value, Mapping):
+                _check_ranges(value, bounds, origin, text, f"{dotted}.")
+            continue
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        low, high = bounds.get("min"), bounds.get("max")
+        if (low is None or value >= low) and (high is None or value <= high):
+            continue
+        if low is not None and high is not None:
+            want = f"between {low} and {high}"
+        else:
+            want = f"at least {low}" if low is not None else f"at most {high}"
+        at = f"{origin}:{line_of(text, dotted)}" if text and _mentions(text, key) else origin
+        raise ConfigError(f"{at}: option {dotted!r} must be {want}, got {value!r}")
+
+
+def _mentions(text: str, key: str) -> bool:
+    return re.search(rf"\b{re.escape(key)}\b", text) is not None
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:

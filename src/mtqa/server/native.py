@@ -8,17 +8,15 @@ they are attached to the article as a whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from mtqa.config.settings import normalise_lang
+from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.model import Document
 from mtqa.readers.lines import line_spans, split_lines
 from mtqa.readers.parallel import attach
 from mtqa.server.ltapi import BadRequest, TextTooLong
 
-_LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 FIELDS = ("text", "source", "source_lang", "reference")
 
 
@@ -41,10 +39,11 @@ def parse_native(payload: Any, max_text_chars: int) -> Document:
         value = text if key == "text" else values[key]
         if value is not None and len(value) > max_text_chars:
             raise TextTooLong(f"'{key}' exceeds the limit of {max_text_chars} characters")
-    lang = values["source_lang"]
-    if lang is not None and not _LANG.match(lang):
-        raise BadRequest(f"'source_lang' must be a language code like 'he' or 'ru', got {lang!r}")
-    return build_document(text, values["source"], normalise_lang(lang), values["reference"])
+    try:
+        lang = language_code(values["source_lang"])
+    except UnknownLanguage as exc:
+        raise BadRequest(f"'source_lang': {exc}") from None
+    return build_document(text, values["source"], lang, values["reference"])
 
 
 def build_document(text: str, source: str | None, source_lang: str | None, reference: str | None) -> Document:

@@ -1,0 +1,14 @@
+"""An unsupported English variant names every variant the grammar checker accepts."""
+
+from __future__ import annotations
+
+from tests.conftest import run_mtqa
+
+
+def test_unsupported_variant_lists_the_supported_ones(tmp_path):
+    (tmp_path / "mtqa.toml").write_text('[checkers.grammar]\nlanguage = "en-IN"\n')
+    (tmp_path / "a.txt").write_text("The minister spoke on Monday.\n")
+    result = run_mtqa("check", "a.txt", cwd=tmp_path)  # refused before any LanguageTool server starts
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "mtqa: error: grammar: unsupported language 'en-IN'; use en-US, en-GB, en-AU, en-CA, en-NZ or en-ZA")
