@@ -130,6 +130,14 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        # Readers pass on what the file says ("Hebrew" in front matter, "he-IL" in a JSONL
+        # field); checkers compare codes. An unknown value means an unknown language.
+        if self.source_lang is not None:
+            from mtqa.config.languages import normalise_lang
+
+            self.source_lang = normalise_lang(self.source_lang)
+
     def _cached(self, key: str, make):
         """``make()``, computed once per document (the text never changes)."""
         value = self._cache.get(key)
