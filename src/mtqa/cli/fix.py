@@ -44,7 +44,8 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.atomic import atomic_write
     from mtqa.fix import WRITABLE, decode_for_fix, fix_text, make_document_factory, refuse_to_write, unified_diff
     from mtqa.pipeline import Pipeline
-    from mtqa.readers import expand_paths
+    from mtqa.readers.discovery import discover
+    from mtqa.report import InputProblem
 
     overrides = {
         "select": split_list(select) or None,  # None: not given, so the config decides
@@ -55,15 +56,14 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     settings = load_settings(config_file, overrides)
     errors = 0
     targets: list[str] = []
-    named = set(paths)
-    for item in expand_paths(paths, settings):
-        if not isinstance(item, str):
+    for item in discover(paths, settings):
+        if isinstance(item, InputProblem):
             click.echo(f"mtqa: error: {item.path}: {item.message}", err=True)
             errors += 1
-        elif item not in named and os.path.splitext(item)[1].lower() not in WRITABLE:
+        elif not item.named and os.path.splitext(item.path)[1].lower() not in WRITABLE:
             continue  # found in a folder: other formats are simply not fix targets
         else:
-            targets.append(item)
+            targets.append(item.path)
     fixed_files = applied = pending = unsafe_left = overlapping = 0
     try:
         pipeline = Pipeline(settings)

@@ -1,0 +1,66 @@
+"""Which files `mtqa check` and `mtqa fix` read: globs filtered like folders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_mtqa
+
+CONFIG = 'vocabulary = { reject = ["Kiev -> Kyiv"] }\n'
+ARTICLE = "The minister left Kiev on Monday.\n"
+FIXED = "The minister left Kyiv on Monday.\n"
+
+
+def _paths(result) -> list[str]:
+    return [d["path"] for d in json.loads(result.stdout)["documents"]]
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A site with an article, a vendored package and a README, as in a real repository."""
+    (tmp_path / "mtqa.toml").write_text(CONFIG, encoding="utf-8")
+    for rel in ("site/news/a.md", "site/node_modules/pkg/README.md", "site/node_modules/pkg/notes.md",
+                "site/README.md"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+# --- [inputs] include/exclude apply to quoted globs as to folders -------------------------------
+
+def test_glob_skips_excluded_files_and_folders_as_a_folder_walk_does(site):
+    by_glob = run_mtqa("check", "--no-grammar", "-f", "json", "site/**/*.md", cwd=site)
+    by_folder = run_mtqa("check", "--no-grammar", "-f", "json", "site", cwd=site)
+    assert by_glob.returncode == by_folder.returncode == 0, by_glob.stderr
+    assert _paths(by_glob) == _paths(by_folder) == ["site/news/a.md"]
+
+
+def test_glob_matching_a_folder_walks_it_unless_it_is_excluded(site):
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "site/*", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert _paths(result) == ["site/news/a.md"]
+
+
+def test_glob_whose_matches_are_all_excluded_is_an_input_error(site):
+    result = run_mtqa("check", "--no-grammar", "site/READ*", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "mtqa: error: site/READ*: no files to check match this pattern (see [inputs] include and exclude)")
+
+
+def test_a_file_named_on_the_command_line_is_read_even_if_excluded(site):
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "site/README.md", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert _paths(result) == ["site/README.md"]
+
+
+def test_fix_with_a_glob_leaves_excluded_files_alone(site):
+    result = run_mtqa("fix", "--no-grammar", "site/**/*.md", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site/news/a.md").read_text(encoding="utf-8") == FIXED
+    for rel in ("site/node_modules/pkg/README.md", "site/node_modules/pkg/notes.md", "site/README.md"):
+        assert (site / rel).read_text(encoding="utf-8") == ARTICLE, rel
+
