@@ -1,4 +1,5 @@
-"""Which files `mtqa check` and `mtqa fix` read: globs filtered like folders."""
+"""Which files `mtqa check` and `mtqa fix` read: globs filtered like folders, links kept
+inside the folder."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ FIXED = "The minister left Kyiv on Monday.\n"
 
 def _paths(result) -> list[str]:
     return [d["path"] for d in json.loads(result.stdout)["documents"]]
+
+
+def _notes(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("mtqa: note: ")]
 
 
 @pytest.fixture
@@ -63,4 +68,61 @@ def test_fix_with_a_glob_leaves_excluded_files_alone(site):
     assert (site / "site/news/a.md").read_text(encoding="utf-8") == FIXED
     for rel in ("site/node_modules/pkg/README.md", "site/node_modules/pkg/notes.md", "site/README.md"):
         assert (site / rel).read_text(encoding="utf-8") == ARTICLE, rel
+
+
+# --- a file link found in a folder must not lead outside it ----------------------------------
+
+@pytest.fixture
+def linked(tmp_path):
+    """site/linked.md links to outside.md next to the folder; site/alias.md to a file inside."""
+    (tmp_path / "mtqa.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "outside.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "site" / "linked.md").symlink_to(tmp_path / "outside.md")
+    (tmp_path / "site" / "other.md").symlink_to(tmp_path / "outside.md")
+    return tmp_path
+
+
+def test_fix_never_writes_through_a_file_link_out_of_the_folder(linked):
+    result = run_mtqa("fix", "--no-grammar", "site", cwd=linked)
+    assert result.returncode == 0, result.stderr
+    assert (linked / "outside.md").read_text(encoding="utf-8") == ARTICLE
+    assert (linked / "site" / "a.md").read_text(encoding="utf-8") == FIXED
+    assert _notes(result) == ["mtqa: note: site/linked.md: a link to a file outside site; skipped "
+                              "(and 1 more such link(s)) (name it on the command line, or use --force, to fix it)"]
+
+
+def test_fix_force_writes_through_it(linked):
+    result = run_mtqa("fix", "--no-grammar", "--force", "site", cwd=linked)
+    assert result.returncode == 0, result.stderr
+    assert (linked / "outside.md").read_text(encoding="utf-8") == FIXED
+    assert (linked / "site" / "linked.md").is_symlink()
+
+
+def test_check_skips_a_file_link_out_of_the_folder_and_says_so_once(linked):
+    for args in (["site"], ["site/*.md"], ["site/**/*.md"]):
+        result = run_mtqa("check", "--no-grammar", "-f", "json", *args, cwd=linked)
+        assert result.returncode == 0, result.stderr
+        assert _paths(result) == ["site/a.md"], args
+        assert len(_notes(result)) == 1, result.stderr
+        assert "site/linked.md: a link to a file outside site" in result.stderr
+
+
+def test_a_link_named_on_the_command_line_is_read(linked):
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "site/linked.md", cwd=linked)
+    assert result.returncode == 0, result.stderr
+    assert _paths(result) == ["site/linked.md"]
+    assert result.stderr == ""
+
+
+def test_a_link_inside_the_folder_is_followed(linked):
+    (linked / "site" / "linked.md").unlink()
+    (linked / "site" / "other.md").unlink()
+    (linked / "site" / "sub").mkdir()
+    (linked / "site" / "sub" / "b.md").write_text(ARTICLE, encoding="utf-8")
+    (linked / "site" / "b.md").symlink_to("sub/b.md")
+    result = run_mtqa("fix", "--no-grammar", "site", cwd=linked)
+    assert result.returncode == 0, result.stderr
+    assert (linked / "site" / "sub" / "b.md").read_text(encoding="utf-8") == FIXED
 

@@ -3,7 +3,9 @@
 A file named on the command line is read: the user asked for it. Every file mtqa finds
 itself, in a folder or through a quoted glob, is filtered by ``[inputs] include`` and
 ``exclude`` the same way, so ``mtqa check 'site/**/*.md'`` skips ``node_modules`` as
-``mtqa check site`` does.
+``mtqa check site`` does. A file link found there that resolves outside the folder (or
+outside the glob's fixed leading folders) is skipped: ``mtqa fix site/`` must not rewrite
+a file elsewhere on the disk (folder links were never followed).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mtqa.config.settings import Settings
 from mtqa.report import InputProblem
@@ -31,18 +33,47 @@ class Found:
     path: str
     root: str
     named: bool  # given on the command line itself, not found in a folder or by a glob
+    real: str = ""  # the resolved path ("" for standard input)
+    leaves: str = ""  # the folder it was found in, when it is a link that resolves outside it
 
 
-def discover(paths: Iterable[str], settings: Settings) -> Iterator[Found | InputProblem]:
+@dataclass(slots=True)
+class Notes:
+    """What discovery left out on purpose, said once on stderr by the command."""
+
+    outside: list[tuple[str, str]] = field(default_factory=list)  # (link, folder it leaves)
+
+    def lines(self, follow_hint: str = "name it on the command line to read it") -> list[str]:
+        out = []
+        if self.outside:
+            link, folder = self.outside[0]
+            more = f" (and {len(self.outside) - 1} more such link(s))" if len(self.outside) > 1 else ""
+            out.append(f"{link}: a link to a file outside {folder}; skipped{more} ({follow_hint})")
+        return out
+
+
+def discover(paths: Iterable[str], settings: Settings, *, follow_outside_links: bool = False,
+             notes: Notes | None = None) -> Iterator[Found | InputProblem]:
     """The files to read, in a stable order."""
-    for raw in paths:
-        yield from _expand(raw, settings)
+    return _fenced(paths, settings, follow_outside_links, notes if notes is not None else Notes())
 
 
-def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputProblem]:
+def expand_paths(paths: Iterable[str], settings: Settings, **options) -> Iterator[str | InputProblem]:
     """The paths of :func:`discover`'s files (and its InputProblems)."""
-    for item in discover(paths, settings):
+    for item in discover(paths, settings, **options):
         yield item if isinstance(item, InputProblem) else item.path
+
+
+def _fenced(paths: Iterable[str], settings: Settings, follow: bool, notes: Notes) -> Iterator[Found | InputProblem]:
+    for raw in paths:
+        for item in _expand(raw, settings):
+            if isinstance(item, InputProblem) or not item.real:
+                yield item
+                continue
+            if item.leaves and not follow:
+                notes.outside.append((item.path, item.leaves))
+                continue
+            yield item
 
 
 def _expand(raw: str, settings: Settings) -> Iterator[Found | InputProblem]:
@@ -58,13 +89,13 @@ def _expand(raw: str, settings: Settings) -> Iterator[Found | InputProblem]:
         return
     if is_dir:
         found = False
-        for item in _walk(raw, raw, settings):
+        for item in _walk(raw, raw, (os.path.realpath(raw), raw), settings):
             found = True
             yield item
         if not found:
             yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
     elif is_dir is not None:
-        yield Found(raw, raw, True)
+        yield Found(raw, raw, True, os.path.realpath(raw))
     elif _GLOB.search(raw):
         yield from _glob(raw, settings)
     else:
@@ -80,18 +111,19 @@ def _glob(pattern: str, settings: Settings) -> Iterator[Found | InputProblem]:
         yield InputProblem(pattern, "no files match this pattern")
         return
     base = _fixed_folder(pattern)
+    fence = (os.path.realpath(base), base)
     found = False
     for match in matches:
         rel = os.path.normpath(os.path.relpath(match, base))
         if os.path.isdir(match):
             if _excluded_folder(rel, settings):
                 continue
-            for item in _walk(match, pattern, settings):
+            for item in _walk(match, pattern, fence, settings):
                 found = found or not isinstance(item, InputProblem)
                 yield item
         elif _wanted(rel, settings):
             found = True
-            yield Found(match, pattern, False)
+            yield _found(match, pattern, os.path.realpath(match), fence)
     if not found:
         yield InputProblem(pattern, "no files to check match this pattern (see [inputs] include and exclude)")
 
@@ -125,9 +157,21 @@ def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
 
-def _walk(root: str, arg: str, settings: Settings) -> Iterator[Found | InputProblem]:
-    """Matching files under ``root``; a folder that cannot be listed is an InputProblem."""
+def _found(path: str, arg: str, real: str, fence: tuple[str, str]) -> Found:
+    """A file found in a folder; ``fence`` is (real folder, folder as shown) it must resolve inside."""
+    inside = real == fence[0] or real.startswith(fence[0].rstrip(os.sep) + os.sep)
+    return Found(path, arg, False, real, "" if inside else fence[1])
+
+
+def _walk(root: str, arg: str, fence: tuple[str, str], settings: Settings) -> Iterator[Found | InputProblem]:
+    """Matching files under ``root``; a folder that cannot be listed is an InputProblem.
+
+    Folder links are not followed (os.walk's default). Below ``root`` every folder is a
+    real one, so a file that is not a link resolves to its place under the real root and
+    only links need ``realpath``.
+    """
     failed: list[OSError] = []
+    real_root = os.path.realpath(root)
     for folder, dirs, files in os.walk(root, onerror=failed.append):
         while failed:
             yield _walk_problem(failed.pop(0))
@@ -138,7 +182,9 @@ def _walk(root: str, arg: str, settings: Settings) -> Iterator[Found | InputProb
         for name in sorted(files):
             rel = os.path.normpath(os.path.join(rel_folder, name))
             if _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude):
-                yield Found(os.path.join(folder, name), arg, False)
+                path = os.path.join(folder, name)
+                real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_root, rel)
+                yield _found(path, arg, real, fence)
     for error in failed:
         yield _walk_problem(error)
 
