@@ -1,5 +1,5 @@
 """Which files `mtqa check` and `mtqa fix` read: globs filtered like folders, links kept
-inside the folder."""
+inside the folder, each file once."""
 
 from __future__ import annotations
 
@@ -126,3 +126,33 @@ def test_a_link_inside_the_folder_is_followed(linked):
     assert result.returncode == 0, result.stderr
     assert (linked / "site" / "sub" / "b.md").read_text(encoding="utf-8") == FIXED
 
+
+# --- the same file twice is read once; standard input twice is a usage error -----------------
+
+def test_the_same_file_named_twice_is_read_once(site):
+    once = run_mtqa("check", "--no-grammar", "-f", "json", "site/news/a.md", cwd=site)
+    twice = run_mtqa("check", "--no-grammar", "-f", "json", "site/news/a.md", "./site/news/a.md",
+                     "site/news/../news/a.md", cwd=site)
+    assert once.returncode == twice.returncode == 0, twice.stderr
+    assert json.loads(twice.stdout)["documents"] == json.loads(once.stdout)["documents"]
+    assert _notes(twice) == ["mtqa: note: ./site/news/a.md: the same file as site/news/a.md; read once "
+                             "(and 1 more file(s) given twice)"]
+
+
+def test_a_file_named_and_found_in_a_folder_is_read_once(site):
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "site/news/a.md", "site", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert _paths(result) == ["site/news/a.md"]
+
+
+def test_fix_diff_shows_a_file_named_twice_once(site):
+    result = run_mtqa("fix", "--no-grammar", "--diff", "site/news/a.md", "./site/news/a.md", cwd=site)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.count("+The minister left Kyiv on Monday.") == 1
+
+
+def test_standard_input_twice_is_a_usage_error():
+    result = run_mtqa("check", "--no-grammar", "-", "-", stdin=ARTICLE)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == "mtqa: error: -: standard input is given 2 times; it can be read only once"

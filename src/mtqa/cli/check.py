@@ -195,8 +195,9 @@ def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> Non
 
 
 def _inputs(paths, settings, quiet: bool) -> list[str]:
-    """The files the run will read, found once before it starts: what was skipped (links
-    out of a folder) is said once here, not again when the run finds the files."""
+    """The files the run will read, found once before it starts: `-` given twice stops it
+    before anything is read, and what was skipped (links out of a folder, a file given
+    twice) is said once here, not again when the run finds the files."""
     from mtqa.readers.discovery import Notes, expand_paths
 
     notes = Notes()

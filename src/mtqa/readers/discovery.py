@@ -5,7 +5,8 @@ itself, in a folder or through a quoted glob, is filtered by ``[inputs] include`
 ``exclude`` the same way, so ``mtqa check 'site/**/*.md'`` skips ``node_modules`` as
 ``mtqa check site`` does. A file link found there that resolves outside the folder (or
 outside the glob's fixed leading folders) is skipped: ``mtqa fix site/`` must not rewrite
-a file elsewhere on the disk (folder links were never followed).
+a file elsewhere on the disk (folder links were never followed). Each file is read once,
+however many times it is named or found, so findings and penalties are not counted twice.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mtqa.config.settings import Settings
+from mtqa.errors import MtqaError
 from mtqa.report import InputProblem
 
 STDIN = "-"
@@ -33,7 +35,7 @@ class Found:
     path: str
     root: str
     named: bool  # given on the command line itself, not found in a folder or by a glob
-    real: str = ""  # the resolved path ("" for standard input)
+    real: str = ""  # the resolved path, to read each file once ("" for standard input)
     leaves: str = ""  # the folder it was found in, when it is a link that resolves outside it
 
 
@@ -42,6 +44,7 @@ class Notes:
     """What discovery left out on purpose, said once on stderr by the command."""
 
     outside: list[tuple[str, str]] = field(default_factory=list)  # (link, folder it leaves)
+    twice: list[tuple[str, str]] = field(default_factory=list)  # (path, the earlier name of the file)
 
     def lines(self, follow_hint: str = "name it on the command line to read it") -> list[str]:
         out = []
@@ -49,13 +52,23 @@ class Notes:
             link, folder = self.outside[0]
             more = f" (and {len(self.outside) - 1} more such link(s))" if len(self.outside) > 1 else ""
             out.append(f"{link}: a link to a file outside {folder}; skipped{more} ({follow_hint})")
+        if self.twice:
+            path, first = self.twice[0]
+            more = f" (and {len(self.twice) - 1} more file(s) given twice)" if len(self.twice) > 1 else ""
+            out.append(f"{path}: the same file as {first}; read once{more}")
         return out
 
 
 def discover(paths: Iterable[str], settings: Settings, *, follow_outside_links: bool = False,
              notes: Notes | None = None) -> Iterator[Found | InputProblem]:
-    """The files to read, in a stable order."""
-    return _fenced(paths, settings, follow_outside_links, notes if notes is not None else Notes())
+    """The files to read, in a stable order, each once; MtqaError when ``-`` is given twice.
+
+    Raised here, before anything is read, rather than when the second ``-`` comes up.
+    """
+    paths = list(paths)
+    if paths.count(STDIN) > 1:
+        raise MtqaError(f"{STDIN}: standard input is given {paths.count(STDIN)} times; it can be read only once")
+    return _unique(paths, settings, follow_outside_links, notes if notes is not None else Notes())
 
 
 def expand_paths(paths: Iterable[str], settings: Settings, **options) -> Iterator[str | InputProblem]:
@@ -64,7 +77,8 @@ def expand_paths(paths: Iterable[str], settings: Settings, **options) -> Iterato
         yield item if isinstance(item, InputProblem) else item.path
 
 
-def _fenced(paths: Iterable[str], settings: Settings, follow: bool, notes: Notes) -> Iterator[Found | InputProblem]:
+def _unique(paths: list[str], settings: Settings, follow: bool, notes: Notes) -> Iterator[Found | InputProblem]:
+    seen: dict[str, str] = {}  # resolved path -> the name it was first read under
     for raw in paths:
         for item in _expand(raw, settings):
             if isinstance(item, InputProblem) or not item.real:
@@ -73,6 +87,10 @@ def _fenced(paths: Iterable[str], settings: Settings, follow: bool, notes: Notes
             if item.leaves and not follow:
                 notes.outside.append((item.path, item.leaves))
                 continue
+            if item.real in seen:
+                notes.twice.append((item.path, seen[item.real]))
+                continue
+            seen[item.real] = item.path
             yield item
 
 
