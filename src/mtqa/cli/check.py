@@ -80,7 +80,7 @@ def _language(ctx, param, value: str | None) -> str | None:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 @click.option("--doc-ids", "doc_ids_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Document id of every line of a line file (one a line, as WMT's docids); "
-                   "lines sharing an id form one document.")
+                   "adjacent lines sharing an id form one document (an id that comes back later is an error).")
 @click.option("--split-docs", type=click.Choice(["blank-line"]), default=None,
               help="Cut line files into documents at empty lines.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
