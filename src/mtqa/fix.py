@@ -115,7 +115,7 @@ def fix_text(text: str, make_document: Callable[[str], Document],
 
 @dataclass(frozen=True)
 class Encoding:
-    """How a file was stored, so it is written back the same way (BOM, UTF-8 or UTF-16)."""
+    """How a file was stored, so it is written back the same way (BOM, UTF-8, UTF-16 or UTF-32)."""
 
     codec: str
     bom: bytes = b""
@@ -125,8 +125,12 @@ class Encoding:
 
 
 def decode_for_fix(data: bytes, path: str) -> tuple[str, Encoding]:
-    """Decode UTF-8 or BOM-marked UTF-16; other encodings are refused (we could not write them back)."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    """Decode UTF-8 or BOM-marked UTF-16/32; other encodings are refused (we could not write them back).
+
+    UTF-32 is tried first: its little-endian BOM starts with UTF-16's.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+                       (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -137,7 +141,7 @@ def decode_for_fix(data: bytes, path: str) -> tuple[str, Encoding]:
         return data.decode("utf-8"), Encoding("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (invalid byte at {exc.start}); mtqa fix only writes UTF-8 "
-                               "and UTF-16 files") from None
+                               "and UTF-16/32 files") from None
 
 
 def writable_reader(path: str) -> str:

@@ -20,11 +20,24 @@ SAMPLE = "The minister’s “plan” costs €5 — naïve café."
         codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
         SAMPLE.encode("utf-16"),  # with BOM
         codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + SAMPLE.encode("utf-32-le"),  # its BOM starts with UTF-16-LE's
+        codecs.BOM_UTF32_BE + SAMPLE.encode("utf-32-be"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom"],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "utf32-le-bom", "utf32-be-bom"],
 )
 def test_unicode_encodings_decode_exactly(data):
     assert decode(data, "f.txt").text == SAMPLE
+
+
+def test_utf32_is_named_as_such():
+    assert decode(codecs.BOM_UTF32_LE + SAMPLE.encode("utf-32-le"), "f.txt").encoding == "utf-32"
+
+
+def test_damaged_utf32_is_refused_in_one_line():
+    data = codecs.BOM_UTF32_LE + SAMPLE.encode("utf-32-le") + b"\x00\x00\x11\x00"  # past U+10FFFF
+    with pytest.raises(InputError) as info:
+        decode(data, "f.txt")
+    assert info.value.reason.startswith("invalid UTF-32 at byte")
 
 
 def test_legacy_encoding_is_detected():

@@ -19,12 +19,13 @@ def test_hostile_folder(tmp_path):
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     (folder / "latin1.txt").write_bytes("Ségolène Royal met officials in São Paulo.\n".encode("latin-1"))
     os.mkfifo(folder / "pipe.txt")
-    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "zero.txt").symlink_to("/dev/zero")  # found in the folder it is skipped: named, it is read
     (folder / "cp.xlf").write_text(XLIFF2, encoding="utf-8")
     (folder / "surrogate.jsonl").write_text('{"target": "\\ud800"}\n', encoding="utf-8")
     (folder / "deep.jsonl").write_text('{"target": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
     (folder / "paper.txt").write_bytes(b"%PDF-1.4\nBT (Uncompressed text) Tj ET\n%%EOF\n")
-    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json", str(folder)],
+    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "--format", "json", str(folder),
+                             str(folder / "zero.txt")],
                             capture_output=True, text=True, timeout=600,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 2

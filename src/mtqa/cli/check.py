@@ -80,7 +80,7 @@ def _language(ctx, param, value: str | None) -> str | None:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 @click.option("--doc-ids", "doc_ids_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Document id of every line of a line file (one a line, as WMT's docids); "
-                   "lines sharing an id form one document.")
+                   "adjacent lines sharing an id form one document (an id that comes back later is an error).")
 @click.option("--split-docs", type=click.Choice(["blank-line"]), default=None,
               help="Cut line files into documents at empty lines.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
@@ -137,7 +137,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
     if statistics and format_name != "text":
         raise MtqaError(f"--statistics prints a text table; it cannot be combined with --format {format_name}")
-    _refuse_overwriting_inputs(paths, settings, output)
+    _refuse_overwriting_inputs(_inputs(paths, settings, quiet), settings, output)
     if format_name == "html":
         settings = dataclasses.replace(settings, keep_text=True)
     from mtqa import engines
@@ -194,12 +194,23 @@ def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> Non
         raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
 
 
-def _refuse_overwriting_inputs(paths, settings, output) -> None:
-    """-o or --write-baseline naming an input would replace the article with its report."""
-    from mtqa.readers import expand_paths
+def _inputs(paths, settings, quiet: bool) -> list[str]:
+    """The files the run will read, found once before it starts: `-` given twice stops it
+    before anything is read, and what was skipped (links out of a folder, a file given
+    twice) is said once here, not again when the run finds the files."""
+    from mtqa.readers.discovery import Notes, expand_paths
 
-    inputs = [p for p in expand_paths(paths, settings) if isinstance(p, str)]
-    inputs += [p for p in (settings.source_file, settings.reference_file, settings.doc_ids_file) if p]
+    notes = Notes()
+    inputs = [p for p in expand_paths(paths, settings, notes=notes) if isinstance(p, str)]
+    if not quiet:
+        for line in notes.lines():
+            click.echo(f"mtqa: note: {escape_controls(line)}", err=True)
+    return inputs
+
+
+def _refuse_overwriting_inputs(inputs: list[str], settings, output) -> None:
+    """-o or --write-baseline naming an input would replace the article with its report."""
+    inputs = inputs + [p for p in (settings.source_file, settings.reference_file, settings.doc_ids_file) if p]
     check_destinations({"--output": output, "--write-baseline": settings.write_baseline}, inputs)
     # A report over the baseline would lose it; --write-baseline over it is a refresh.
     check_destinations({"--output": output}, [settings.baseline] if settings.baseline else [])

@@ -21,16 +21,17 @@ from mtqa.errors import InputError, MtqaError
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
 @click.option("--source-lang", metavar="LANG", help="Language the text was translated from (he, ru, ar, …).")
 @click.option("--force", is_flag=True,
-              help="Also write read-only files and files with several hard links (the other links "
-                   "keep the old text).")
+              help="Also write read-only files, files with several hard links (the other links "
+                   "keep the old text) and files behind a link in a folder that leads out of it.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml).")
 def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang, force, config_file) -> None:
     """Apply the safe suggestions of `mtqa check` to text and Markdown files.
 
     Files are rewritten atomically (a failed write leaves the original untouched); a file
-    whose check fails is never written, nor (without --force) a read-only file or one with
-    several hard links. Other formats (HTML, JSONL, XLIFF…) are refused.
+    whose check fails is never written, nor (without --force) a read-only file, one with
+    several hard links, or a link in a folder to a file outside it. Other formats (HTML,
+    JSONL, XLIFF…) are refused.
 
     \b
     Exit codes: 0 done (or nothing to fix), 1 with --diff when fixes are pending,
@@ -44,7 +45,9 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.atomic import atomic_write
     from mtqa.fix import WRITABLE, decode_for_fix, fix_text, make_document_factory, refuse_to_write, unified_diff
     from mtqa.pipeline import Pipeline
-    from mtqa.readers import expand_paths
+    from mtqa.readers.discovery import Notes, discover
+    from mtqa.report import InputProblem
+    from mtqa.reporters.text import escape_controls
 
     overrides = {
         "select": split_list(select) or None,  # None: not given, so the config decides
@@ -55,15 +58,17 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     settings = load_settings(config_file, overrides)
     errors = 0
     targets: list[str] = []
-    named = set(paths)
-    for item in expand_paths(paths, settings):
-        if not isinstance(item, str):
+    notes = Notes()
+    for item in discover(paths, settings, follow_outside_links=force, notes=notes):
+        if isinstance(item, InputProblem):
             click.echo(f"mtqa: error: {item.path}: {item.message}", err=True)
             errors += 1
-        elif item not in named and os.path.splitext(item)[1].lower() not in WRITABLE:
+        elif not item.named and os.path.splitext(item.path)[1].lower() not in WRITABLE:
             continue  # found in a folder: other formats are simply not fix targets
         else:
-            targets.append(item)
+            targets.append(item.path)
+    for line in notes.lines("name it on the command line, or use --force, to fix it"):
+        click.echo(f"mtqa: note: {escape_controls(line)}", err=True)
     fixed_files = applied = pending = unsafe_left = overlapping = 0
     try:
         pipeline = Pipeline(settings)

@@ -6,12 +6,8 @@ InputProblem for a file it cannot read, so a bad file never stops the others.
 
 from __future__ import annotations
 
-import errno
-import fnmatch
-import glob
 import importlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,10 +17,9 @@ from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.offsets import LONE_SURROGATE
+from mtqa.readers.discovery import STDIN, discover
 from mtqa.report import InputProblem
 
-STDIN = "-"
-_GLOB = re.compile(r"[*?\[]")
 
 # Extension -> reader module (each has ``read(text, path, settings) -> Iterable[Document]``).
 READERS: dict[str, str] = {
@@ -42,67 +37,6 @@ READERS: dict[str, str] = {
 DEFAULT_READER = "mtqa.readers.text"
 # Formats that parse bytes themselves (XML declares its own encoding).
 BYTE_READERS = frozenset({"mtqa.readers.xliff", "mtqa.readers.tmx"})
-
-
-def expand_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputProblem]:
-    """Files to read, in a stable order: folders are walked, filtered by include/exclude."""
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN
-            continue
-        try:
-            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
-        except FileNotFoundError:
-            is_dir = None  # absent (or a dangling link): maybe a quoted glob
-        except OSError as exc:  # too long, a loop of links, no permission on a parent…
-            yield InputProblem(raw, exc.strerror or str(exc))
-            continue
-        if is_dir:
-            found = False
-            for file in _walk(Path(raw), settings):
-                found = True
-                yield file
-            if not found:
-                yield InputProblem(raw, "no files to check in this folder (see [inputs] include and exclude)")
-        elif is_dir is not None:
-            yield raw
-        elif _GLOB.search(raw):
-            # A quoted glob (`mtqa check 'site/**/*.md'`), for shells and CI files that
-            # do not expand it; `**` matches any depth.
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                yield InputProblem(raw, "no files match this pattern")
-            yield from expand_paths(matches, settings)
-        else:
-            yield InputProblem(raw, "no such file or directory")
-
-
-def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
-
-
-def _walk(root: Path, settings: Settings) -> Iterator[str | InputProblem]:
-    """Matching files under ``root``; a folder that cannot be listed is an InputProblem."""
-    failed: list[OSError] = []
-    for folder, dirs, files in os.walk(root, onerror=failed.append):
-        while failed:
-            yield _walk_problem(failed.pop(0))
-        rel_folder = os.path.relpath(folder, root)
-        dirs[:] = sorted(
-            d for d in dirs if not _matches(os.path.normpath(os.path.join(rel_folder, d)), d, settings.exclude)
-        )
-        for name in sorted(files):
-            rel = os.path.normpath(os.path.join(rel_folder, name))
-            if _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude):
-                yield os.path.join(folder, name)
-    for error in failed:
-        yield _walk_problem(error)
-
-
-def _walk_problem(error: OSError) -> InputProblem:
-    reason = "folder not readable (permission denied)" if error.errno == errno.EACCES else (
-        f"folder not readable ({error.strerror or error})")
-    return InputProblem(str(error.filename), reason)
 
 
 def read_file(path: str, settings: Settings) -> list[Document]:
@@ -203,21 +137,20 @@ def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Documen
         except InputError as exc:
             yield InputProblem(exc.path, exc.reason)
             return
-    for root in paths:
-        for item in expand_paths([root], settings):
-            if isinstance(item, InputProblem):
-                yield item
-                continue
-            try:
-                documents = read_file(item, settings)
-                if aligned:  # --source/--reference: line-aligned files or mirrored folders
-                    from mtqa.readers.parallel import attach_sidecars
+    for item in discover(paths, settings):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            documents = read_file(item.path, settings)
+            if aligned:  # --source/--reference: line-aligned files or mirrored folders
+                from mtqa.readers.parallel import attach_sidecars
 
-                    documents = attach_sidecars(documents, root, settings)
-                if doc_ids is not None or settings.split_docs:
-                    from mtqa.readers.docsplit import split_documents
+                documents = attach_sidecars(documents, item.root, settings)
+            if doc_ids is not None or settings.split_docs:
+                from mtqa.readers.docsplit import split_documents
 
-                    documents = split_documents(documents, settings, doc_ids)
-                yield from documents
-            except InputError as exc:
-                yield InputProblem(exc.path, exc.reason)
+                documents = split_documents(documents, settings, doc_ids)
+            yield from documents
+        except InputError as exc:
+            yield InputProblem(exc.path, exc.reason)

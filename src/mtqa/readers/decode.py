@@ -67,6 +67,9 @@ def decode(data: bytes, path: str) -> Decoded:
         raise InputError(path, "file is empty")
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_strict(data[3:], "utf-8", path), "utf-8-sig")
+    # UTF-32 first: its little-endian BOM (FF FE 00 00) starts with UTF-16's (FF FE).
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return Decoded(_strict(data, "utf-32", path), "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(_strict(data, "utf-16", path), "utf-16")
     sample = data[:65536]

@@ -30,7 +30,26 @@ def read_doc_ids(path: str, limit: int) -> list[str]:
     ids = [line.split("\t", 1)[0].strip() for line in split_lines(text)]
     if not any(ids):
         raise InputError(path, "no document ids")
+    _refuse_interleaved(ids, path)
     return ids
+
+
+def _refuse_interleaved(ids: Sequence[str], path: str) -> None:
+    """Lines sharing an id form one document, and a document is one slice of the file: an id
+    that comes back after another id began would be two documents under one id (and one
+    article's names checked apart). WMT's ids are grouped; anything else is refused, once,
+    before any input is read."""
+    began: dict[str, int] = {}  # id -> the line its run began on
+    previous = None
+    for number, doc_id in enumerate(ids, 1):
+        if doc_id == previous:
+            continue
+        if doc_id in began:
+            raise InputError(path, f"line {number}: id {doc_id!r} comes back after {previous!r} began on line "
+                                   f"{began[previous]}; the lines of a document must be adjacent (sort the "
+                                   "input and the ids file by id)")
+        began[doc_id] = number
+        previous = doc_id
 
 
 # A unit as (start, end, id, source, reference): a Segment costs two microseconds to make,
@@ -84,7 +103,8 @@ def _sub_document(document: Document, units: Sequence[_Unit], doc_id: str, lines
 
 
 def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Iterator[Document]:
-    """Contiguous runs of lines sharing an id become one document each."""
+    """Contiguous runs of lines sharing an id become one document each (read_doc_ids has
+    made sure each id is one run)."""
     units = _line_units(document)
     if len(units) != len(ids):
         raise InputError(
