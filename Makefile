@@ -50,7 +50,7 @@ test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,build]'
 	$(BIN)/python -m benchmarks.run_all
 
 docs: $(STAMP)
