@@ -151,6 +151,15 @@ def test_v2_check_validation(tc, fields, status, needle):
         assert response.text.startswith("Error: ") and needle in response.text
 
 
+def test_v2_check_answers_a_get_as_languagetool_does(tc):
+    """LanguageTool's server takes the same fields in a GET's query string."""
+    posted = tc.post("/v2/check", data={"language": "en-US", "text": "The minister said the the plan was ready."})
+    got = tc.get("/v2/check", params={"language": "en-US", "text": "The minister said the the plan was ready."})
+    assert got.status_code == posted.status_code == 200
+    assert got.json()["matches"] == posted.json()["matches"] != []
+    assert tc.get("/v2/check", params={"text": "Hi."}).status_code == 400  # the same validation
+
+
 def test_v2_check_rejects_bad_encodings(tc):
     bad = tc.post("/v2/check", content=b"language=en-US&text=%FF%FE",
                   headers={"Content-Type": "application/x-www-form-urlencoded"})
@@ -241,7 +250,8 @@ def test_rate_limit_answers_429():
 
 def test_unknown_paths_and_methods(tc):
     assert tc.get("/nope").status_code == 404
-    assert tc.get("/v2/check").status_code == 405
+    assert tc.put("/v2/check").status_code == 405
+    assert tc.post("/v2/languages").status_code == 405
 
 
 def test_parallel_burst_gets_only_200_or_503_and_server_recovers(seed_text):

@@ -39,11 +39,15 @@ def _error(request: Request, status: int, message: str, headers: dict | None = N
 
 
 async def _form(request: Request) -> dict[str, str]:
-    """URL-encoded form fields, decoded strictly as UTF-8 (LanguageTool clients send these)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type not in ("application/x-www-form-urlencoded", ""):
-        raise Unsupported(f"send application/x-www-form-urlencoded form fields, not {content_type}")
-    body = await request.body()
+    """URL-encoded form fields, decoded strictly as UTF-8 (LanguageTool clients send these);
+    in the query string of a GET, which LanguageTool's server accepts too."""
+    if request.method == "GET":
+        body = request.scope.get("query_string", b"")
+    else:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type not in ("application/x-www-form-urlencoded", ""):
+            raise Unsupported(f"send application/x-www-form-urlencoded form fields, not {content_type}")
+        body = await request.body()
     try:
         pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict",
                           max_num_fields=100)
@@ -176,7 +180,7 @@ def create_app(settings: Settings, config: ServerConfig, service: CheckService |
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
-        Route("/v2/check", v2_check, methods=["POST"]),
+        Route("/v2/check", v2_check, methods=["GET", "POST"]),
         Route("/v2/languages", v2_languages, methods=["GET"]),
         Route("/v2/healthcheck", v2_healthcheck, methods=["GET"]),
         Route("/api/check", api_check, methods=["POST"]),
