@@ -25,7 +25,6 @@ from pathlib import Path
 from mtqa.checkers.base import Checker, CheckerUnavailable
 from mtqa.categories import CATEGORIES
 from mtqa.checkers.bilingual.chinese_names import is_pinyin_name
-from mtqa.config.settings import normalise_lang
 from mtqa.languagetool.batching import make_batches
 from mtqa.languagetool.cache import ResultCache, cache_key
 from mtqa.languagetool.client import RawMatch
@@ -165,7 +164,7 @@ class GrammarChecker(Checker):
             word = document.text[word_start:word_end]
             if spelling.suppressed(word) or _name_in_source(document, word_start, word_end):
                 return None
-            if normalise_lang(document.source_lang) == "zh" and is_pinyin_name(word):
+            if document.source_lang == "zh" and is_pinyin_name(word):
                 return None  # a Chinese name, not a typo; MTQA-BI-071 compares it with the source
             if self.mapping.variants.others(flagged, match.replacements):
                 return None  # "centre" under en-US: English, and a house style

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from mtqa.checkers.base import Checker
-from mtqa.config.settings import normalise_lang
 from mtqa.langid.backends import LanguageIdentifier, make_backend
 from mtqa.langid.cues import cues, english_at_least
 from mtqa.langid.scripts import has_foreign_letters, lookalikes, script_runs
@@ -78,7 +77,7 @@ class LanguageChecker(Checker):
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
         plain = text.isascii()  # no letter of any other script anywhere: skip the script scan
-        source = normalise_lang(document.source_lang or self.settings.source_lang) or ""
+        source = document.source_lang or self.settings.source_lang or ""  # both already codes
         pending: _Untranslated | None = None
         for sentence in document.sentences:
             verdict = self._judge(text, sentence.start, sentence.end, plain, source)

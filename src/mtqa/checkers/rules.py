@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mtqa.categories import CATEGORIES
 from mtqa.checkers.base import Checker
-from mtqa.config.settings import Settings, normalise_lang
+from mtqa.config.settings import Settings
 from mtqa.engine.loader import load_rule_set
 from mtqa.engine.matchers import CompiledRules
 from mtqa.engine.schema import Rule
@@ -71,7 +71,7 @@ class RuleChecker(Checker):
         return cached
 
     def check(self, document: Document) -> Iterator[Finding]:
-        lang = normalise_lang(document.source_lang) or normalise_lang(self.settings.source_lang)
+        lang = document.source_lang or self.settings.source_lang  # both already codes
         compiled, factor = self.compiled_for(lang)
         for match in compiled.scan(document.analysis_text):
             rule = match.rule
