@@ -121,6 +121,16 @@ def score_set(segments: list[Segment], found: dict) -> dict:
     }
 
 
+def whole_segments(segments: list[Segment]) -> dict:
+    """The score of marking every segment whole as one major error, a detector with no
+    information: most labelled segments hold an error and most gold spans are major, so
+    this sets the floor that character F1 and finding precision must be read against."""
+    score = Score()
+    for seg in segments:
+        score.add(seg.target, seg.gold, [(0, len(seg.target), "major")])
+    return score.as_dict()
+
+
 def by_doc(segments: list[Segment]) -> dict[str, list[Segment]]:
     groups: dict[str, list[Segment]] = defaultdict(list)
     for seg in segments:
@@ -276,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (lang, segments) in labelled.items():
         mt = [s for s in segments if not s.is_human]
         entry = result.setdefault(name, {})
+        result.setdefault("trivial", {})[name] = whole_segments(mt)
         for config, grammar in configs.items():
             found, seconds = run_mtqa(by_doc(mt if lang == "he" else segments), lang, grammar)
             entry[config] = score_set(mt, found)
@@ -300,11 +311,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _row(label: str, s: dict) -> str:
-    return (f"| {label} | {s['char_f1']:.3f} | {s['finding_precision']:.3f} | {s['major_recall']:.3f} "
-            f"| {s['findings']} |")
+    return (f"| {label} | {s['char_f1']:.3f} | {s['char_precision']:.3f} | {s['char_recall']:.3f} "
+            f"| {s['finding_precision']:.3f} | {s['major_recall']:.3f} | {s['findings']} |")
 
 
-HEADER = ["| | char F1 | finding precision | major recall | findings |", "|---|---|---|---|---|"]
+HEADER = ["| | char F1 | char precision | char recall | finding precision | major recall | findings |",
+          "|---|---|---|---|---|---|---|"]
 
 
 def render_md(result: dict) -> str:
@@ -318,6 +330,8 @@ def render_md(result: dict) -> str:
         lines += [f"## {name}", "", *HEADER]
         for config, scored in entry.items():
             lines.append(_row(f"**mtqa, {config.replace('_', ' ')}**", scored["overall"]))
+        if trivial := result.get("trivial", {}).get(name):
+            lines.append(_row("every segment marked whole, major (no information)", trivial))
         richest = entry.get("all") or entry.get("no_grammar")
         for kind in ("checker", "category"):
             lines += ["", f"By {kind} ({'all checkers' if 'all' in entry else 'no grammar'}):", "", *HEADER]
