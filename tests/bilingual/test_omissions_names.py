@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtqa.checkers.bilingual.names import foreign_names, spells, _readings
+from mtqa.checkers.bilingual.names import foreign_names, letter_readings, spells
 from mtqa.checkers.bilingual.omissions import dropped_sentences
 
 SOURCE = ("המחירים עלו בחדות במרץ, כך מסרה הלשכה המרכזית לסטטיסטיקה ביום שלישי בבוקר. "
@@ -46,12 +46,12 @@ def test_an_unknown_source_language_is_not_guessed():
     ("jenin", "ג'נין"), ("kalfon", "כלפון"), ("tsfat", "צפת"), ("mendelsohn", "מנדלסון"),
 ])
 def test_transliterations_are_read_back(latin, hebrew):
-    assert spells(latin, _readings(hebrew))
+    assert spells(latin, letter_readings(hebrew))
 
 
 @pytest.mark.parametrize(("latin", "hebrew"), [("metindjo", "מתניהו"), ("yoyogi", "יוגב"), ("kalpon", "כלב")])
 def test_other_letters_are_not_the_name(latin, hebrew):
-    assert not spells(latin, _readings(hebrew))
+    assert not spells(latin, letter_readings(hebrew))
 
 
 def test_foreign_names_in_a_translation():

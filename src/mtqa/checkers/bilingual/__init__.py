@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import (chinese_names, entities, hebrew_names, lexicon, names, numbers, omissions,
-                                     structure)
+from mtqa.checkers.bilingual import (chinese_names, entities, hebrew_names, hebrew_spellings, lexicon, names, numbers,
+                                     omissions, structure)
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -106,6 +106,10 @@ class BilingualChecker(Checker):
                                    f"'{text}' renders a Hebrew name by its meaning or its letters; "
                                    f"in English it is '{known.english[0]}'", suggestions=(known.english[0],),
                                    evidence=" / ".join(" ".join(f) for f in known.forms[:3]), confidence=0.8)
+            for start, end, name, usual in hebrew_spellings.unusual_spellings(source, analysis):
+                yield self.finding(document, "MTQA-BI-073", unit.start + start, unit.start + end,
+                                   f"'{name}' spells a Hebrew name of the source in a way English does not; "
+                                   f"it is usually '{usual}'", suggestions=(usual,), confidence=0.85)
         if source_lang in (None, "zh"):
             for start, end, name in chinese_names.unsourced_names(source, analysis):
                 yield self._finding(document, "MTQA-BI-071", unit.start + start, unit.start + end,

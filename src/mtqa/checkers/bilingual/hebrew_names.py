@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from mtqa.checkers.bilingual.names import HebrewSource, _readings, spells
+from mtqa.checkers.bilingual.names import HebrewSource, letter_readings, spells
 from mtqa.wordlists import zipf
 
 _PREFIXES = "ובלהמשכ"
@@ -204,7 +204,7 @@ def _letter_spans(target: str, forms: set[tuple[str, ...]]) -> list[tuple[int, i
     """Capital or dotted letters that spell an acronym the source writes (MGB for מג"ב)."""
     spans = []
     for acronym in sorted(form[0] for form in forms if len(form) == 1 and '"' in form[0]):
-        readings = _readings(acronym.replace('"', ""))
+        readings = letter_readings(acronym.replace('"', ""))
         for match in _LETTERS.finditer(target):
             letters = re.sub(r"(.)\1+", r"\1", re.sub(r"[.'’]", "", match.group()).lower())
             if len(letters) >= 2 and _spells_letter_by_letter(letters, readings):

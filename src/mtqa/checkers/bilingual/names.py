@@ -50,7 +50,7 @@ def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     return letters, geresh
 
 
-def _readings(word: str) -> tuple[tuple[str, ...], ...]:
+def letter_readings(word: str) -> tuple[tuple[str, ...], ...]:
     """Per Hebrew letter of ``word``, the Latin spellings it may have; a letter repeated may
     be written once (English doubles are written once before matching: דד in עודד, Oded)."""
     letters, geresh = _table()
@@ -100,8 +100,8 @@ def _first_letters(readings: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
-def _form(word: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    readings = _readings(word)
+def letter_form(word: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    readings = letter_readings(word)
     return _first_letters(readings), readings
 
 
@@ -117,17 +117,29 @@ class HebrewSource:
                 forms.add(word[1:])
                 if len(word) > 3 and word[1] in _PREFIXES:
                     forms.add(word[2:])
-        self.readings = [form for form in map(_form, forms) if form[1]]
+        self.readings = [form for form in map(letter_form, forms) if form[1]]
 
     def has(self, name: str) -> bool:
         if name.lower() in self.latin:
             return True
-        latin = _DOUBLE.sub(r"\1", name.lower())
-        # The first letter that spells something starts at the name's first consonant or a
-        # free letter before it: a cheap test that skips most source words.
-        lead = next((i for i, c in enumerate(latin) if c not in _FREE), len(latin))
-        could_start = set(latin[:lead + 1])
-        return any(first & could_start and spells(latin, r) for first, r in self.readings)
+        return any(could_spell(name, form) for form in self.readings)
+
+
+def could_spell(name: str, form: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> bool:
+    """Does ``name`` spell the Hebrew word whose ``letter_form`` is ``form``?"""
+    latin, could_start = _latin(name)
+    first, readings = form
+    return bool(first & could_start) and spells(latin, readings)
+
+
+@lru_cache(maxsize=4096)
+def _latin(name: str) -> tuple[str, frozenset[str]]:
+    """The name as ``spells`` reads it, and the letters its first spelled letter may start
+    with: its first consonant or a free letter before it (a cheap test that skips most
+    source words)."""
+    latin = _DOUBLE.sub(r"\1", name.lower())
+    lead = next((i for i, c in enumerate(latin) if c not in _FREE), len(latin))
+    return latin, frozenset(latin[:lead + 1])
 
 
 def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
