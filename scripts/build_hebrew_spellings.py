@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 MIN_NAMES = 5
-MIN_SHARE = 0.6
+MIN_SHARE = 0.5
 # Hebrew words this common are words first (אשר "which", בני "sons of"): the name reading
 # of their letters is the exception. wordfreq's Hebrew Zipf values.
 MAX_HEBREW_ZIPF = 5.0
