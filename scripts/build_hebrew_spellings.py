@@ -14,9 +14,9 @@ file `data/wd_hebrew` (one `English<TAB>Hebrew` label pair a line). Only pairs w
 many words on both sides are used, and only capitalised English words.
 
 Output rows: Hebrew word, then its English spellings by frequency as `spelling:count`.
-Kept: Hebrew words seen at least MIN_NAMES times whose commonest spelling has at least
-MIN_SHARE of them (a word with many competing spellings, like יצחק Yitzhak/Isaac/Itzhak,
-says nothing about which one is wrong), and that are not among Hebrew's commonest words.
+Kept: Hebrew words seen in at least MIN_NAMES names and not among Hebrew's commonest
+words. The checker decides which words have a usual spelling (hebrew_spellings.py); the
+grammar checker takes a spelling two names share as attested, not a typo.
 
 Usage: python scripts/build_hebrew_spellings.py wd_hebrew [--out PATH]
 """
@@ -28,8 +28,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-MIN_NAMES = 5
-MIN_SHARE = 0.5
+MIN_NAMES = 2
+# From this many names on, every spelling is kept: the checker needs them all to know a
+# word's usual spelling and its accepted variants (hebrew_spellings.MIN_NAMES).
+FULL_FROM = 5
 # Hebrew words this common are words first (אשר "which", בני "sons of"): the name reading
 # of their letters is the exception. wordfreq's Hebrew Zipf values.
 MAX_HEBREW_ZIPF = 5.0
@@ -67,9 +69,12 @@ def main() -> None:
     rows = []
     for hebrew, counts in sorted(table.items()):
         total = sum(counts.values())
-        if (total >= MIN_NAMES and counts.most_common(1)[0][1] / total >= MIN_SHARE
-                and zipf_frequency(hebrew, "he") < MAX_HEBREW_ZIPF):
-            rows.append(hebrew + "\t" + " ".join(f"{en}:{n}" for en, n in counts.most_common()))
+        if total < MIN_NAMES or zipf_frequency(hebrew, "he") >= MAX_HEBREW_ZIPF:
+            continue
+        # Below FULL_FROM names a word serves only to attest spellings two names share.
+        kept = [(en, n) for en, n in counts.most_common() if total >= FULL_FROM or n >= MIN_NAMES]
+        if kept:
+            rows.append(hebrew + "\t" + " ".join(f"{en}:{n}" for en, n in kept))
     header = ("# Hebrew word of a name<TAB>its English spellings with counts, commonest first.\n"
               "# Built by scripts/build_hebrew_spellings.py from Wikidata person labels (CC0).\n")
     args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")

@@ -184,6 +184,24 @@ def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
     assert [text for seg, text in flagged if seg == "4"] == []  # "Qiu" beside "Daqiang's": 邱达强
 
 
+def test_hebrew_names_spelt_as_names_are_spelt_are_not_spelling_errors(grammar_settings):
+    # Hebrew is not romanised (no vowels); a spelling that names of the source word share is.
+    from mtqa.readers.segments import Unit, document_from_units
+
+    units = [
+        Unit("Defence Minister Gantz visited the base.", source="שר הביטחון גנץ ביקר בבסיס."),
+        Unit("Defence Minister Gantz visited the base.", source="שר הביטחון ביקר בבסיס."),
+    ]
+    document = document_from_units("t", "t.jsonl", units, "he")
+    # name_min_count 0: the name said twice must not be trusted for being repeated
+    checker = GrammarChecker(grammar_settings(**{"checkers.grammar.name_min_count": 0}))
+    try:
+        flagged = [(f.segment, f.text) for f in checker.check(document) if f.category == "fluency/spelling"]
+    finally:
+        checker.close()
+    assert flagged == [("2", "Defence Minister Gantz")]  # the finding covers the whole name
+
+
 def test_a_misspelt_name_is_flagged_whole(grammar_settings):
     # Reviewers mark the name, not one of its words; the fix still changes only the word.
     text = "The ministry said that Jiujang City and the Lei Yeu Mun Park reopened. Jiujang is calm."

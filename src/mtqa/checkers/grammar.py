@@ -50,6 +50,9 @@ _JOINED_RIGHT = re.compile(r"['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)[^\W\d_]+")
 _NAME_WORD = re.compile(r"[A-Z](?:[\w'’.-]*\w)?")
 _NAME_RUN = re.compile(rf"{_NAME_WORD.pattern}(?:(?<!['’]s)[ -]{_NAME_WORD.pattern})*")  # "Qiu's" ends one
 MAX_NAME_WORDS = 6
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+# A name's word this common in English is a title or a noun ("Professor", "House"), not a transliteration.
+COMMON_ZIPF = 3.0
 COMMON_WORD_ZIPF = 5.0  # "the", "later", "according": a sentence's first word, not a name's
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”'‘’(]\s*)$")
 LT_RULE_URL = "https://community.languagetool.org/rule/show/{rule}?lang=en"
@@ -162,7 +165,8 @@ class GrammarChecker(Checker):
         if mapped.category == "fluency/spelling" and match.issue_type == "misspelling":
             word_start, word_end = _whole_word(document.text, start, end)
             word = document.text[word_start:word_end]
-            if spelling.suppressed(word) or _name_in_source(document, word_start, word_end):
+            if (spelling.suppressed(word) or _name_in_source(document, word_start, word_end)
+                    or (word[:1].isupper() and _hebrew_name_as_spelt(document, word_start, word_end))):
                 return None
             if document.source_lang == "zh" and is_pinyin_name(word):
                 return None  # a Chinese name, not a typo; MTQA-BI-071 compares it with the source
@@ -260,3 +264,19 @@ def _name_in_source(document: Document, start: int, end: int) -> bool:
     from mtqa.checkers.bilingual.transliteration import source_names
 
     return source_names(document.units[index].source).contains(flagged, neighbours)
+
+
+def _hebrew_name_as_spelt(document: Document, start: int, end: int) -> bool:
+    """A name whose every word is a common English word or a spelling that names of a word of
+    the Hebrew source share (Hebrew is not romanised: it writes no vowels). One unattested
+    word keeps the finding, which covers the whole name (reviewers mark the name)."""
+    index = document.unit_index(start)
+    if index is None or not document.units[index].source:
+        return False
+    from mtqa.checkers.bilingual import hebrew_spellings
+
+    source = document.units[index].source
+    name_start, name_end = _name_span(document.text, start, end)
+    words = _CAPITALISED_WORD.findall(document.text, name_start, name_end)
+    names = [w for w in words if zipf(w.lower()) < COMMON_ZIPF]
+    return bool(names) and all(hebrew_spellings.attested(source, w) for w in names)

@@ -28,6 +28,12 @@ from mtqa.wordlists import zipf
 
 # A common English word is a translation, not a transliteration.
 MAX_ZIPF = 3.0
+# A Hebrew word has a usual spelling when it is seen in this many names and its commonest
+# spelling in this share of them (יצחק is Yitzhak, Isaac, Itzhak: no usual spelling).
+MIN_NAMES = 5
+MIN_SHARE = 0.5
+# A spelling this many names use is attested: not a spelling error.
+MIN_ATTESTED = 2
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳]*")
 _PREFIXES = "ובלהמשכ"
@@ -40,15 +46,36 @@ _CONSTRUCT = frozenset(
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, tuple[str, ...]]:
-    """Hebrew word -> its English spellings, the commonest first."""
+def table() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Hebrew word -> (English spelling, names spelt so), the commonest first."""
     text = resources.files("mtqa.checkers.bilingual").joinpath("hebrew_spellings.tsv").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             hebrew, spellings = line.split("\t")
-            out[hebrew] = tuple(s.rsplit(":", 1)[0] for s in spellings.split())
+            out[hebrew] = tuple((s, int(n)) for s, n in (pair.rsplit(":", 1) for pair in spellings.split()))
     return out
+
+
+@lru_cache(maxsize=1)
+def usual() -> dict[str, tuple[str, frozenset[str]]]:
+    """Hebrew word -> (its dominant spelling, every spelling seen), for the words that have one:
+    seen in MIN_NAMES names or more, the commonest spelling in MIN_SHARE of them."""
+    out = {}
+    for hebrew, spellings in table().items():
+        total = sum(n for _, n in spellings)
+        if total >= MIN_NAMES and spellings[0][1] >= MIN_SHARE * total:
+            out[hebrew] = (spellings[0][0], frozenset(s for s, _ in spellings))
+    return out
+
+
+def attested(source: str, name: str) -> bool:
+    """Is ``name`` the spelling of a source word it spells in at least MIN_ATTESTED names?
+    Such a name is spelt as English spells it, whatever a spelling dictionary says."""
+    lower = name.lower()
+    return any(any(s == lower and n >= MIN_ATTESTED for s, n in table()[word])
+               and could_spell(name, letter_form(word))
+               for word in _source_words(source) if word in table())
 
 
 def _source_words(source: str) -> list[str]:
@@ -65,20 +92,20 @@ def _source_words(source: str) -> list[str]:
 
 def unusual_spellings(source: str, target: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, usual spelling) of names the source spells in a spelling no one uses."""
-    known = table()
+    known = usual()
     words = _source_words(source)
     listed = [w for w in words if w in known]
     if not listed:
         return []
-    attested = {s for w in listed for s in known[w]}
-    attested |= {s.replace("h", "") for s in attested}
+    attested_spellings = {s for w in listed for s in known[w][1]}
+    attested_spellings |= {s.replace("h", "") for s in attested_spellings}
     found = []
     for match in _NAME.finditer(target):
         name = match.group()
         lower = name.lower()
-        if (lower in attested or lower.replace("h", "") in attested or lower in _CONSTRUCT
+        if (lower in attested_spellings or lower.replace("h", "") in attested_spellings or lower in _CONSTRUCT
                 or zipf(lower) >= MAX_ZIPF or (name,) in gazetteer().places
-                or any(lower.startswith(a) and lower[len(a):] in attested for a in _ARTICLE)):
+                or any(lower.startswith(a) and lower[len(a):] in attested_spellings for a in _ARTICLE)):
             continue
         spelt = next((w for w in listed if could_spell(name, letter_form(w))), None)
         # A name that also spells a source word the table does not know may be that name.
