@@ -52,6 +52,28 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def config_option(help: str = "Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, "
+                              "searched upward)."):
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=help)
+
+
+no_grammar_option = click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
+languagetool_url_option = click.option("--languagetool-url", default=None, metavar="URL",
+                                       help="Use this LanguageTool server instead of the one mtqa manages.")
+
+
+def common_overrides(select, ignore, source_lang, no_grammar, languagetool_url=None) -> dict:
+    """The settings `check`, `fix` and `serve` all take from the command line; None (not
+    given) leaves the value to the configuration."""
+    return {
+        "select": split_list(select) or None,
+        "ignore": split_list(ignore) or None,
+        "source_lang": source_lang,
+        "checkers.grammar.enabled": False if no_grammar else None,
+        "checkers.grammar.url": languagetool_url,
+    }
+
+
 def fail(message: str) -> None:
     """Print one error line (control characters of file names escaped) and exit 2."""
     from mtqa.reporters.text import escape_controls

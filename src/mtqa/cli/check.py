@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from mtqa.cli import split_list
+from mtqa.cli import common_overrides, config_option, languagetool_url_option, no_grammar_option
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import load_settings
@@ -43,7 +43,7 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Report only these: rule code prefix (MTQA-HE), pack (he-en), checker (grammar) "
                    "or MQM category (fluency/spelling). Repeat or separate with commas.")
 @click.option("--ignore", multiple=True, metavar="X", help="Do not report these (same forms as --select).")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
+@no_grammar_option
 @click.option("--source-lang", metavar="LANG", callback=_language,
               help="Language the text was translated from (he, ru, ar, …, or its name: Hebrew); "
                    "selects rule packs.")
@@ -55,10 +55,8 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Exit 1 when a finding of this severity or worse is reported.")
 @click.option("--max-mqm", type=click.FloatRange(min=0), default=None, metavar="N",
               help="Exit 1 when a document's MQM penalty per 1,000 words exceeds N (0 = no limit).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, searched upward).")
-@click.option("--languagetool-url", default=None, metavar="URL",
-              help="Use this LanguageTool server instead of the one mtqa manages.")
+@config_option()
+@languagetool_url_option
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Report and gate only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
@@ -106,17 +104,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
       mtqa check site/ --no-grammar --fail-on major
       mtqa check corpus/ --no-grammar --statistics
     """
-    overrides = {
-        "format": format_,
-        "select": split_list(select) or None,  # None: not given, so the config decides
-        "ignore": split_list(ignore) or None,
-        "source_lang": source_lang,
-        "fail_on": fail_on,
-        "max_mqm": max_mqm,
-        "checkers.grammar.enabled": False if no_grammar else None,
-        "checkers.grammar.url": languagetool_url,
-        "checkers.grammar.language": language,
-    }
+    overrides = common_overrides(select, ignore, source_lang, no_grammar, languagetool_url) | {
+        "format": format_, "fail_on": fail_on, "max_mqm": max_mqm, "checkers.grammar.language": language}
     run_options = {
         "source_file": source_file,
         "reference_file": reference_file,

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from mtqa.cli import split_list
+from mtqa.cli import common_overrides, config_option, no_grammar_option
 from mtqa.errors import InputError, MtqaError
 
 
@@ -18,13 +18,12 @@ from mtqa.errors import InputError, MtqaError
               help="Also apply suggestions marked unsafe (they may change meaning; review the diff).")
 @click.option("--select", multiple=True, metavar="X", help="Fix only these (same forms as `mtqa check --select`).")
 @click.option("--ignore", multiple=True, metavar="X", help="Do not fix these.")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
+@no_grammar_option
 @click.option("--source-lang", metavar="LANG", help="Language the text was translated from (he, ru, ar, …).")
 @click.option("--force", is_flag=True,
               help="Also write read-only files, files with several hard links (the other links "
                    "keep the old text) and files behind a link in a folder that leads out of it.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml).")
+@config_option("Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml).")
 def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang, force, config_file) -> None:
     """Apply the safe suggestions of `mtqa check` to text and Markdown files.
 
@@ -49,13 +48,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.report import InputProblem
     from mtqa.reporters.text import escape_controls
 
-    overrides = {
-        "select": split_list(select) or None,  # None: not given, so the config decides
-        "ignore": split_list(ignore) or None,
-        "source_lang": source_lang,
-        "checkers.grammar.enabled": False if no_grammar else None,
-    }
-    settings = load_settings(config_file, overrides)
+    settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar))
     errors = 0
     targets: list[str] = []
     notes = Notes()

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from mtqa.cli import config_option
+
 
 @click.group()
 def languagetool() -> None:
@@ -34,8 +36,7 @@ def fetch(quiet: bool) -> None:
 
 
 @languagetool.command()
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file with a [checkers.grammar] table (heap, server properties).")
+@config_option("Configuration file with a [checkers.grammar] table (heap, server properties).")
 def start(config_file: str | None) -> None:
     """Start a LanguageTool server in the background and leave it running."""
     from mtqa.config.settings import load_settings

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mtqa.cli import config_option
 from mtqa.config.settings import load_settings
 from mtqa.engine import docs as rule_docs
 from mtqa.engine.examples import check_examples
@@ -14,9 +15,7 @@ from mtqa.engine.loader import pack_files
 from mtqa.engine.registry import Registry, load_registry
 from mtqa.errors import MtqaError
 
-_config_option = click.option(
-    "--config", "config_file", type=click.Path(dir_okay=False), default=None,
-    help="Configuration file whose [checkers.rules] paths add the project's own packs.")
+_config_option = config_option("Configuration file whose [checkers.rules] paths add the project's own packs.")
 
 
 def _rule_set(config_file: str | None, extra: tuple[Path, ...] = ()) -> Registry:

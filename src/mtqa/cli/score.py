@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from mtqa.cli import config_option
 from mtqa.errors import MtqaError
 
 # sacrebleu's BLEU tokenizers (its -tok choices); listed here so --help does not import it.
@@ -42,8 +43,7 @@ TOKENIZERS = ["13a", "intl", "zh", "ja-mecab", "ko-mecab", "char", "none", "flor
               help="Run mtqa's checkers on each system and report findings per 1,000 words.")
 @click.option("--grammar", is_flag=True, help="Include the grammar checker (LanguageTool) in the artifact rates.")
 @click.option("--source-lang", metavar="LANG", default=None, help="Language the systems translated from.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, searched upward).")
+@config_option()
 def score(systems, reference, source, format_, output, metric_names, n_samples, confidence, tokenize, lowercase,
           chrf_word_order, ter_case_sensitive, artifacts, grammar, source_lang, config_file) -> None:
     """Score MT systems against a reference: BLEU, chrF and TER (sacrebleu), significance

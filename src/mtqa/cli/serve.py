@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mtqa.cli import split_list
+from mtqa.cli import common_overrides, config_option, languagetool_url_option, no_grammar_option, split_list
 from mtqa.config.settings import load_settings
 
 
@@ -25,14 +25,12 @@ from mtqa.config.settings import load_settings
 @click.option("--queue", type=int, default=None, help="Checks that may wait; beyond that 503 (default 16).")
 @click.option("--rate-limit", type=int, default=None, metavar="N",
               help="Check requests per minute per client; over it 429 (default 0 = off).")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
-@click.option("--languagetool-url", default=None, metavar="URL",
-              help="Use this LanguageTool server instead of the one mtqa manages.")
+@no_grammar_option
+@languagetool_url_option
 @click.option("--source-lang", metavar="LANG", help="Default source language (he, ru, ar, …) for rule packs.")
 @click.option("--select", multiple=True, metavar="X", help="Report only these rules/packs/checkers/categories.")
 @click.option("--ignore", multiple=True, metavar="X", help="Do not report these.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, searched upward).")
+@config_option()
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info",
               help="Log detail. Document text is never logged; only sizes and counts.")
 def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_text_chars, request_timeout,
@@ -57,14 +55,7 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
     from mtqa.server.config import ServerConfig
     from mtqa.server.run import run
 
-    overrides = {
-        "source_lang": source_lang,
-        "select": split_list(select) or None,
-        "ignore": split_list(ignore) or None,
-        "checkers.grammar.enabled": False if no_grammar else None,
-        "checkers.grammar.url": languagetool_url,
-    }
-    settings = load_settings(config_file, overrides)
+    settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar, languagetool_url))
     config = ServerConfig.from_settings(
         settings.server, host=host, port=port, token=token, allowed_hosts=tuple(split_list(allowed_hosts)),
         allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
