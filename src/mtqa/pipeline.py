@@ -96,7 +96,9 @@ class Pipeline:
         metrics are taken before the next document adds its own.
         """
         self._checked += len(documents)
-        missing = [self._missing(document) for document in documents]
+        # The parts some checker needs that each document lacks.
+        missing = [{p for p in self._parts if not (d.has_source if p == "source" else d.has_reference)}
+                   for d in documents]
         batched: dict[str, list] = {}
         for checker in self._batching:
             if checker.name in self.failed:
@@ -112,10 +114,6 @@ class Pipeline:
                 by_document[i] = findings
         return [self._result(document, lacks, {name: found[i] for name, found in batched.items()})
                 for i, (document, lacks) in enumerate(zip(documents, missing))]
-
-    def _missing(self, document: Document) -> set[str]:
-        """Parts some checker needs that this document lacks."""
-        return {p for p in self._parts if not (document.has_source if p == "source" else document.has_reference)}
 
     def _result(self, document: Document, missing: set[str], batched: dict[str, list[Finding]]) -> DocumentResult:
         findings: list[Finding] = []

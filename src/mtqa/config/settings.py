@@ -264,12 +264,8 @@ def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: st
             want = f"between {low} and {high}"
         else:
             want = f"at least {low}" if low is not None else f"at most {high}"
-        at = f"{origin}:{line_of(text, dotted)}" if text and _mentions(text, key) else origin
+        at = f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
         raise ConfigError(f"{at}: option {dotted!r} must be {want}, got {value!r}")
-
-
-def _mentions(text: str, key: str) -> bool:
-    return re.search(rf"\b{re.escape(key)}\b", text) is not None
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:

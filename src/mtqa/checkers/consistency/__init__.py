@@ -24,10 +24,6 @@ from mtqa.model import Applicability, Document, Finding
 NAME = "consistency"
 
 
-def _zipf_lower(word: str) -> float:
-    return wordlists.zipf(word.lower())
-
-
 class ConsistencyChecker(Checker):
     name = NAME
 
@@ -65,8 +61,8 @@ class ConsistencyChecker(Checker):
                 f"'{hit.word}' does not agree with the third-person subject '{hit.subject}'",
                 suggestions=hit.suggestions, confidence=0.8, evidence=hit.subject,
             )
-        for hit in find_name_variants(text, views, self.gazetteer, common_word=_zipf_lower, accept=accept,
-                                      min_length=self.min_name_length):
+        for hit in find_name_variants(text, views, self.gazetteer, accept=accept, min_length=self.min_name_length,
+                                      common_word=lambda word: wordlists.zipf(word.lower())):
             yield self.finding(
                 document, "MTQA-CONS-003", hit.start, hit.end,
                 f"'{hit.form}' ({hit.count}x) is spelt '{hit.preferred}' ({hit.preferred_count}x) elsewhere in the document",

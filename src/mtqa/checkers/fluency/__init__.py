@@ -40,7 +40,7 @@ class FluencyChecker(Checker):
                 suggestions=(hit.split,), confidence=hit.confidence,
             )
         for cut in find_openers(text):
-            if self._accepted(text, cut.start, cut.end):
+            if any(word in self.accept for word in text[cut.start:cut.end].split()):
                 continue
             yield self.finding(document, "MTQA-FLU-004", cut.start, cut.end, cut.message,
                                 suggestions=(cut.suggestion,) if cut.suggestion else (), confidence=0.8,
@@ -50,6 +50,3 @@ class FluencyChecker(Checker):
         if self.fragments:
             for cut in find_fragments(text, document.sentences):
                 yield self.finding(document, "MTQA-FLU-007", cut.start, cut.end, cut.message, confidence=0.4)
-
-    def _accepted(self, text: str, start: int, end: int) -> bool:
-        return any(word in self.accept for word in text[start:end].split())
