@@ -63,16 +63,13 @@ class LanguageChecker(Checker):
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        self.min_letters = self.options["min_letters"]
-        self.min_confidence = self.options["min_confidence"]
-        self.max_capitalised = self.options["max_capitalised"]
-        self.backend_name = self.options["backend"]
         # Built now so an unknown or missing backend fails at start-up, in one line.
-        self.backend: LanguageIdentifier = make_backend(self.backend_name)
+        self.backend: LanguageIdentifier = make_backend(self.options["backend"])
         self._verdicts: dict[str, list[tuple[str, float]] | None] = {}
 
     def describe(self) -> dict:
-        return {**self.backend.describe(), "min_letters": self.min_letters, "min_confidence": self.min_confidence}
+        return {**self.backend.describe(), "min_letters": self.options["min_letters"],
+                "min_confidence": self.options["min_confidence"]}
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
@@ -112,9 +109,9 @@ class LanguageChecker(Checker):
             found = self._verdicts[sentence] = self._detect(sentence)
         if not found:
             return []
-        needed = self.min_confidence / 2 if found[0][0] == source else self.min_confidence
+        needed = self.options["min_confidence"] / (2 if found[0][0] == source else 1)
         if found[0][0] != "en" and found[0][1] >= needed:
-            return _Untranslated(start, end, found[0][0], found[0][1], self.backend_name, found[0][0])
+            return _Untranslated(start, end, found[0][0], found[0][1], self.options["backend"], found[0][0])
         return []
 
     def _detect(self, sentence: str) -> list[tuple[str, float]] | None:
@@ -124,7 +121,9 @@ class LanguageChecker(Checker):
         if english_at_least(sentence, ENGLISH_CUES):
             return None  # the common case, decided a few words in
         c = cues(sentence)
-        if c.letters < self.min_letters or c.english >= ENGLISH_CUES or c.capitalised_share >= self.max_capitalised:
+        options = self.options
+        if (c.letters < options["min_letters"] or c.english >= ENGLISH_CUES
+                or c.capitalised_share >= options["max_capitalised"]):
             return None
         return self.backend.identify(sentence[:DETECTOR_CHARS], k=1)
 

@@ -39,17 +39,15 @@ class RuleChecker(Checker):
         for name in sorted((enable | disable) - known):
             raise ConfigError(f"checkers.rules: unknown rule pack {name!r}; known: {', '.join(sorted(known))}")
         self.enabled = {n for n, p in self.rule_set.packs.items() if (p.default_enabled or n in enable) and n not in disable}
-        self.unknown_policy = options["unknown_source"]
-        if self.unknown_policy not in UNKNOWN_POLICIES:
+        if options["unknown_source"] not in UNKNOWN_POLICIES:
             raise ConfigError(f"checkers.rules.unknown_source must be one of {', '.join(UNKNOWN_POLICIES)}")
-        self.unknown_factor = options["unknown_confidence_factor"]
-        self.high_precision = options["high_precision"]
         self._compiled: dict[str | None, tuple[CompiledRules, float]] = {}
 
     def rules_for(self, lang: str | None) -> tuple[list[Rule], float]:
         """The rules to run for a source language (None = unknown) and the confidence factor."""
         chosen: list[Rule] = []
         factor = 1.0
+        policy = self.options["unknown_source"]
         for name in sorted(self.enabled):
             pack = self.rule_set.packs[name]
             if not pack.source_langs:
@@ -57,10 +55,10 @@ class RuleChecker(Checker):
             elif lang is not None:
                 if lang in pack.source_langs:
                     chosen.extend(pack.rules)
-            elif self.unknown_policy != "none":
-                factor = self.unknown_factor
+            elif policy != "none":
+                factor = self.options["unknown_confidence_factor"]
                 chosen.extend(r for r in pack.rules
-                              if self.unknown_policy == "all" or r.confidence >= self.high_precision)
+                              if policy == "all" or r.confidence >= self.options["high_precision"])
         return chosen, factor
 
     def compiled_for(self, lang: str | None) -> tuple[CompiledRules, float]:
@@ -99,7 +97,7 @@ class RuleChecker(Checker):
         for compiled, _ in self._compiled.values():
             for code, count in compiled.timeouts.items():
                 timeouts[code] = timeouts.get(code, 0) + count
-        result = {"packs": packs, "unknown_source": self.unknown_policy}
+        result = {"packs": packs, "unknown_source": self.options["unknown_source"]}
         if timeouts:
             result["timeouts"] = timeouts
         return result

@@ -29,16 +29,9 @@ class ConsistencyChecker(Checker):
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        options = self.options
         self.gazetteer = load_gazetteer()
         self.finder = MentionFinder(self.gazetteer)
         self.accept = frozenset(settings.accept_words)
-        self.window = options["pronoun_window"]
-        self.male_pronouns = options["male_pronouns"]
-        self.variants = options["variant_spellings"]
-        self.max_first_person = options["max_first_person"]
-        self.min_name_length = options["min_name_length"]
-        self.stretch = options["tense_and_quotes"]
         self._spelling_re = spelling_pattern(self.gazetteer)
 
     def describe(self) -> dict:
@@ -48,27 +41,29 @@ class ConsistencyChecker(Checker):
         text = document.analysis_text
         views = sentence_views(document)
         quotes = QuoteIndex(document)
-        accept = self.accept
-        for hit in find_country_pronouns(text, views, quotes, self.finder, window=self.window, check_male=self.male_pronouns):
+        accept, options = self.accept, self.options
+        for hit in find_country_pronouns(text, views, quotes, self.finder, window=options["pronoun_window"],
+                                         check_male=options["male_pronouns"]):
             yield self.finding(
                 document, "MTQA-CONS-001", hit.start, hit.end,
                 f"'{hit.pronoun}' refers to {hit.antecedent}, which English calls 'it'",
                 suggestions=(hit.suggestion,), confidence=hit.confidence, evidence=hit.antecedent,
             )
-        for hit in find_person_shifts(text, views, quotes, max_first_person=self.max_first_person):
+        for hit in find_person_shifts(text, views, quotes, max_first_person=options["max_first_person"]):
             yield self.finding(
                 document, "MTQA-CONS-002", hit.start, hit.end,
                 f"'{hit.word}' does not agree with the third-person subject '{hit.subject}'",
                 suggestions=hit.suggestions, confidence=0.8, evidence=hit.subject,
             )
-        for hit in find_name_variants(text, views, self.gazetteer, accept=accept, min_length=self.min_name_length,
+        for hit in find_name_variants(text, views, self.gazetteer, accept=accept, min_length=options["min_name_length"],
                                       common_word=lambda word: wordlists.zipf(word.lower())):
             yield self.finding(
                 document, "MTQA-CONS-003", hit.start, hit.end,
                 f"'{hit.form}' ({hit.count}x) is spelt '{hit.preferred}' ({hit.preferred_count}x) elsewhere in the document",
                 suggestions=(hit.preferred,), confidence=0.7, evidence=hit.preferred,
             )
-        for hit in find_known_misspellings(text, self._spelling_re, self.gazetteer, accept=accept, variants=self.variants):
+        for hit in find_known_misspellings(text, self._spelling_re, self.gazetteer, accept=accept,
+                                           variants=options["variant_spellings"]):
             code = "MTQA-CONS-004" if hit.kind == "misspelling" else "MTQA-CONS-005"
             yield self.finding(
                 document, code, hit.start, hit.end,
@@ -76,7 +71,7 @@ class ConsistencyChecker(Checker):
                 suggestions=(hit.canonical,), confidence=0.9 if hit.kind == "misspelling" else 0.6,
                 applicability=Applicability.SAFE if hit.kind == "misspelling" else Applicability.UNSAFE,
             )
-        if not self.stretch:
+        if not options["tense_and_quotes"]:
             return
         for start, end in find_tense_clashes(text, views, quotes):
             yield self.finding(

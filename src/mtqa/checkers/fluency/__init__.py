@@ -26,14 +26,11 @@ class FluencyChecker(Checker):
     def __init__(self, settings) -> None:
         super().__init__(settings)
         self.accept = frozenset(settings.accept_words)
-        self.min_zipf = self.options["fused_min_zipf"]
-        self.min_paragraph_words = self.options["paragraph_min_words"]
-        self.fragments = self.options["fragments"]
         self.camelcase = load_gazetteer().camelcase
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.analysis_text
-        for hit in find_fused(text, accept=self.accept, camelcase=self.camelcase, min_zipf=self.min_zipf):
+        for hit in find_fused(text, accept=self.accept, camelcase=self.camelcase, min_zipf=self.options["fused_min_zipf"]):
             yield self.finding(
                 document, _FUSED_CODES[hit.kind], hit.start, hit.end,
                 f"'{hit.token}' looks like '{hit.split}' with the space missing",
@@ -45,8 +42,8 @@ class FluencyChecker(Checker):
             yield self.finding(document, "MTQA-FLU-004", cut.start, cut.end, cut.message,
                                 suggestions=(cut.suggestion,) if cut.suggestion else (), confidence=0.8,
                                 applicability=Applicability.DISPLAY_ONLY)
-        for cut in find_paragraph_cuts(text, document.paragraphs, min_words=self.min_paragraph_words):
+        for cut in find_paragraph_cuts(text, document.paragraphs, min_words=self.options["paragraph_min_words"]):
             yield self.finding(document, _CUT_CODES[cut.kind], cut.start, cut.end, cut.message, confidence=0.6)
-        if self.fragments:
+        if self.options["fragments"]:
             for cut in find_fragments(text, document.sentences):
                 yield self.finding(document, "MTQA-FLU-007", cut.start, cut.end, cut.message, confidence=0.4)
