@@ -11,6 +11,7 @@ calque such as "views with a bad eye" is wrong English whatever the source was.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,11 +94,8 @@ class RuleChecker(Checker):
                 digest.update(Path(file).read_bytes())
             packs[name] = {"rules": len(pack.rules), "source_langs": list(pack.source_langs),
                            "sha256": digest.hexdigest()[:16]}
-        timeouts = {}
-        for compiled, _ in self._compiled.values():
-            for code, count in compiled.timeouts.items():
-                timeouts[code] = timeouts.get(code, 0) + count
+        timeouts = sum((Counter(compiled.timeouts) for compiled, _ in self._compiled.values()), Counter())
         result = {"packs": packs, "unknown_source": self.options["unknown_source"]}
         if timeouts:
-            result["timeouts"] = timeouts
+            result["timeouts"] = dict(timeouts)
         return result
