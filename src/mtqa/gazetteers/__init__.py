@@ -54,9 +54,7 @@ def _rows(name: str) -> list[list[str]]:
 def load() -> Gazetteer:
     """The packaged gazetteer (cached: every checker instance shares one copy)."""
     places = {tuple(row[0].split()): row[1] for row in _rows("places.tsv")}
-    institutions: dict[tuple[str, ...], str] = {}
-    for name, kind in _rows("institutions.tsv"):
-        institutions[tuple(name.split())] = kind
+    institutions = {tuple(row[0].split()): row[1] for row in _rows("institutions.tsv")}
     entity_types = {tuple(row[0].split()): row[1] for row in _rows("entity_types.tsv")}
     for words in entity_types:
         # Named entities count anywhere; lower-case nouns only after a determiner.
