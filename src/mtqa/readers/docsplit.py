@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import groupby
 
 from mtqa.errors import InputError
 from mtqa.model import Document, Segment
@@ -110,32 +111,17 @@ def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Itera
         raise InputError(
             document.path, f"{len(units)} lines, but the document ids file {ids_path} has {len(ids)} lines"
         )
-    run: list[_Unit] = []
     lines = _LineCounter(document.text)
-    for i, unit in enumerate(units):
-        if run and ids[i] != ids[i - 1]:
-            yield _sub_document(document, run, ids[i - 1] or document.id, lines)
-            run = []
-        run.append(unit)
-    if run:
-        yield _sub_document(document, run, ids[len(units) - 1] or document.id, lines)
+    for doc_id, run in groupby(zip(ids, units), key=lambda pair: pair[0]):
+        yield _sub_document(document, [unit for _, unit in run], doc_id or document.id, lines)
 
 
 def split_by_blank_lines(document: Document) -> Iterator[Document]:
     """Articles separated by one or more empty lines; ids are `PATH#1`, `PATH#2`, …"""
-    units = _line_units(document)
-    run: list[_Unit] = []
-    number = 0
     lines = _LineCounter(document.text)
-    for unit in [*units, None]:
-        blank = unit is None or not document.text[unit[0]:unit[1]].strip()
-        if blank:
-            if run:
-                number += 1
-                yield _sub_document(document, run, f"{document.id}#{number}", lines)
-                run = []
-            continue
-        run.append(unit)
+    runs = groupby(_line_units(document), key=lambda unit: bool(document.text[unit[0]:unit[1]].strip()))
+    for number, run in enumerate((list(run) for filled, run in runs if filled), 1):
+        yield _sub_document(document, run, f"{document.id}#{number}", lines)
 
 
 def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] | None) -> list[Document]:
