@@ -16,6 +16,17 @@ import re
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` as sorted, disjoint spans (touching ones joined)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class LineIndex:
     """Maps code-point offsets to (line, column) by bisecting line starts."""
 

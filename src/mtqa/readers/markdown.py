@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from mtqa.config.settings import Settings
 from mtqa.model import Document
+from mtqa.offsets import merge_spans
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -36,7 +37,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _AUTOLINK, _BARE_URL,
                     _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG, _LINK_BRACKETS):
         spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -51,16 +52,6 @@ def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
         end = end_match.end() if end_match else len(text)
         yield opening.start(), end
         pos = end
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def front_matter(text: str) -> dict:

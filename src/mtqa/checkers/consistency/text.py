@@ -11,6 +11,7 @@ import bisect
 import re
 
 from mtqa.model import Document
+from mtqa.offsets import merge_spans
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # The WORD tokens that start with A-Z or a character from U+00C0 on (a superset of the
@@ -127,13 +128,7 @@ class QuoteIndex:
                     spans.extend(_paragraph_quotes(text, para.start, para.end, marks[first:last]))
         spans.sort()
         self.spans = spans
-        merged: list[list[int]] = []
-        for s, e in spans:
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self._union = [(s, e) for s, e in merged]
+        self._union = merge_spans(spans)
         self._starts = [s for s, _ in self._union]
 
     def inside(self, offset: int) -> bool:
