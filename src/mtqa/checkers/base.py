@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from mtqa.errors import MtqaError
+
 if TYPE_CHECKING:
     from mtqa.config.settings import Settings
     from mtqa.engine.schema import Rule
@@ -75,5 +77,5 @@ class Checker:
         return None
 
 
-class CheckerUnavailable(Exception):
+class CheckerUnavailable(MtqaError):
     """A selected checker cannot run at all (e.g. no LanguageTool); exit code 2, one line."""

@@ -39,7 +39,6 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
       mtqa fix article.md --diff
       mtqa fix corpus/ --no-grammar
     """
-    from mtqa.checkers import CheckerUnavailable
     from mtqa.config.settings import load_settings
     from mtqa.atomic import atomic_write
     from mtqa.fix import WRITABLE, decode_for_fix, fix_text, make_document_factory, refuse_to_write, unified_diff
@@ -63,11 +62,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     for line in notes.lines("name it on the command line, or use --force, to fix it"):
         click.echo(f"mtqa: note: {escape_controls(line)}", err=True)
     fixed_files = applied = pending = unsafe_left = overlapping = 0
-    try:
-        pipeline = Pipeline(settings)
-    except CheckerUnavailable as exc:
-        raise MtqaError(str(exc)) from None
-    with pipeline:
+    with Pipeline(settings) as pipeline:
         for path in targets:
             try:
                 make_document = make_document_factory(path, settings)

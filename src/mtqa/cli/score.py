@@ -80,16 +80,13 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     if not artifacts:
         board = leaderboard.build(reference, systems, source=source, **scoring)
     else:
-        from mtqa.checkers import CheckerUnavailable, available_checkers
+        from mtqa.checkers import available_checkers
         from mtqa.pipeline import Pipeline
 
         # The reference checker would only restate the metrics; artifacts are what the others find.
         names = [n for n in available_checkers() if n != "reference"]
-        try:
-            with Pipeline(settings, names) as pipeline:
-                board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
-        except CheckerUnavailable as exc:
-            raise MtqaError(str(exc)) from None
+        with Pipeline(settings, names) as pipeline:
+            board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
     from mtqa.reporters.leaderboard import render
 
     write_output(render(board, format_), output)

@@ -61,8 +61,6 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
     """
     import uvicorn
 
-    from mtqa.checkers import CheckerUnavailable
-    from mtqa.errors import MtqaError
     from mtqa.languagetool.lifetime import exit_on_signals
     from mtqa.server.app import create_app
     from mtqa.server.service import CheckService
@@ -71,15 +69,9 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
     for note in startup_warnings(config):
         print(note, file=sys.stderr)
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    service = CheckService(settings, config)
     try:
-        service = CheckService(settings, config)
-    except CheckerUnavailable as exc:
-        raise MtqaError(str(exc)) from None
-    try:
-        try:
-            service.warm_up()
-        except CheckerUnavailable as exc:
-            raise MtqaError(str(exc)) from None
+        service.warm_up()
         server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
         hangup = getattr(signal, "SIGHUP", None)
         hung_up: list[int] = []
