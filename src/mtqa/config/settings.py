@@ -284,12 +284,11 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         raise ConfigError(f"{origin}: max_mqm must be a number") from None
     if max_mqm < 0:
         raise ConfigError(f"{origin}: max_mqm must be 0 (no limit) or more")
-    source_lang = normalise_lang(data["source_lang"])
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         select=tuple(data["select"]),
         ignore=tuple(data["ignore"]),
-        source_lang=source_lang,
+        source_lang=data["source_lang"] or None,  # already a code (load_settings), or ""
         fail_on=fail_on,
         max_mqm=max_mqm,
         format=data["format"],
