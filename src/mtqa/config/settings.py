@@ -199,9 +199,7 @@ def _thaw(value: Any) -> Any:
 
 
 def _restore(values: dict[str, Any]) -> Settings:
-    for name in ("severity_weights", "checkers", "server"):
-        values[name] = _freeze(values[name])
-    return Settings(**values)
+    return Settings(**{name: _freeze(value) for name, value in values.items()})
 
 
 def load_settings(
