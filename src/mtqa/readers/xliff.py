@@ -58,14 +58,11 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
             items = _units_12(file_el) if major == "1" else _units_2(file_el)
         except InlineCodeError as exc:
             raise InputError(path, str(exc)) from None
-        if major == "1":
-            source_lang = normalise_lang(file_el.get("source-language"))
-            target_lang = normalise_lang(file_el.get("target-language"))
-            name = file_el.get("original")
-        else:
-            source_lang = normalise_lang(root.get("srcLang"))
-            target_lang = normalise_lang(root.get("trgLang"))
-            name = file_el.get("id")
+        # 1.2 names the languages and the file on each <file>; 2.x the languages on the root.
+        langs = ((file_el.get("source-language"), file_el.get("target-language")) if major == "1"
+                 else (root.get("srcLang"), root.get("trgLang")))
+        source_lang, target_lang = map(normalise_lang, langs)
+        name = file_el.get("original" if major == "1" else "id")
         if not items:
             continue
         found = True
