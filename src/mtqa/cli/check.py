@@ -187,10 +187,10 @@ def _inputs(paths, settings, quiet: bool) -> list[str]:
     """The files the run will read, found once before it starts: `-` given twice stops it
     before anything is read, and what was skipped (links out of a folder, a file given
     twice) is said once here, not again when the run finds the files."""
-    from mtqa.readers.discovery import Notes, expand_paths
+    from mtqa.readers.discovery import Found, Notes, discover
 
     notes = Notes()
-    inputs = [p for p in expand_paths(paths, settings, notes=notes) if isinstance(p, str)]
+    inputs = [item.path for item in discover(paths, settings, notes=notes) if isinstance(item, Found)]
     if not quiet:
         for line in notes.lines():
             click.echo(f"mtqa: note: {escape_controls(line)}", err=True)

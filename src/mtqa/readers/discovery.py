@@ -71,12 +71,6 @@ def discover(paths: Iterable[str], settings: Settings, *, follow_outside_links: 
     return _unique(paths, settings, follow_outside_links, notes if notes is not None else Notes())
 
 
-def expand_paths(paths: Iterable[str], settings: Settings, **options) -> Iterator[str | InputProblem]:
-    """The paths of :func:`discover`'s files (and its InputProblems)."""
-    for item in discover(paths, settings, **options):
-        yield item if isinstance(item, InputProblem) else item.path
-
-
 def _unique(paths: list[str], settings: Settings, follow: bool, notes: Notes) -> Iterator[Found | InputProblem]:
     seen: dict[str, str] = {}  # resolved path -> the name it was first read under
     for raw in paths:
