@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mtqa.checkers.consistency.mentions import Mention
-from mtqa.checkers.consistency.reported import blocked_between, plural, reporting_subject, singular_inanimate_before
+from mtqa.checkers.consistency.reported import blocked_between, plural, reporting_subject
 from mtqa.checkers.consistency.text import SentenceView
 
 # A woman named within this many sentences, or a man for "he", is who the pronoun means.
@@ -118,7 +118,8 @@ def _judge_reported(ctx: Context, candidates, subject, pronoun, gender) -> Menti
     if gender == "f":
         before = [t.lower for v in ctx.views[ctx.first:ctx.view.index] for t in v.tokens]
         before += [t.lower for t in ctx.view.tokens if t.start < pronoun.start]
-        if singular_inanimate_before(before, ctx.inanimate):
+        # A ship, vessel or storm (singular) named before the pronoun: "she" may be it.
+        if any(word in ctx.inanimate and not (word.endswith("s") and word[:-1] in ctx.inanimate) for word in before):
             return None
     return subject
 

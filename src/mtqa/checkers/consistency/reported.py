@@ -70,8 +70,3 @@ def plural(mention: Mention) -> bool:
     """A lower-case person noun in the plural ("reporters", "officials"): not a "she"."""
     name = mention.name
     return name.islower() and name.endswith("s") and not name.endswith(("ss", "'s", "’s"))
-
-
-def singular_inanimate_before(tokens_before: list[str], inanimate: frozenset[str]) -> bool:
-    """A ship, vessel or storm (singular) named before the pronoun: "she" may be it."""
-    return any(word in inanimate and not (word.endswith("s") and word[:-1] in inanimate) for word in tokens_before)
