@@ -165,8 +165,5 @@ def opens_clause(text: str, view: SentenceView, mention: Mention) -> bool:
 
 
 def _has_inanimate(view: SentenceView, inanimate: frozenset[str]) -> bool:
-    """Whether a ship, vessel or storm is named in the sentence (computed once per sentence)."""
-    cached = view.flags.get("inanimate")
-    if cached is None:
-        cached = view.flags["inanimate"] = any(t.lower in inanimate for t in view.tokens)
-    return cached
+    """Whether a ship, vessel or storm is named in the sentence."""
+    return view.once("inanimate", lambda: any(t.lower in inanimate for t in view.tokens))

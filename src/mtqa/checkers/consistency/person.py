@@ -46,10 +46,7 @@ def find_person_shifts(text: str, views: list[SentenceView], quotes: QuoteIndex,
                     first_person[name] += 1
 
     def has_first_person(view: SentenceView, words: frozenset[str]) -> bool:
-        key = ("first-person", words)
-        if key not in view.flags:
-            view.flags[key] = any(t.lower in words for t in view.tokens)
-        return view.flags[key]
+        return view.once(("first-person", words), lambda: any(t.lower in words for t in view.tokens))
 
     for i, view in enumerate(views):
         colon = text.find(":", view.start, view.end)

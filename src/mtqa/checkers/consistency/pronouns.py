@@ -145,13 +145,9 @@ _FIRST_PERSON = frozenset({"i", "me", "my"})  # "we"/"our" is also the news voic
 
 
 def _first_person(view: SentenceView, quotes: QuoteIndex) -> bool:
-    """A first-person word outside quotations (computed once per sentence)."""
-    cached = view.flags.get("first_person")
-    if cached is None:
-        cached = view.flags["first_person"] = any(
-            t.lower in _FIRST_PERSON and not quotes.inside(t.start) for t in view.tokens
-        )
-    return cached
+    """A first-person word outside quotations."""
+    return view.once("first_person", lambda: any(t.lower in _FIRST_PERSON and not quotes.inside(t.start)
+                                                  for t in view.tokens))
 
 
 _SPEECH = frozenset("said says added told asked replied explained noted stressed wrote recalled continued".split())
@@ -174,9 +170,7 @@ def _next_word(view: SentenceView, mention: Mention) -> str:
 
 def _next_gap(text: str | None, view: SentenceView, mention: Mention) -> tuple[str, str]:
     """The text between the mention and the next word of its sentence, and that word."""
-    starts = view.flags.get("starts")
-    if starts is None:
-        starts = view.flags["starts"] = [t.start for t in view.tokens]
+    starts = view.once("starts", lambda: [t.start for t in view.tokens])
     i = bisect.bisect_left(starts, mention.end)
     if i >= len(starts):
         return (text[mention.end:view.end] if text is not None else ""), ""

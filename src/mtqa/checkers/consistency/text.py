@@ -69,6 +69,13 @@ class SentenceView:
             self._tokens = tokenize(self._text, self.start, self.end)
         return self._tokens
 
+    def once(self, key, make):
+        """``make()``, computed once per sentence (a fact several pronouns or analyses ask for)."""
+        value = self.flags.get(key)
+        if value is None:
+            value = self.flags[key] = make()
+        return value
+
     def capitalised(self) -> list[tuple[int, str]]:
         """(start, text) of the capitalised tokens, without making the others."""
         if self._tokens is not None:
