@@ -52,11 +52,7 @@ def scripts() -> tuple[Script, ...]:
 
 
 def _class(script: Script) -> str:
-    return "".join(f"{_esc(lo)}-{_esc(hi)}" for lo, hi in script.ranges)
-
-
-def _esc(code: int) -> str:
-    return f"\\U{code:08x}"
+    return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in script.ranges)
 
 
 @cache
