@@ -43,15 +43,9 @@ def apply_run_options(report: Report, settings: Settings, quiet: bool = False,
                 + (f", {b['not_checked']} in documents not checked" if b["not_checked"] else ""),
                 err=True,
             )
-    if min_severity:
-        report = hide_below(report, Severity.parse(min_severity))
-    return report
-
-
-def hide_below(report: Report, severity: Severity) -> Report:
-    """Drop findings below ``severity`` and rescore, so the summary, score and gate agree
-    with what is shown."""
-    report.documents = [rescored(doc, [f for f in doc.findings if f.severity.rank >= severity.rank],
-                                 report.severity_weights) for doc in report.documents]
-    report.provenance["min_severity"] = severity.value
+    if min_severity:  # rescored, so the summary, score and gate agree with what is shown
+        severity = Severity.parse(min_severity)
+        report.documents = [rescored(doc, [f for f in doc.findings if f.severity.rank >= severity.rank],
+                                     report.severity_weights) for doc in report.documents]
+        report.provenance["min_severity"] = severity.value
     return report
