@@ -60,10 +60,8 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 def _same_stem(a: str, b: str) -> bool:
     short, long_ = sorted((a.lower(), b.lower()), key=len)
-    for suffix in _SUFFIXES:
-        if long_ == short + suffix or (short.endswith(("a", "e", "y")) and long_ == short[:-1] + suffix):
-            return True
-    return False
+    return any(long_ == short + suffix or (short.endswith(("a", "e", "y")) and long_ == short[:-1] + suffix)
+               for suffix in _SUFFIXES)
 
 
 def find_name_variants(
@@ -144,10 +142,7 @@ def _doubled_letter(a: str, b: str) -> bool:
     short, long_ = sorted((a.lower(), b.lower()), key=len)
     if len(long_) != len(short) + 1:
         return False
-    for i in range(1, len(long_)):
-        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short:
-            return True
-    return False
+    return any(long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
 
 
 def _inflected(a: str, b: str) -> bool:
