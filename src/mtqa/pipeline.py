@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from itertools import accumulate
 
 from mtqa import __version__
 from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_checker_class
@@ -287,15 +288,8 @@ def _drop_shadowed(findings: list[Finding], generic: frozenset[str]) -> list[Fin
         return findings
     starts = [s for s, _ in special]
     # Furthest end among the specialised spans up to each index, to stop scanning early.
-    reach: list[int] = []
-    for _, end in special:
-        reach.append(max(end, reach[-1]) if reach else end)
-    kept = []
-    for f in findings:
-        if f.checker in generic and _same_text(f, special, starts, reach):
-            continue
-        kept.append(f)
-    return kept
+    reach = list(accumulate((end for _, end in special), max))
+    return [f for f in findings if not (f.checker in generic and _same_text(f, special, starts, reach))]
 
 
 def _same_text(f: Finding, special: list[tuple[int, int]], starts: list[int], reach: list[int]) -> bool:

@@ -169,11 +169,5 @@ def filter_findings(document: Document, findings: list[Finding], settings: Setti
     accepted = [m.span() for m in pattern.finditer(document.text)] if pattern is not None else []
     if not regions and not accepted:
         return findings
-    kept = []
-    for f in findings:
-        if any(s <= f.start < e and _matches(f, targets) for s, e, targets in regions):
-            continue
-        if any(s <= f.start and f.end <= e for s, e in accepted):
-            continue
-        kept.append(f)
-    return kept
+    return [f for f in findings if not any(s <= f.start < e and _matches(f, targets) for s, e, targets in regions)
+            and not any(s <= f.start and f.end <= e for s, e in accepted)]

@@ -42,12 +42,8 @@ class Gazetteer:
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([field.strip() for field in line.split("\t")])
-    return rows
+    return [[field.strip() for field in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
