@@ -64,10 +64,7 @@ class Pipeline:
         # Checkers with a batch path of their own (the rest check a document at a time).
         self._batching = [c for c in self.checkers if type(c).check_batch is not Checker.check_batch]
         self._parts = tuple(p for p in ("source", "reference") if any(p in c.needs for c in self.checkers))
-        self.rules: dict[str, RuleInfo] = {}
-        for checker in self.checkers:
-            for info in checker.rule_infos():
-                self.rules[info.code] = info
+        self.rules: dict[str, RuleInfo] = {info.code: info for c in self.checkers for info in c.rule_infos()}
         packs = {code: info.pack for code, info in self.rules.items() if info.pack}
         try:
             check_entries(settings, self.rules, packs.values())

@@ -19,6 +19,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from mtqa.config.settings import Settings
 from mtqa.errors import MtqaError
@@ -142,11 +143,7 @@ def _glob(pattern: str, settings: Settings) -> Iterator[Found | InputProblem]:
 
 def _fixed_folder(pattern: str) -> str:
     """The leading folders of a glob that hold no wildcard ("site" for "site/**/*.md")."""
-    head = []
-    for part in pattern.split(os.sep)[:-1]:
-        if glob.has_magic(part):
-            break
-        head.append(part)
+    head = list(takewhile(lambda part: not glob.has_magic(part), pattern.split(os.sep)[:-1]))
     if head == [""]:
         return os.sep
     return os.sep.join(head) or os.curdir

@@ -81,10 +81,8 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        starts: set[str] = set()
-        for table in (gazetteer.places, gazetteer.institutions, gazetteer.people):
-            starts.update(key[0] for key in table)
-        self._first_words = frozenset(starts)
+        tables = (gazetteer.places, gazetteer.institutions, gazetteer.people)
+        self._first_words = frozenset(key[0] for table in tables for key in table)
         # Per document: a word of a full name seen earlier -> that person's gender.
         self.aliases: dict[str, str] = {}
         self._roles: dict[str, tuple[str | None, bool] | None] = {}
