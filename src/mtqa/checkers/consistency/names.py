@@ -131,9 +131,7 @@ def _variant_pair(a: str, b: str, common_word) -> bool:
     # not one name spelt twice; a misspelling is rare in any word list.
     if common_word(a) >= 2.5 and common_word(b) >= 2.5:
         return False
-    if _inflected(a, b):
-        return False
-    return True
+    return not _inflected(a, b)
 
 
 def _doubled_letter(a: str, b: str) -> bool:
