@@ -97,13 +97,9 @@ def test(targets: tuple[str, ...], config_file: str | None) -> None:
     if not targets:
         chosen = list(rule_set.rules)
     results = check_examples(chosen)
-    failed = 0
-    for rule in chosen:
-        problems = results[rule.id]
-        if problems:
-            failed += 1
-            for problem in problems:
-                click.echo(f"FAIL {problem}")
+    for problem in (problem for rule in chosen for problem in results[rule.id]):
+        click.echo(f"FAIL {problem}")
+    failed = sum(1 for rule in chosen if results[rule.id])
     examples = sum(len(r.bad) + len(r.good) for r in chosen)
     click.echo(f"{len(chosen) - failed} of {len(chosen)} rules passed ({examples} examples).")
     sys.exit(1 if failed else 0)
