@@ -29,11 +29,9 @@ class Summary:
 
 
 def summarize(report: Report) -> Summary:
-    severities: Counter[str] = Counter()
-    categories: Counter[str] = Counter()
-    for _, f in report.iter_findings():
-        severities[f.severity.value] += 1
-        categories[f.category] += 1
+    findings = [f for _, f in report.iter_findings()]
+    severities = Counter(f.severity.value for f in findings)
+    categories = Counter(f.category for f in findings)
     words = sum(d.words for d in report.documents)
     pen = sum(d.penalty for d in report.documents)
     read = bool(report.documents)
