@@ -35,7 +35,6 @@ def render(report: Report, color: bool = False) -> str:
     max_mqm = (report.provenance.get("gate") or {}).get("max_mqm")
     suites = ET.Element("testsuites", name="mtqa")
     suite = ET.SubElement(suites, "testsuite", name="mtqa")
-    failures = errors = 0
     for doc in report.documents:
         name = doc.path if doc.id == doc.path else f"{doc.path}#{doc.id}"
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
@@ -44,12 +43,10 @@ def render(report: Report, color: bool = False) -> str:
             if f.severity.rank < gate.rank:
                 below.append(f)
                 continue
-            failures += 1
             failure = ET.SubElement(case, "failure", type=f.rule,
                                     message=_clean(f"{location(doc, f)}: {f.rule} {f.message}"))
             failure.text = _clean(_describe(f))
         if max_mqm and doc.mqm_per_1000_words > max_mqm:
-            failures += 1
             ET.SubElement(case, "failure", type="max-mqm",
                           message=f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
         out = ET.SubElement(case, "system-out")
@@ -59,14 +56,13 @@ def render(report: Report, color: bool = False) -> str:
             + "".join(f"\n\nbelow the gate ({gate.value}):\n{_describe(f)}" for f in below)
         )
     for error in report.errors:
-        errors += 1
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(error.path))
         ET.SubElement(case, "error", type="input", message=_clean(error.message))
     tests = len(report.documents) + len(report.errors)
     for element in (suites, suite):
         element.set("tests", str(tests))
-        element.set("failures", str(failures))
-        element.set("errors", str(errors))
+        element.set("failures", str(len(suite.findall("testcase/failure"))))
+        element.set("errors", str(len(report.errors)))
     suite.set("skipped", "0")
     props = ET.Element("properties")
     score = [] if summary.score is None else [("score", f"{summary.score:g}")]  # none when nothing was read
