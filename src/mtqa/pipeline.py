@@ -188,7 +188,10 @@ class Pipeline:
             "source_lang": self.settings.source_lang,
         }
 
-    def report(self, results: list[DocumentResult], errors: list[InputProblem]) -> Report:
+    def report(self, results: list[DocumentResult], errors: list[InputProblem],
+               metrics: dict | None = None) -> Report:
+        """The run's report; ``metrics`` replaces the run-wide metrics when the results are not
+        the whole run (`mtqa serve` reports one request's document, not all it has checked)."""
         languagetool = None
         for checker in self.checkers:
             languagetool = checker.describe().get("languagetool") or languagetool
@@ -198,7 +201,7 @@ class Pipeline:
             tool={"name": "mtqa", "version": __version__, "languagetool": languagetool},
             provenance=self.provenance(),
             rules=dict(sorted(self.rules.items())),
-            metrics=self.metrics.corpus(),
+            metrics=self.metrics.corpus() if metrics is None else metrics,
             severity_weights=dict(self.settings.severity_weights),
         )
 

@@ -10,6 +10,7 @@ adds a document's statistics to it.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,28 +33,41 @@ def _forget_tokenised() -> None:
 
 
 class MetricsAccumulator:
+    """Thread-safe: `mtqa serve` checks documents in several threads at once, and each
+    thread's ``take_document`` must get the scores of the document that thread added."""
+
     def __init__(self) -> None:
         self._metrics: dict[str, Any] = {}
         self._run: dict[str, list] = {}
-        self._document: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    @property
+    def _document(self) -> dict[str, dict[str, Any]]:
+        """Scores of the document this thread added last."""
+        if not hasattr(self._local, "document"):
+            self._local.document = {}
+        return self._local.document
 
     def add(self, names: Sequence[str], hypotheses: list[str], references: list[str]) -> None:
         """Add one document's aligned segments; its own scores wait for ``take_document``."""
         from mtqa.metrics.scores import make_metric  # sacrebleu loads only for runs with a reference
 
         for name in names:
-            metric = self._metrics.get(name) or self._metrics.setdefault(name, make_metric(name))
+            with self._lock:
+                metric = self._metrics.get(name) or self._metrics.setdefault(name, make_metric(name))
             # In chunks: sacrebleu caches the n-grams of every reference it is given at once.
             stats = _sum([_sum(metric._extract_corpus_statistics(hypotheses[i:i + CHUNK], [references[i:i + CHUNK]]))
                           for i in range(0, len(hypotheses), CHUNK)])
-            run = self._run.get(name)
-            self._run[name] = stats if run is None else _sum([run, stats])
+            with self._lock:
+                run = self._run.get(name)
+                self._run[name] = stats if run is None else _sum([run, stats])
             self._document[name] = self._score(name, stats)
         _forget_tokenised()
 
     def take_document(self) -> dict[str, dict[str, Any]]:
         """Scores of the document added since the last call (empty when none was)."""
-        scores, self._document = self._document, {}
+        scores, self._local.document = self._document, {}
         return scores
 
     def state(self) -> dict[str, list]:

@@ -142,7 +142,8 @@ async def api_check(request: Request) -> Response:
     result, service = await _run(request, document)
     from mtqa.reporters.json_ import report_to_dict
 
-    report = service.pipeline.report([result], [])
+    # This request's metrics only: the pipeline's run-wide ones sum every request served.
+    report = service.pipeline.report([result], [], metrics=result.metrics)
     log.info("api/check chars=%d findings=%d", len(document.text), len(result.findings))
     return JSONResponse(report_to_dict(report))
 
