@@ -79,3 +79,18 @@ def test_a_system_given_twice_is_scored_once_with_a_warning(pair, tmp_path):
                      cwd=tmp_path)
     assert alone.returncode == 0 and "p=" not in alone.stdout and alone.stdout.count("sys ") == 1, alone.stdout
     assert alone.stderr == "mtqa: warning: sys.txt: given more than once; scored once\n"
+
+
+@pytest.mark.parametrize("which", ["system", "reference", "source"])
+def test_output_naming_an_input_is_refused_and_the_input_kept(pair, tmp_path, which):
+    reference, system = pair
+    source = tmp_path / "src.txt"
+    source.write_text("Die Katze saß auf der Matte.\nEs regnete den ganzen Tag.\n", encoding="utf-8")
+    target = {"system": system, "reference": reference, "source": source}[which]
+    before = target.read_bytes()
+    result = run_mtqa("score", "-r", str(reference), "-s", str(source), str(system), "-o", str(target),
+                      "--no-artifacts")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (f"mtqa: error: {target}: --output names an input file ({target}); "
+                                      "the report would replace it. Choose another file")
+    assert target.read_bytes() == before

@@ -58,11 +58,13 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
       mtqa score -r ref.zh sys1.zh --tokenize zh --chrf-word-order 2
       mtqa score -r ref.en -s src.de sys1.en sys2.en --format markdown -o board.md
     """
-    from mtqa.cli.output import write_output
+    from mtqa.cli.output import check_destinations, write_output
     from mtqa.config.settings import load_settings
     from mtqa.metrics import leaderboard
     from mtqa.metrics.scores import METRICS, make_metric
 
+    # -o naming a system, the reference or the source would replace it with the leaderboard.
+    check_destinations({"--output": output}, [*systems, reference, *([source] if source else [])])
     systems = _distinct(systems)
     metrics = [m.strip().lower() for m in metric_names.split(",") if m.strip()]
     unknown = [m for m in metrics if m not in METRICS]
