@@ -72,3 +72,16 @@ def test_disabled_rules_and_enabled_only_are_honoured(tool, server_url, seed_tex
     finally:
         tool.enabled_rules = set()
         tool.enabled_rules_only = False
+
+
+@pytest.mark.parametrize("suffix", ["/v2", "/v2/", "/"])
+def test_check_accepts_the_server_url_as_the_api_url_ending_in_v2(server_url, tmp_path, suffix):
+    """`--languagetool-url …/v2` (the form LanguageTool's browser extension takes) reaches
+    the same server as the bare URL, instead of sending every check to …/v2/v2/check."""
+    from tests.conftest import run_mtqa
+
+    article = tmp_path / "a.txt"
+    article.write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", str(article), "--languagetool-url", server_url + suffix, "--select", "grammar")
+    assert result.returncode == 0, result.stderr
+    assert "LT-MTQA-CORE-001" in result.stdout and result.stderr == ""

@@ -51,7 +51,7 @@ class LanguageToolClient:
                  max_suggestions: int = 5, timeout: float = 300.0, enabled_rules: Iterable[str] = ()) -> None:
         import language_tool_python
 
-        self.url = url.rstrip("/")
+        self.url = base_url(url)
         self.max_suggestions = max_suggestions
         self.timeout = timeout
         try:
@@ -111,6 +111,14 @@ class LanguageToolClient:
             self._tool.close()
         except Exception:
             pass
+
+
+def base_url(url: str) -> str:
+    """The server's root: a URL given as its API's (`…/v2`, as LanguageTool's browser
+    extension takes it) would otherwise pass language-tool-python's start-up check and then
+    send every request to `…/v2/v2/check`."""
+    url = url.rstrip("/")
+    return url[:-len("/v2")].rstrip("/") if url.lower().endswith("/v2") else url
 
 
 def _first_line(value: object) -> str:
