@@ -56,6 +56,11 @@ def test_good_pack_loads():
         ("pack: mine", "pack: mine\nextra: 1", 2, "unknown key"),
         ("    severity: minor", "    severity: minor\n    confidence: 2", 9, "confidence"),
         ("    severity: minor", "    severity: minor\n    engine: perl", 9, "engine"),
+        ("'{match}' is odd.", "{nope}: {match}", 9, "unknown placeholder {nope} in 'message'"),
+        ('    phrases: ["odd phrase"]', '    phrases: ["odd phrase"]\n    suggest: "{suggestion}"', 11,
+         "unknown placeholder {suggestion} in 'suggest'"),
+        ('    phrases: ["odd phrase"]', "    regex: '(?P<w>odd) phrase'\n    suggest: '{v} one'", 11,
+         "unknown placeholder {v} in 'suggest'; known: {match}, {w}"),
     ],
 )
 def test_malformed_pack_names_file_and_line(old, new, line, words):
@@ -63,6 +68,12 @@ def test_malformed_pack_names_file_and_line(old, new, line, words):
     got_line, problem = error_line(GOOD_RULE.replace(old, new))
     assert got_line == line
     assert words in problem
+
+
+def test_placeholders_the_matcher_fills_are_accepted_and_other_braces_are_text():
+    text = GOOD_RULE.replace('    phrases: ["odd phrase"]', "    regex: '(?P<w>odd) phrase'\n    suggest: '{w} one'")
+    text = text.replace("'{match}' is odd.", "'{match}' ({w}, {suggestion}) is odd {3} times; {} {not a name}")
+    assert parse_pack_text(text, "pack.yml").rules[0].message.startswith("'{match}' ({w}")
 
 
 def test_invalid_yaml_reports_line():

@@ -57,6 +57,27 @@ def test_test_user_pack_file_pass_and_fail(tmp_path):
     assert bad.exit_code == 1 and "FAIL" in bad.output and "MTQA-HOUSE-001" in bad.output
 
 
+def test_test_a_pack_the_configuration_already_loads(tmp_path, monkeypatch):
+    """The file is loaded once, however it is named (relative, absolute, via its folder)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house.yml").write_text(USER_PACK)
+    (tmp_path / "mtqa.toml").write_text('[checkers.rules]\npaths = ["house.yml"]\n')
+    for target in ("house.yml", str(tmp_path / "house.yml"), "."):
+        result = run("rules", "test", target)
+        assert result.exit_code == 0 and "1 of 1 rules passed" in result.output, (target, result.output)
+
+
+def test_unknown_placeholder_in_a_message_is_a_load_error(tmp_path):
+    from tests.conftest import run_mtqa
+
+    pack = tmp_path / "house.yml"
+    pack.write_text(USER_PACK.replace("message: \"use 'use'\"", 'message: "{nope}: {match}"'))
+    result = run_mtqa("rules", "test", str(pack))
+    assert result.returncode == 2
+    assert result.stderr == f"mtqa: error: {pack}:9: MTQA-HOUSE-001: unknown placeholder {{nope}} in 'message'; " \
+                            "known: {match}, {suggestion}\n"
+
+
 def test_test_one_code():
     result = run("rules", "test", "MTQA-RU-018")
     assert result.exit_code == 0 and "1 of 1 rules passed" in result.output

@@ -87,8 +87,8 @@ def test(targets: tuple[str, ...], config_file: str | None) -> None:
     rule_set = _rule_set(config_file, paths)
     chosen = []
     if paths:
-        files = {str(f) for p in paths for f in pack_files(p)}
-        chosen += [r for r in rule_set.rules if r.file in files]
+        files = {f.resolve() for p in paths for f in pack_files(p)}
+        chosen += [r for r in rule_set.rules if Path(r.file).resolve() in files]
     for code in codes:
         rule = rule_set.resolve(code)
         if rule is None:

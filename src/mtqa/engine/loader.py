@@ -86,9 +86,14 @@ def load_rule_set(extra_paths: tuple[str | Path, ...] = (), builtin: bool = True
         root = builtin_rules_dir()
         sources.insert(0, root)
         redirects.update(load_redirects(root / REDIRECTS_FILE))
+    loaded: set[Path] = set()
     for folder in sources:
         for file in pack_files(folder):
-            _add_pack(packs, _parse_cached(str(file), file.stat().st_mtime_ns))
+            # Each file once, however it is named: `mtqa rules test PACK` on a pack the
+            # configuration loads too, a folder and a file inside it, relative and absolute.
+            if file.resolve() not in loaded:
+                loaded.add(file.resolve())
+                _add_pack(packs, _parse_cached(str(file), file.stat().st_mtime_ns))
     rules: list[Rule] = []
     seen_codes: dict[str, Rule] = {}
     seen_names: dict[str, Rule] = {}

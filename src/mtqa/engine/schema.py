@@ -27,6 +27,9 @@ KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # rule and pack names
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 SPAN_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 MATCHERS = ("phrases", "regex", "substitute")
+# `{name}` in a message or suggestion: the matched text, the first suggestion, or a regex group.
+PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_]\w*)\}")
+GROUP_NAME_RE = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 ENGINES = ("re2", "backtracking")
 
 PACK_KEYS = {"pack", "title", "description", "source_langs", "default", "rules"}
@@ -293,7 +296,20 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
         c.fail(data.line_of("confidence"), f"{code}: confidence must be a number in (0, 1]")
     rule.confidence = float(confidence)
     rule.unless = _parse_unless(c, data, code)
+    _check_placeholders(c, data, rule)
     return rule
+
+
+def _check_placeholders(c: _Checker, data: LineDict, rule: Rule) -> None:
+    """A `{name}` the matcher cannot fill would reach every finding literally."""
+    groups = set(GROUP_NAME_RE.findall(rule.regex)) if rule.kind == "regex" else set()
+    for key, texts, known in (("message", [rule.message], {"match", "suggestion", *groups}),
+                              ("suggest", rule.suggest, {"match", *groups})):
+        for text in texts:
+            for name in PLACEHOLDER_RE.findall(text):
+                if name not in known:
+                    c.fail(data.line_of(key), f"{rule.id}: unknown placeholder {{{name}}} in {key!r}; "
+                                              f"known: {', '.join(f'{{{k}}}' for k in sorted(known))}")
 
 
 def _parse_unless(c: _Checker, data: LineDict, code: str) -> Unless:
