@@ -11,7 +11,8 @@ from mtqa.config.settings import load_settings
 @click.command()
 @click.option("--host", default=None, metavar="ADDR",
               help="Address to listen on (default 127.0.0.1). Any non-loopback address needs a token.")
-@click.option("--port", "-p", type=int, default=None, help="Port (default 8081, LanguageTool's).")
+@click.option("--port", "-p", type=int, default=None,
+              help="Port (default 8081, LanguageTool's; 0 = any free port, announced at start).")
 @click.option("--token", default=None, envvar="MTQA_TOKEN", show_envvar=True,
               help="Shared secret clients must send (Authorization: Bearer, or LanguageTool's apiKey field).")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
@@ -61,6 +62,4 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
         allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
         request_timeout=request_timeout, concurrency=concurrency, queue=queue, rate_limit=rate_limit,
     )
-    host = f"[{config.host}]" if ":" in config.host else config.host
-    click.echo(f"mtqa serve: http://{host}:{config.port}/  (Ctrl+C to stop)", err=True)
     run(settings, config, log_level=log_level)

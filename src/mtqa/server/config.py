@@ -74,7 +74,8 @@ class ServerConfig:
                                  ("max_text_chars", self.max_text_chars, 1), ("concurrency", self.concurrency, 1),
                                  ("queue", self.queue, 0), ("rate_limit", self.rate_limit, 0)):
             if not isinstance(value, int) or value < low or (name == "port" and value > 65535):
-                raise MtqaError(f"server option {name} must be an integer >= {low}, got {value!r}")
+                bound = "from 0 to 65535" if name == "port" else f">= {low}"
+                raise MtqaError(f"server option {name} must be an integer {bound}, got {value!r}")
         for name in ("request_timeout", "read_timeout"):
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and value > 0):

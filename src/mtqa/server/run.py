@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import sys
 
 from mtqa.config.settings import Settings
@@ -26,6 +27,33 @@ def startup_warnings(config: ServerConfig) -> list[str]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         notes.append("WARNING: running as root is not needed and not recommended.")
     return notes
+
+
+def bind(config: ServerConfig) -> socket.socket:
+    """The listening address, taken before anything slow starts: a port in use is a one-line
+    error (exit 2), not a LanguageTool start followed by uvicorn's exit 3; port 0 gets its port."""
+    from mtqa.errors import MtqaError
+
+    host = config.host.strip("[]")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, config.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise MtqaError(f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: TIME_WAIT is no obstacle
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise MtqaError(f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def announce(config: ServerConfig, sock: socket.socket) -> str:
+    """The line `mtqa serve` starts with: the URL it really listens on."""
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    return f"mtqa serve: http://{host}:{sock.getsockname()[1]}/  (Ctrl+C to stop)"
 
 
 def uvicorn_config(app, config: ServerConfig, log_level: str = "info"):
@@ -53,8 +81,9 @@ def uvicorn_config(app, config: ServerConfig, log_level: str = "info"):
 
 
 def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
-    """Build the pipeline and start LanguageTool first (a broken checker or absent
-    LanguageTool is a one-line error before anything listens), then serve until stopped.
+    """Take the port, build the pipeline and start LanguageTool (a port in use, a broken
+    checker or an absent LanguageTool is a one-line error before anything is served), then
+    serve until stopped.
 
     SIGTERM and SIGHUP become SystemExit (mtqa.languagetool.lifetime), so the JVM is
     stopped on every way out; while serving, SIGHUP shuts down as gracefully as SIGTERM.
@@ -66,10 +95,16 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
     from mtqa.server.service import CheckService
 
     exit_on_signals()
+    sock = bind(config)
+    print(announce(config, sock), file=sys.stderr)
     for note in startup_warnings(config):
         print(note, file=sys.stderr)
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    service = CheckService(settings, config)
+    try:
+        service = CheckService(settings, config)
+    except BaseException:
+        sock.close()
+        raise
     try:
         service.warm_up()
         server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
@@ -82,7 +117,7 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
 
         previous = signal.signal(hangup, on_hangup) if hangup else None
         try:
-            server.run()
+            server.run(sockets=[sock])
         finally:
             if hangup:
                 signal.signal(hangup, previous)
@@ -90,3 +125,4 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
             raise SystemExit(128 + hung_up[0])
     finally:
         service.close()
+        sock.close()
