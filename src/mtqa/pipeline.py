@@ -313,7 +313,7 @@ def build_result(
     for f in findings:
         if f.line not in lines:
             start, end = index.line_span(f.line - document.line_offset)
-            lines[f.line] = document.text[start:end]
+            lines[f.line] = document.text[start:end].removesuffix("\r")  # a CRLF file's line as LF
     return DocumentResult(
         path=document.path,
         id=document.id,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from mtqa.config.settings import Settings
 from mtqa.model import Document
 from mtqa.offsets import merge_spans
+from mtqa.readers.lineends import document, lf_view
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -70,10 +71,11 @@ def front_matter(text: str) -> dict:
 
 
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
-    meta = front_matter(text)
+    lf_text = lf_view(text)  # CRLF front matter and fences are recognised as LF ones
+    meta = front_matter(lf_text)
     # The command line wins; otherwise the article itself may say what it was translated from.
     lang = settings.source_lang or str(meta.get("source_lang") or meta.get("source_language") or "").lower() or None
-    yield Document(
-        id=path, path=path, text=text, source_lang=lang, masked=tuple(masked_spans(text)),
+    yield document(
+        id=path, path=path, text=text, source_lang=lang, masked=tuple(masked_spans(lf_text)),
         metadata={"format": "markdown", "front_matter": {k: str(v) for k, v in meta.items()}},
     )

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from mtqa.config.settings import Settings
 from mtqa.model import Document
+from mtqa.readers.lineends import document
 
 
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
-    yield Document(id=path, path=path, text=text, source_lang=settings.source_lang)
+    yield document(id=path, path=path, text=text, source_lang=settings.source_lang)
