@@ -7,7 +7,8 @@ Comments (in Markdown, HTML and plain text alike, since they are HTML comments):
     <!-- mtqa-enable -->                  back on (all, or the listed ones)
     <!-- mtqa-disable-next-line [X, …] -->  nothing (or only X) reported on the next line
 
-A finding is dropped when its start falls in a region where its rule is off. Accepted
+A finding is dropped when its start falls in a region where its rule is off. In
+Markdown, a comment inside code or front matter is quoted, not written: it silences nothing. Accepted
 words (``[vocabulary] accept``) are honoured for every checker: a finding whose span
 lies inside an accepted word or name is dropped, so "Khreshchatyk" stops being a
 spelling error once the newsroom accepts it.
@@ -19,6 +20,7 @@ where the text that follows it begins in the extracted text.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -60,8 +62,27 @@ def directives(document: Document) -> list[Directive]:
     markup = document.metadata.get("markup")
     if isinstance(markup, str):
         return _html_directives(markup, document.text)
+    quoted = _quoted(document)
     return [Directive(m.group(1).lower(), _targets(m.group(2)), m.start(), m.end())
-            for m in _DIRECTIVE.finditer(document.text)]
+            for m in _DIRECTIVE.finditer(document.text) if not quoted(m.start())]
+
+
+def _quoted(document: Document) -> Callable[[int], bool]:
+    """Whether an offset lies in Markdown code or front matter, where a comment is an
+    example ("write `<!-- mtqa-disable -->` above a passage"), not a directive."""
+    if document.metadata.get("format") != "markdown":
+        return lambda offset: False
+    from mtqa.readers.lineends import lf_view
+    from mtqa.readers.markdown import code_spans
+
+    spans = code_spans(lf_view(document.text))
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return inside
 
 
 def _html_directives(markup: str, text: str) -> list[Directive]:
@@ -95,6 +116,8 @@ def directive_warnings(document: Document, unknown: Callable[[list[str]], list[s
     comments = list(_LOOKALIKE.finditer(source))
     if not comments:
         return []
+    quoted = _quoted(document)
+    comments = [m for m in comments if not quoted(m.start())]
     offset = 0 if isinstance(markup, str) else document.line_offset
     warnings: list[str] = []
     valid = {m.start(): m for m in _DIRECTIVE.finditer(source)}

@@ -30,14 +30,22 @@ _LINK_BRACKETS = re.compile(r"\[(?=[^\]]*\]\()|(?<=[^\[])\](?=\()")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = code_spans(text)
+    for pattern in (_HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _AUTOLINK, _BARE_URL,
+                    _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG, _LINK_BRACKETS):
+        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    return merge_spans(spans)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Front matter, fenced blocks and inline code: text the article quotes rather than says
+    (a suppression comment written there is an example, not a directive)."""
     spans: list[tuple[int, int]] = []
     front = _FRONT_MATTER.match(text)
     if front:
         spans.append(front.span())
     spans.extend(_fenced_blocks(text))
-    for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _AUTOLINK, _BARE_URL,
-                    _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG, _LINK_BRACKETS):
-        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    spans.extend(m.span() for m in _INLINE_CODE.finditer(text))
     return merge_spans(spans)
 
 
