@@ -123,7 +123,7 @@ def _glob(pattern: str, settings: Settings) -> Iterator[Found | InputProblem]:
     if not matches:
         yield InputProblem(pattern, "no files match this pattern")
         return
-    base = _fixed_folder(pattern)
+    base = fixed_folder(pattern)
     fence = (os.path.realpath(base), base)
     found = False
     for match in matches:
@@ -141,7 +141,7 @@ def _glob(pattern: str, settings: Settings) -> Iterator[Found | InputProblem]:
         yield InputProblem(pattern, "no files to check match this pattern (see [inputs] include and exclude)")
 
 
-def _fixed_folder(pattern: str) -> str:
+def fixed_folder(pattern: str) -> str:
     """The leading folders of a glob that hold no wildcard ("site" for "site/**/*.md")."""
     head = list(takewhile(lambda part: not glob.has_magic(part), pattern.split(os.sep)[:-1]))
     if head == [""]:

@@ -9,19 +9,28 @@ aligned units.
 
 from __future__ import annotations
 
+import glob
 import os
 from dataclasses import replace
 
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document, Segment
+from mtqa.readers.discovery import fixed_folder
 from mtqa.readers.lines import line_spans, split_lines
 
 
 def sidecar_path(sidecar: str, input_path: str, root: str) -> str:
-    """The sidecar file for ``input_path``: the file itself, or its mirror under a folder."""
+    """The sidecar file for ``input_path``: the file itself, or its mirror under a folder.
+
+    The mirror is taken relative to the folder the input was found in: the folder given,
+    or a quoted glob's fixed leading folders (`'mt/**/*.txt'` pairs `mt/pol/a.txt` with
+    `src/pol/a.txt`, as `mt/` does, not with `src/a.txt`).
+    """
     if not os.path.isdir(sidecar):
         return sidecar
+    if not os.path.isdir(root) and glob.has_magic(root):
+        root = fixed_folder(root)
     if os.path.isdir(root):
         relative = os.path.relpath(input_path, root)
     else:
