@@ -159,7 +159,18 @@ def _wanted(rel: str, settings: Settings) -> bool:
     folder, name = os.path.split(rel)
     if folder and _excluded_folder(folder, settings):
         return False
-    return _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude)
+    return _included(rel, name, settings) and not _matches(rel, name, settings.exclude)
+
+
+def _included(rel: str, name: str, settings: Settings) -> bool:
+    """``[inputs] include`` matched with the extension in lower case too: `NEWS.TXT` and
+    `Story.MD` are read as `.txt` and `.md` files (the readers go by the lower-case suffix)."""
+    if _matches(rel, name, settings.include):
+        return True
+    stem, suffix = os.path.splitext(name)
+    if suffix == suffix.lower():
+        return False
+    return _matches(rel[: len(rel) - len(suffix)] + suffix.lower(), stem + suffix.lower(), settings.include)
 
 
 def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
@@ -190,7 +201,7 @@ def _walk(root: str, arg: str, fence: tuple[str, str], settings: Settings) -> It
         )
         for name in sorted(files):
             rel = os.path.normpath(os.path.join(rel_folder, name))
-            if _matches(rel, name, settings.include) and not _matches(rel, name, settings.exclude):
+            if _included(rel, name, settings) and not _matches(rel, name, settings.exclude):
                 path = os.path.join(folder, name)
                 real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_root, rel)
                 yield _found(path, arg, real, fence)
