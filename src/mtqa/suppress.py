@@ -32,10 +32,13 @@ from mtqa.config.settings import Settings
 from mtqa.model import Document, Finding
 from mtqa.selection import specificity
 
-_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)(?=\s|-->)(.*?)-->", re.S | re.I)
+# A comment's body stops at the next "<!--" too: an unclosed one does not swallow the next
+# comment, and a run of unclosed ones is scanned once, not once each to the end of the text.
+_BODY = r"((?:(?!<!--).)*?)-->"
+_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)(?=\s|-->)" + _BODY, re.S | re.I)
 # A comment meant as a directive ("mtqa-disable-nextline", "mtqa-ignore", "mtqa disable")
 # that is none: warned about, since it silences nothing.
-_LOOKALIKE = re.compile(r"<!--\s*mtqa(?:-\w|[\s_:]+(?:disable|enable))(.*?)-->", re.S | re.I)
+_LOOKALIKE = re.compile(r"<!--\s*mtqa(?:-\w|[\s_:]+(?:disable|enable))" + _BODY, re.S | re.I)
 _TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 _SKIPPED_ELEMENTS = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.S | re.I)
 _ANCHOR_WORDS = 6

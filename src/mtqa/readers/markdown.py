@@ -16,24 +16,30 @@ from mtqa.readers.lineends import document, lf_view
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BACKTICKS = re.compile(r"`+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]+>")
+_LINK_OPEN = re.compile(r"\]\(")
+_LINK_TARGET = re.compile(r"\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_LINK_TARGET_STOP = re.compile(r"[)\s]")
+# CommonMark: an autolink holds no space, "<" or ">"; a link label no unescaped bracket.
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]+>")
 _BARE_URL = re.compile(r"\bhttps?://\S+")
-_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]+\S.*$", re.M)
+_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\[\]]{1,999}\]:[ \t]+\S.*$", re.M)
 _LINE_MARKUP = re.compile(r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
 _IMAGE_BANG = re.compile(r"!(?=\[)")
-_LINK_BRACKETS = re.compile(r"\[(?=[^\]]*\]\()|(?<=[^\[])\](?=\()")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Everything in ``text`` that is markup, not prose. Each scan is linear in the text:
+    a pattern retried from every backtick, "<!--" or "](" of a long run was quadratic (a
+    line of 60,000 backticks took 38 seconds)."""
     spans = code_spans(text)
-    for pattern in (_HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _AUTOLINK, _BARE_URL,
-                    _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG, _LINK_BRACKETS):
+    for pattern in (_HTML_TAG, _AUTOLINK, _BARE_URL, _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG):
         spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    for scan in (_html_comments, _link_targets, _link_brackets):
+        spans.extend(scan(text))
     return merge_spans(spans)
 
 
@@ -45,8 +51,69 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     if front:
         spans.append(front.span())
     spans.extend(_fenced_blocks(text))
-    spans.extend(m.span() for m in _INLINE_CODE.finditer(text))
+    spans.extend(_inline_code(text))
     return merge_spans(spans)
+
+
+def _inline_code(text: str) -> Iterator[tuple[int, int]]:
+    """Code spans as CommonMark pairs them: a run of backticks opens one and the next run
+    of the same length closes it; a run with no such partner is literal text."""
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    partner: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}  # run length -> index of the nearest run of it further on
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        partner[i] = later.get(length)
+        later[length] = i
+    i = 0
+    while i < len(runs):
+        j = partner[i]
+        if j is None:
+            i += 1
+            continue
+        yield runs[i][0], runs[j][1]
+        i = j + 1
+
+
+def _html_comments(text: str) -> Iterator[tuple[int, int]]:
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return  # no later comment can close either
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _link_targets(text: str) -> Iterator[tuple[int, int]]:
+    """``(url "title")`` right after a link's ``]``. After a failed try the scan goes on
+    where the URL stopped: a "(" before that would stop there too, and fail the same way."""
+    pos = 0
+    while (opening := _LINK_OPEN.search(text, pos)) is not None:
+        start = opening.start() + 1
+        target = _LINK_TARGET.match(text, start)
+        if target is not None:
+            yield target.span()
+            pos = target.end()
+            continue
+        stop = _LINK_TARGET_STOP.search(text, start)
+        pos = stop.start() if stop is not None else len(text)
+
+
+def _link_brackets(text: str) -> Iterator[tuple[int, int]]:
+    """The brackets of ``[text](url)``: each "[" whose next "]" is followed by "(", and
+    that "]" unless a "[" is right before it."""
+    opened: list[int] = []
+    for bracket in _BRACKET.finditer(text):
+        at = bracket.start()
+        if text[at] == "[":
+            opened.append(at)
+            continue
+        if text.startswith("(", at + 1):
+            yield from ((o, o + 1) for o in opened)
+            if at > 0 and text[at - 1] != "[":
+                yield at, at + 1
+        opened = []
 
 
 def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
