@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import Settings
+from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.offsets import merge_spans
 from mtqa.readers.lineends import document, lf_view
@@ -130,8 +132,9 @@ def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
         pos = end
 
 
-def front_matter(text: str) -> dict:
-    """The YAML front matter as a dict (empty when absent or not a mapping)."""
+def front_matter(text: str, path: str = "<text>") -> dict:
+    """The YAML front matter as a dict (empty when absent or not a mapping); InputError
+    when it is not YAML, since what it says (``source_lang``) would be lost without a word."""
     match = _FRONT_MATTER.match(text)
     if not match or not text.startswith("---"):
         return {}
@@ -140,16 +143,37 @@ def front_matter(text: str) -> dict:
     body = match.group().split("\n", 1)[1].rsplit("\n", 2)[0]
     try:
         data = yaml.safe_load(body)
-    except yaml.YAMLError:
-        return {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "unreadable"
+        raise InputError(path, f"front matter is not valid YAML{where}: {problem}") from None
     return data if isinstance(data, dict) else {}
+
+
+def _source_lang(meta: dict, text: str, path: str) -> str | None:
+    """The language the front matter says the article was translated from, as its code;
+    InputError for a value that names no language, as ``--source-lang xx`` is an error."""
+    for key in ("source_lang", "source_language"):
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        line = next((n for n, row in enumerate(text.split("\n"), 1) if row.split(":", 1)[0].strip() == key), 1)
+        if not isinstance(value, str):
+            raise InputError(path, f"front matter line {line}: {key} must be a language code or name, "
+                                   f"not {value!r}")
+        try:
+            return language_code(value)
+        except UnknownLanguage as exc:
+            raise InputError(path, f"front matter line {line}: {key}: {exc}") from None
+    return None
 
 
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
     lf_text = lf_view(text)  # CRLF front matter and fences are recognised as LF ones
-    meta = front_matter(lf_text)
-    # The command line wins; otherwise the article itself may say what it was translated from.
-    lang = settings.source_lang or str(meta.get("source_lang") or meta.get("source_language") or "").lower() or None
+    meta = front_matter(lf_text, path)
+    # The command line (or config) wins; otherwise the article may say what it was translated from.
+    lang = settings.source_lang or _source_lang(meta, lf_text, path)
     yield document(
         id=path, path=path, text=text, source_lang=lang, masked=tuple(masked_spans(lf_text)),
         metadata={"format": "markdown", "front_matter": {k: str(v) for k, v in meta.items()}},

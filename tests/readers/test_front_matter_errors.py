@@ -1,0 +1,32 @@
+"""Front matter that cannot say what it means to (an unknown source_lang, a list, broken
+YAML) is an input error naming the file and line; the other inputs are still checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_mtqa
+
+BODY = "\nThe parties have not yet came down from the tree.\n"
+
+
+@pytest.mark.parametrize(("front", "message"), [
+    ("title: t\nsource_lang: xx\n", "bad.md: front matter line 3: source_lang: unknown language 'xx'"),
+    ("source_language: Hebrw\n", "bad.md: front matter line 2: source_language: unknown language 'Hebrw': "
+                                 "did you mean 'he' (Hebrew)?"),
+    ("source_lang: [he]\n", "bad.md: front matter line 2: source_lang must be a language code or name, not ['he']"),
+    ("title: a: b\n", "bad.md: front matter is not valid YAML (line 2): mapping values are not allowed here"),
+])
+def test_bad_front_matter_is_an_input_error(tmp_path, front, message):
+    (tmp_path / "bad.md").write_text(f"---\n{front}---\n{BODY}", encoding="utf-8")
+    (tmp_path / "good.md").write_text(f"---\nsource_lang: Hebrew\n---\n{BODY}", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "bad.md", "good.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"mtqa: error: {message}" in result.stderr.splitlines()[0]
+    assert "good.md:5:26: MTQA-HE-012" in result.stdout  # the other file is still checked, in Hebrew
+
+
+def test_the_command_line_language_wins_over_the_front_matter(tmp_path):
+    (tmp_path / "a.md").write_text(f"---\nsource_lang: xx\n---\n{BODY}", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "--source-lang", "he", "a.md", cwd=tmp_path)
+    assert result.returncode == 0 and "MTQA-HE-012" in result.stdout, result.stderr
