@@ -81,6 +81,9 @@ def _language(ctx, param, value: str | None) -> str | None:
                    "adjacent lines sharing an id form one document (an id that comes back later is an error).")
 @click.option("--split-docs", type=click.Choice(["blank-line"]), default=None,
               help="Cut line files into documents at empty lines.")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="Read standard input (-) as the file NAME: its extension chooses the reader "
+                   "(.md: Markdown, with front matter and code masked) and reports name NAME.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Check documents in N worker processes (default: all cores; 1 = in this process).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -89,7 +92,8 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Dask scheduler address for --engine dask (default: a local cluster).")
 def check(paths, format_, output, select, ignore, no_grammar, source_lang, source_file, reference_file,
           fail_on, max_mqm, config_file, languagetool_url, baseline, write_baseline, min_severity, language,
-          statistics, quiet, exit_zero, color, doc_ids_file, split_docs, jobs, engine, scheduler) -> None:
+          statistics, quiet, exit_zero, color, doc_ids_file, split_docs, stdin_filename, jobs, engine,
+          scheduler) -> None:
     """Check machine-translated articles for translation artifacts.
 
     PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
@@ -113,7 +117,10 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         "write_baseline": write_baseline,
         "doc_ids_file": doc_ids_file,
         "split_docs": split_docs,
+        "stdin_filename": stdin_filename,
     }
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names standard input: give - as an input")
     settings = load_settings(config_file, overrides, run_options=run_options)
     _refuse_selecting_nothing(settings, "--select" if select else "select",
                               "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
@@ -199,7 +206,8 @@ def _inputs(paths, settings, quiet: bool) -> list[str]:
 
 def _refuse_overwriting_inputs(inputs: list[str], settings, output) -> None:
     """-o or --write-baseline naming an input would replace the article with its report."""
-    inputs = inputs + [p for p in (settings.source_file, settings.reference_file, settings.doc_ids_file) if p]
+    inputs = inputs + [p for p in (settings.source_file, settings.reference_file, settings.doc_ids_file,
+                                   settings.stdin_filename) if p]
     check_destinations({"--output": output, "--write-baseline": settings.write_baseline}, inputs)
     # A report over the baseline would lose it; --write-baseline over it is a refresh.
     check_destinations({"--output": output}, [settings.baseline] if settings.baseline else [])

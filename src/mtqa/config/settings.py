@@ -174,6 +174,7 @@ class Settings:
     write_baseline: str | None = None
     doc_ids_file: str | None = None
     split_docs: str | None = None
+    stdin_filename: str | None = None  # standard input read as this file (reader, name in reports)
     keep_text: bool = False
 
     def checker_options(self, name: str) -> Mapping[str, Any]:

@@ -43,10 +43,11 @@ def read_file(path: str, settings: Settings) -> list[Document]:
     """All Documents of one input; raises InputError with a one-line reason."""
     from mtqa.readers.decode import decode, refuse_unsupported
 
-    display = "<stdin>" if path == STDIN else path
+    # Standard input is read as the file --stdin-filename names (its reader, its name in reports).
+    display = (settings.stdin_filename or "<stdin>") if path == STDIN else path
     data = load_bytes(path, settings.max_bytes)
     refuse_unsupported(data, display)
-    module_name = READERS.get(Path(path).suffix.lower(), DEFAULT_READER) if path != STDIN else DEFAULT_READER
+    module_name = READERS.get(Path(display).suffix.lower(), DEFAULT_READER)
     module = importlib.import_module(module_name)
     if module_name in BYTE_READERS:
         if not data:
@@ -63,6 +64,28 @@ def read_file(path: str, settings: Settings) -> list[Document]:
             document.metadata["encoding"] = decoded.encoding
             document.metadata["encoding_guessed"] = decoded.guessed
     return _checked(documents, display)
+
+
+# Readers whose document text is the text they were given, so a request's offsets, aligned
+# lines and fixes stay its own (the formats `mtqa fix` writes, too).
+SAME_TEXT = frozenset({"mtqa.readers.text", "mtqa.readers.markdown"})
+
+
+def read_as(document: Document, name: str, settings: Settings) -> Document:
+    """``document`` (text sent in a request) read as the file ``name`` would be: its extension
+    chooses the reader (Markdown masks front matter, code and markup, and its front matter may
+    give the source language), and reports name it. Its aligned lines, source and reference,
+    and a source language the request gives, are kept. InputError for a format whose reader
+    would change the text (HTML, JSONL, ...)."""
+    from dataclasses import replace
+
+    suffix = Path(name).suffix.lower()
+    module_name = READERS.get(suffix, DEFAULT_READER)
+    if module_name not in SAME_TEXT:
+        raise InputError(name, f"only plain text and Markdown (.txt, .md, .markdown) can be sent as text, not {suffix}")
+    read = next(iter(importlib.import_module(module_name).read(document.text, name, settings)))
+    return replace(read, source_text=document.source_text, reference_text=document.reference_text,
+                   units=document.units, source_lang=document.source_lang or read.source_lang, _cache={})
 
 
 def load_bytes(path: str, limit: int) -> bytes:

@@ -138,7 +138,10 @@ async def api_check(request: Request) -> Response:
     else:
         raise Unsupported(f"send Content-Type: application/json (or form fields), not {content_type or 'none'}")
     config: ServerConfig = request.app.state.config
+    name = payload.pop("filename", None) if isinstance(payload, dict) else None
     document = parse_native(payload, config.max_text_chars)
+    if name is not None:  # the text is that file: Markdown by its extension, named in the report
+        document = _read_as(request, document, name)
     result, service = await _run(request, document)
     from mtqa.reporters.json_ import report_to_dict
 
@@ -146,6 +149,18 @@ async def api_check(request: Request) -> Response:
     report = service.pipeline.report([result], [], metrics=result.metrics)
     log.info("api/check chars=%d findings=%d", len(document.text), len(result.findings))
     return JSONResponse(report_to_dict(report))
+
+
+def _read_as(request: Request, document, name):
+    from mtqa.errors import InputError
+    from mtqa.readers import read_as
+
+    if not isinstance(name, str) or not name.strip():
+        raise BadRequest("'filename' must be a file name such as article.md")
+    try:
+        return read_as(document, name, request.app.state.service.settings)
+    except InputError as exc:
+        raise BadRequest(f"'filename': {exc.path}: {exc.reason}") from None
 
 
 async def healthz(request: Request) -> Response:
