@@ -75,7 +75,7 @@ def _language(ctx, param, value: str | None) -> str | None:
                    "(errors and failed gates are still printed).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when the gate fails (--fail-on, --max-mqm); input errors still exit 2.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal, and not when NO_COLOR is set).")
 @click.option("--doc-ids", "doc_ids_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Document id of every line of a line file (one a line, as WMT's docids); "
                    "adjacent lines sharing an id form one document (an id that comes back later is an error).")
@@ -163,7 +163,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         for document in report.documents:
             for warning in document.warnings:
                 click.echo(f"mtqa: warning: {escape_controls(f'{document.path}:{warning}')}", err=True)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    # On a terminal unless NO_COLOR is set (no-color.org); --color/--no-color decide outright.
+    use_color = color if color is not None else (
+        output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     if statistics:
         text = render_statistics(printable_report(report))
     elif format_name == "text":
