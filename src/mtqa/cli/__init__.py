@@ -88,6 +88,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped with 
 def main() -> None:
     # click's standalone mode turns Ctrl-C into "Aborted!" and exit 1, the code of a failed
     # gate; a CI job must be able to tell the two apart, so click's errors are handled here.
+    from mtqa.cli.output import GuardedStdout, silence_stdout
+
+    sys.stdout = GuardedStdout(sys.stdout)
     try:
         code = cli.main(prog_name="mtqa", standalone_mode=False)
     except MtqaError as exc:
@@ -99,16 +102,6 @@ def main() -> None:
         click.echo("\nmtqa: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:  # `mtqa check … | head`: the reader left, nothing is wrong
-        _silence_stdout()
+        silence_stdout()
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at devnull so the interpreter's final flush cannot raise again."""
-    import os
-
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

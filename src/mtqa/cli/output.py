@@ -21,6 +21,54 @@ def write_output(text: str, path: str | None) -> None:
         raise MtqaError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 
 
+class GuardedStdout:
+    """Standard output whose failed write is a user error (one line, exit 2), not a traceback.
+
+    A full disk (``> /dev/full``) or a closed descriptor (``>&-``) otherwise ends in a
+    traceback and exit 1, which a CI job reads as a failed gate. Every command writes through
+    it (``main`` installs it), so ``click.echo`` and ``print`` are covered as well as reports.
+    A reader that left (BrokenPipeError, ``| head``) passes through: that is no error.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream  # None when the shell closed the descriptor
+        self._error = "standard output is closed"
+
+    def write(self, text: str) -> int:
+        return self._guard(lambda stream: stream.write(text))
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._guard(lambda stream: stream.flush())
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str):
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+    def _guard(self, operation):
+        if self._stream is not None:
+            try:
+                return operation(self._stream)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # later writes repeat this cause, not "closed"
+                self._stream, self._error = None, exc.strerror or str(exc)
+                silence_stdout()
+        raise MtqaError(f"cannot write report: {self._error}")
+
+
+def silence_stdout() -> None:
+    """Point descriptor 1 at devnull so the interpreter's final flush cannot raise again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:
+        pass
+
+
 def check_destinations(destinations: dict[str, str | None], inputs: Iterable[str]) -> None:
     """Refuse (MtqaError, exit 2) an output file that is one of the inputs, or two outputs that
     are one file: the report would replace the article it is about.
