@@ -41,35 +41,39 @@ def option_ranges() -> dict[str, Any]:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """First `mtqa.toml`, or `pyproject.toml` with a `[tool.mtqa]` table, upward from ``start``."""
+    """First `mtqa.toml`, or `pyproject.toml` with a `[tool.mtqa]` table, upward from ``start``.
+
+    A `pyproject.toml` that cannot be read is an error, not a file to pass over: it may hold
+    the project's gate (``fail_on``), and skipping it would let every check pass.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
         for name in CONFIG_FILENAMES:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if name == "mtqa.toml":
-                return candidate
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "mtqa" in data.get("tool", {}):
+            if name == "mtqa.toml" or "mtqa" in _read_toml(candidate)[0].get("tool", {}):
                 return candidate
     return None
 
 
-def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
-    """The mtqa settings of a config file, and its text (to name the line of a bad option)."""
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """A TOML file's data and text. A UTF-8 byte order mark (some Windows editors write one)
+    is skipped, as Python's own ``utf-8-sig`` reading does; TOML parsers refuse it otherwise."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        text = path.read_text(encoding="utf-8-sig")
+        return tomllib.loads(text), text
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
+    """The mtqa settings of a config file, and its text (to name the line of a bad option)."""
+    data, text = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("mtqa", {})
     return data, text

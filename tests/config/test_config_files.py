@@ -1,0 +1,55 @@
+"""A config file that is found is read or refused, never passed over: a `pyproject.toml` or
+`mtqa.toml` may hold the project's gate, and skipping it lets every check pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_mtqa
+
+BOM = b"\xef\xbb\xbf"
+ARTICLE = "He said the the thing.\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("name", "table"), [("pyproject.toml", b"[tool.mtqa]\n"), ("mtqa.toml", b"")])
+def test_a_config_saved_with_a_byte_order_mark_keeps_its_gate(project, name, table):
+    (project / name).write_bytes(BOM + table + b'fail_on = "minor"\n')
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "gate failed" in result.stderr
+
+
+def test_a_bom_config_names_the_line_of_a_bad_option(project):
+    (project / "mtqa.toml").write_bytes(BOM + b'fail_on = "minor"\nfail_no = 1\n')
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"mtqa: error: {project / 'mtqa.toml'}:2: unknown option 'fail_no' (did you mean 'fail_on'?)")
+
+
+def test_a_pyproject_with_a_syntax_error_is_an_error_naming_it(project):
+    (project / "pyproject.toml").write_text('[tool.mtqa]\nfail_on = "minor"\n[tool.black\n', encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"mtqa: error: {project / 'pyproject.toml'}: invalid TOML: ")
+    assert "line 3" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_pyproject_in_another_encoding_is_an_error_naming_it(project):
+    (project / "pyproject.toml").write_bytes(b'[tool.mtqa]\n# caf\xe9\nfail_on = "minor"\n')
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"mtqa: error: {project / 'pyproject.toml'}: cannot read config file: ")
+
+
+def test_a_pyproject_without_an_mtqa_table_is_still_passed_over(project):
+    (project / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n', encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
+    assert result.returncode == 0, result.stderr
