@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -25,6 +25,21 @@ def end_position(finding: Finding) -> tuple[int, int]:
     if not newlines:
         return finding.line, finding.column + len(finding.text)
     return finding.line + newlines, len(finding.text) - finding.text.rfind("\n")
+
+
+# Readers whose document text is the file's whole text: a finding's line is a line of the
+# file. The others build the text (HTML's extracted article; the targets of JSON Lines, TSV,
+# XLIFF and TMX joined by newlines) and record no file line per segment.
+_FILE_TEXT_READERS = frozenset({"mtqa.readers.text", "mtqa.readers.markdown"})
+
+
+def file_lines(path: str) -> bool:
+    """Whether the lines of ``path``'s findings are lines of the file, so formats that point
+    into the file (SARIF regions, GitHub annotations) may give them; otherwise they name the
+    file only, since a wrong line (a TSV header, the markup around an article) misleads."""
+    from mtqa.readers import DEFAULT_READER, READERS
+
+    return READERS.get(PurePath(path).suffix.lower(), DEFAULT_READER) in _FILE_TEXT_READERS
 
 
 def location(doc: DocumentResult, finding: Finding) -> str:

@@ -4,7 +4,9 @@ Rules are described from the rule metadata of the run, one entry per code the re
 use (a minimal entry for a code no checker described). Regions count columns in Unicode code points,
 as the run declares with ``columnKind``; ``partialFingerprints`` are the baseline
 fingerprints (rule, text, context) so a finding keeps its identity when lines shift.
-Suggestions become ``fixes``.
+Suggestions become ``fixes``. Where a finding's line is not a line of the file (HTML,
+JSON Lines, TSV, XLIFF, TMX: see ``regions.file_lines``) the result names the file with no
+region, its message names the segment, and suggestions stay in its properties.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from mtqa.baseline import fingerprint
 from mtqa.model import Finding
 from mtqa.report import Report, RuleInfo
-from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_uri, printable
+from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_lines, file_uri, printable, segment_note
 from mtqa.summary import summarize
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -70,21 +72,20 @@ def report_to_sarif(report: Report) -> dict:
     artifacts: list[str] = []
     for doc in report.documents:
         uri = file_uri(doc.path)
+        known = file_lines(doc.path)
         if doc.findings and uri not in artifacts:
             artifacts.append(uri)
         for f in doc.findings:
             line = doc.lines.get(f.line)
+            where: dict = {"artifactLocation": {"uri": uri}}
+            if known:
+                where["region"] = _region(f) | ({"snippet": {"text": f.text}} if f.text else {})
             result: dict = {
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],
                 "level": SARIF_LEVELS[f.severity],
-                "message": {"text": f.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri},
-                        "region": _region(f) | ({"snippet": {"text": f.text}} if f.text else {}),
-                    },
-                }],
+                "message": {"text": f.message if known else f.message + segment_note(f)},
+                "locations": [{"physicalLocation": where}],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, line)},
                 "properties": {
                     "category": f.category,
@@ -99,8 +100,10 @@ def report_to_sarif(report: Report) -> dict:
                 result["properties"]["segment"] = f.segment
             if f.evidence is not None:
                 result["properties"]["evidence"] = f.evidence
-            if f.suggestions:
+            if f.suggestions and known:
                 result["fixes"] = _fixes(f, uri)
+            elif f.suggestions:  # a fix needs a region of the file
+                result["properties"]["suggestions"] = list(f.suggestions)
             if report.baseline is not None:
                 result["baselineState"] = "new"
             results.append(result)
