@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,3 +54,15 @@ def test_cli_writes_the_report_file(odd_folder, tmp_path, format_name, expected)
     assert result.returncode == 2, result.stderr  # the empty file is an input error
     assert b"Traceback" not in result.stderr
     assert expected in out.read_bytes()
+
+
+@pytest.mark.parametrize(("name", "uri"), [("a#1.txt", "a%231.txt"), ("c:d.txt", "c%3Ad.txt"),
+                                           ("50% off?.txt", "50%25%20off%3F.txt")])
+def test_sarif_uris_encode_characters_that_end_a_path(tmp_path, name, uri):
+    """`#` starts a fragment, `?` a query, and `c:` a scheme: unencoded, the URI names another file."""
+    (tmp_path / name).write_text("He said the the thing.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "-f", "sarif", name],
+                            cwd=tmp_path, capture_output=True, text=True)
+    run = json.loads(result.stdout)["runs"][0]
+    assert run["artifacts"] == [{"location": {"uri": uri}}]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {uri}

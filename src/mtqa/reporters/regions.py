@@ -80,7 +80,7 @@ def relative_uri(path: str) -> str:
 def file_uri(path: str) -> str:
     """A relative (or ``file:``) URI for ``path``, percent-encoding its bytes as the OS has them."""
     uri = relative_uri(path)
-    return uri if uri.startswith("file:") else quote(os.fsencode(uri), safe="/:#")
+    return uri if uri.startswith("file:") else quote(os.fsencode(uri), safe="/")
 
 
 def printable(value: Any) -> Any:
