@@ -65,8 +65,9 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Show only findings of this severity or worse; the others are not shown, scored or "
                    "gated (like Vale's --minAlertLevel).")
 @click.option("--language", type=click.Choice(LANGUAGES), default=None,
-              help="English variant the grammar checker expects (default: en-US, or "
-                   "[checkers.grammar] language in the config): en-GB accepts 'colour' and flags 'color'.")
+              help="English variant of the grammar checker (default: en-US, or [checkers.grammar] "
+                   "language in the config): its rules and the spelling of its suggestions (en-GB: 'colur' -> "
+                   "'colour'). Spellings known as the other variant's ('color', 'centre') are accepted under both.")
 @click.option("--statistics", is_flag=True,
               help="Print how often each rule fired (count, code, severity, title) instead of the "
                    "findings (text format only).")
