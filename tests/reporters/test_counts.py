@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from mtqa.model import Severity
 from mtqa.reporters import render
 from mtqa.reporters.regions import GITHUB_COMMANDS, SARIF_LEVELS
 from mtqa.summary import summarize
@@ -91,23 +92,42 @@ def test_counts_agree_on_an_edge_case_report():
     _assert_agree(report)
 
 
-@pytest.mark.parametrize("fail_on,expected", [(None, 3), ("minor", 3), ("major", 2), ("critical", 1)])
-def test_junit_failures_follow_the_gate(fail_on, expected):
+@pytest.mark.parametrize("fail_on,codes", [(None, ["MTQA-T-001", "MTQA-T-002", "MTQA-T-003"]),
+                                           ("minor", ["MTQA-T-001", "MTQA-T-002", "MTQA-T-003"]),
+                                           ("major", ["MTQA-T-002", "MTQA-T-003"]), ("critical", ["MTQA-T-003"])])
+def test_junit_failures_follow_the_gate(fail_on, codes):
     text = "one two three four five\n"
     report = build_report([("a.txt", text, [
         {"rule": "MTQA-T-001", "quote": "one", "severity": "minor"},
         {"rule": "MTQA-T-002", "quote": "two", "severity": "major"},
         {"rule": "MTQA-T-003", "quote": "three", "severity": "critical"},
-    ])], fail_on=fail_on)
+    ]), ("b.txt", "clean\n", [])], fail_on=fail_on)
     root = ET.fromstring(render(report, "junit"))
-    assert int(root.get("failures")) == expected
-    assert len(root.findall(".//testcase/failure")) == expected
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")  # one failing test case: a.txt
+    [failure] = root.findall(".//testcase/failure")
+    assert failure.get("type") == " ".join(codes)
+    assert failure.get("message") == f"{len(codes)} finding(s) at or above {fail_on or 'minor'}"
+    assert [code for code in codes if code in failure.text] == codes  # every gating finding is described
+    out = root.find(".//testcase/system-out").text
+    assert ("MTQA-T-001" in out) == ("MTQA-T-001" not in codes)
+
+
+def test_junit_max_mqm_is_part_of_the_one_failure():
+    report = build_report([("a.txt", "one two three\n", [{"rule": "MTQA-T-002", "quote": "two", "severity": "major"}])],
+                          fail_on="critical")
+    report.provenance["gate"]["max_mqm"] = 1
+    root = ET.fromstring(render(report, "junit"))
+    [failure] = root.findall(".//testcase/failure")
+    assert root.get("failures") == "1"
+    assert failure.get("type") == "max-mqm"
+    assert failure.get("message").startswith("MQM penalty ")
 
 
 def test_junit_failures_match_gate_on_corpus():
     report = corpus_report(fail_on="major")
-    summary = summarize(report)
     root = ET.fromstring(render(report, "junit"))
-    gating = summary.by_severity["major"] + summary.by_severity["critical"]
-    assert int(root.get("failures")) == gating
-    assert len(root.findall(".//testcase")) == summary.documents + summary.errors
+    failing = sum(1 for d in report.documents if any(f.severity.rank >= Severity.MAJOR.rank for f in d.findings))
+    assert failing > 1
+    assert int(root.get("failures")) == failing <= int(root.get("tests"))
+    assert len(root.findall(".//testcase")) == len(report.documents) + len(report.errors)
+    assert all(len(case.findall("failure")) <= 1 for case in root.findall(".//testcase"))

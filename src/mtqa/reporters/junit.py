@@ -1,9 +1,11 @@
-"""JUnit XML for CI dashboards: one test case per document, one failure per gating finding.
+"""JUnit XML for CI dashboards: one test case per document, failed by the gate.
 
-A finding fails its document's test when its severity is at or above the gate
-(``--fail-on``; without it every finding fails, as a test of "is this clean?"). Findings
-below the gate are listed in ``system-out`` so nothing is hidden. A document over
-``--max-mqm`` gets one more failure. Unreadable inputs are ``error`` test cases.
+A document's test fails when it has findings at or above the gate (``--fail-on``;
+without it every finding counts, as a test of "is this clean?") or is over ``--max-mqm``:
+one ``failure`` per failing test case (dashboards and the JUnit schema count failed tests,
+so ``failures`` never exceeds ``tests``), whose text lists every gating finding. Findings
+below the gate are listed in ``system-out`` so nothing is hidden. Unreadable inputs are
+``error`` test cases.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ def _clean(text: str) -> str:
                                                           and ord(ch) not in (0xFFFE, 0xFFFF)))
 
 
-def _describe(f) -> str:
-    lines = [f"{f.rule} {f.severity.value} ({f.category}, {f.checker}) at line {f.line}, column {f.column}",
+def _describe(doc, f) -> str:
+    lines = [f"{location(doc, f)}: {f.rule} {f.severity.value} ({f.category}, {f.checker})",
              f"text: {f.text}", f"message: {f.message}"]
     if f.suggestions:
         lines.append("suggestions: " + " | ".join(f.suggestions))
@@ -38,22 +40,21 @@ def render(report: Report, color: bool = False) -> str:
     for doc in report.documents:
         name = doc.path if doc.id == doc.path else f"{doc.path}#{doc.id}"
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
-        below = []
-        for f in doc.findings:
-            if f.severity.rank < gate.rank:
-                below.append(f)
-                continue
-            failure = ET.SubElement(case, "failure", type=f.rule,
-                                    message=_clean(f"{location(doc, f)}: {f.rule} {f.message}"))
-            failure.text = _clean(_describe(f))
-        if max_mqm and doc.mqm_per_1000_words > max_mqm:
-            ET.SubElement(case, "failure", type="max-mqm",
-                          message=f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
+        gating = [f for f in doc.findings if f.severity.rank >= gate.rank]
+        below = [f for f in doc.findings if f.severity.rank < gate.rank]
+        over = bool(max_mqm) and doc.mqm_per_1000_words > max_mqm
+        reasons = [f"{len(gating)} finding(s) at or above {gate.value}"] if gating else []
+        if over:
+            reasons.append(f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
+        if reasons:
+            codes = list(dict.fromkeys(f.rule for f in gating)) + (["max-mqm"] if over else [])
+            failure = ET.SubElement(case, "failure", type=" ".join(codes), message="; ".join(reasons))
+            failure.text = _clean("\n\n".join(_describe(doc, f) for f in gating))
         out = ET.SubElement(case, "system-out")
         out.text = _clean(
             f"words {doc.words}, findings {len(doc.findings)}, penalty {doc.penalty:g}, "
             f"MQM per 1,000 words {doc.mqm_per_1000_words:g}, score {doc.score:g}"
-            + "".join(f"\n\nbelow the gate ({gate.value}):\n{_describe(f)}" for f in below)
+            + "".join(f"\n\nbelow the gate ({gate.value}):\n{_describe(doc, f)}" for f in below)
         )
     for error in report.errors:
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(error.path))
