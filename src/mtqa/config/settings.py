@@ -84,7 +84,9 @@ _KEY = re.compile(r"""^["']?([\w.-]+?)["']?\s*=""")
 
 
 def line_of(text: str, dotted: str) -> int:
-    """Line of option ``dotted`` (``checkers.consistency.pronoun_window``) in a TOML text."""
+    """Line of option ``dotted`` (``checkers.consistency.pronoun_window``) in a TOML text:
+    the line setting it, or the header of its table (``[checkers.grammer]`` for a misspelt
+    table), whichever comes first."""
     from mtqa.readers.lines import split_lines  # (not str.splitlines: U+2028 may sit in a TOML string)
 
     lines = split_lines(text)
@@ -94,12 +96,19 @@ def line_of(text: str, dotted: str) -> int:
         header = _HEADER.match(line)
         if header:
             table = header.group(1).replace('"', "").removeprefix("tool.mtqa").lstrip(".")
+            if _within(table, dotted):
+                return number
             continue
         key = _KEY.match(line)
-        if key and ".".join(filter(None, (table, key.group(1)))) == dotted:
+        if key and _within(".".join(filter(None, (table, key.group(1)))), dotted):
             return number
     leaf = dotted.rsplit(".", 1)[-1]
     return next((n for n, line in enumerate(lines, 1) if re.search(rf"\b{re.escape(leaf)}\s*=", line)), 1)
+
+
+def _within(name: str, dotted: str) -> bool:
+    """Whether TOML key or table ``name`` is option ``dotted`` or lies inside it."""
+    return name == dotted or name.startswith(dotted + ".")
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, text: str = "", where: str = "") -> None:

@@ -1,0 +1,35 @@
+"""Configuration errors name the right line and the real cause, at load time."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.config.settings import load_settings
+from mtqa.errors import ConfigError
+from tests.conftest import run_mtqa
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "option"),
+    [
+        ("mtqa.toml", "# c\n\n[checkers.grammer]\nx = 1\n", 3, "checkers.grammer"),
+        ("mtqa.toml", "# c\n\n[checkers.grammer.server]\nx = 1\n", 3, "checkers.grammer"),
+        ("mtqa.toml", "# c\n\n[checkers.grammar.serverx]\nx = 1\n", 3, "checkers.grammar.serverx"),
+        ("mtqa.toml", "# c\nselect = []\ncheckers.grammer.x = 1\n", 3, "checkers.grammer"),
+        ("pyproject.toml", "[tool.black]\nx = 1\n\n[tool.mtqa.checkers.grammer]\nx = 1\n", 4, "checkers.grammer"),
+    ],
+)
+def test_an_unknown_table_is_reported_at_its_header(tmp_path, name, text, line, option):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(search_from=tmp_path)
+    assert str(info.value).startswith(f"{tmp_path / name}:{line}: unknown option {option!r}")
+
+
+def test_the_cli_names_the_header_line(tmp_path):
+    (tmp_path / "mtqa.toml").write_text("# c\n\n[checkers.grammer]\nx = 1\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"mtqa: error: {tmp_path / 'mtqa.toml'}:3: unknown option 'checkers.grammer' "
+                                     "(did you mean 'grammar'?)")
