@@ -33,3 +33,21 @@ def test_the_cli_names_the_header_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (f"mtqa: error: {tmp_path / 'mtqa.toml'}:3: unknown option 'checkers.grammer' "
                                      "(did you mean 'grammar'?)")
+
+
+@pytest.mark.parametrize("heap", ["lots", "1 g", "0g", "1024", ""])
+def test_a_heap_the_jvm_would_refuse_is_a_load_error(tmp_path, heap):
+    """Checked when the file is read: started with it, the JVM only says "A fatal exception has occurred"."""
+    (tmp_path / "mtqa.toml").write_text(f'# grammar\n[checkers.grammar]\nheap = "{heap}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", cwd=tmp_path)  # grammar on: refused before any server starts
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"mtqa: error: {tmp_path / 'mtqa.toml'}:3: option 'checkers.grammar.heap' must be a JVM heap size: "
+        f"a whole number with k, m, g or t (\"1g\", \"512m\"), got {heap!r}")
+
+
+@pytest.mark.parametrize("heap", ["1g", "512m", "2G", "1536M"])
+def test_a_heap_size_with_a_unit_is_accepted(tmp_path, heap):
+    (tmp_path / "mtqa.toml").write_text(f'[checkers.grammar]\nheap = "{heap}"\n', encoding="utf-8")
+    assert load_settings(search_from=tmp_path).checker_options("grammar")["heap"] == heap

@@ -4,6 +4,8 @@ is an error naming the file and line, not a run that hangs or quietly reports le
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mtqa.config.settings import load_settings, option_ranges, packaged_defaults
@@ -59,7 +61,7 @@ def test_values_at_the_bounds_are_accepted(tmp_path):
 
 def _leaves(table, where=""):
     for key, value in table.items():
-        if "min" in value or "max" in value:
+        if {"min", "max", "pattern"} & value.keys():
             yield f"{where}{key}", value
         else:
             yield from _leaves(value, f"{where}{key}.")
@@ -73,6 +75,10 @@ def test_every_range_names_a_numeric_option_whose_default_is_inside_it():
         value = defaults
         for part in dotted.split("."):
             value = value[part]
+        if "pattern" in bounds:  # a string option of a declared form
+            assert set(bounds) == {"pattern", "want"} and isinstance(value, str), dotted
+            assert re.fullmatch(bounds["pattern"], value), dotted
+            continue
         assert isinstance(value, (int, float)) and not isinstance(value, bool), dotted
         assert set(bounds) <= {"min", "max"}, dotted
         assert bounds.get("min", value) <= value <= bounds.get("max", value), dotted

@@ -259,13 +259,19 @@ def load_settings(
 
 
 def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: str, text: str, where: str = "") -> None:
-    """Refuse a number outside its option's declared range, naming the file and line."""
+    """Refuse a number outside its option's declared range, or a string not of its declared
+    form, naming the file and line."""
     for key, bounds in ranges.items():
         value = data.get(key)
         dotted = f"{where}{key}"
-        if not ("min" in bounds or "max" in bounds):  # a table of options
+        if not ("min" in bounds or "max" in bounds or "pattern" in bounds):  # a table of options
             if isinstance(value, Mapping):
                 _check_ranges(value, bounds, origin, text, f"{dotted}.")
+            continue
+        if "pattern" in bounds:
+            if isinstance(value, str) and not re.fullmatch(bounds["pattern"], value):
+                raise ConfigError(f"{_at(origin, text, dotted)}: option {dotted!r} must be {bounds['want']}, "
+                                  f"got {value!r}")
             continue
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
@@ -276,8 +282,13 @@ def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: st
             want = f"between {low} and {high}"
         else:
             want = f"at least {low}" if low is not None else f"at most {high}"
-        at = f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
-        raise ConfigError(f"{at}: option {dotted!r} must be {want}, got {value!r}")
+        raise ConfigError(f"{_at(origin, text, dotted)}: option {dotted!r} must be {want}, got {value!r}")
+
+
+def _at(origin: str, text: str, dotted: str) -> str:
+    """``file:line`` of option ``dotted`` when the file names it, else the file (a default)."""
+    key = dotted.rsplit(".", 1)[-1]
+    return f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:
