@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from mtqa.config.settings import load_settings
@@ -51,3 +53,31 @@ def test_a_heap_the_jvm_would_refuse_is_a_load_error(tmp_path, heap):
 def test_a_heap_size_with_a_unit_is_accepted(tmp_path, heap):
     (tmp_path / "mtqa.toml").write_text(f'[checkers.grammar]\nheap = "{heap}"\n', encoding="utf-8")
     assert load_settings(search_from=tmp_path).checker_options("grammar")["heap"] == heap
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("-> Kyiv", "has no word before the arrow"),
+        ("Kiev -> Kyiv -> Kiyv", "has more than one arrow"),
+        ("Kiev → Kyiv => Kiyv", "has more than one arrow"),
+        ("Kiev ->", "has no preferred form after the arrow"),
+    ],
+)
+def test_a_malformed_reject_entry_is_an_error_at_its_line(tmp_path, entry, problem):
+    (tmp_path / "mtqa.toml").write_text(f'# words\n[vocabulary]\nreject = [\n  "alright",\n  "{entry}",\n]\n',
+                                        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Kiev said it was alright.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"mtqa: error: {tmp_path / 'mtqa.toml'}:5: option 'vocabulary.reject': entry {entry!r} {problem}")
+
+
+def test_well_formed_reject_entries_still_flag_and_suggest(tmp_path):
+    (tmp_path / "mtqa.toml").write_text('[vocabulary]\nreject = ["Kiev -> Kyiv", "alright", "e-mail → email"]\n',
+                                        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Kiev said it was alright by e-mail.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "--select", "MTQA-VOCAB", "-f", "json", cwd=tmp_path)
+    findings = [(f["text"], f["suggestions"]) for d in json.loads(result.stdout)["documents"] for f in d["findings"]]
+    assert findings == [("Kiev", ["Kyiv"]), ("alright", []), ("e-mail", ["email"])]

@@ -30,6 +30,22 @@ def parse_entry(entry: str) -> tuple[str, str | None]:
     return word, preferred
 
 
+def entry_problem(entry: str) -> str | None:
+    """Why a ``reject`` entry is malformed, or None. Checked when the config is read: an
+    arrow with nothing on one side, or two arrows, is a typo, and read as it stands it
+    would flag nothing (``"-> Kyiv"``) or suggest a chain (``"Kiev -> Kyiv -> Kiyv"``)."""
+    parts = _ARROW.split(entry.strip())
+    if len(parts) == 1:
+        return None
+    if len(parts) > 2:
+        return "has more than one arrow; write one entry per word: 'word -> preferred'"
+    if not parts[0].strip():
+        return "has no word before the arrow; write 'word -> preferred'"
+    if not parts[1].strip():
+        return "has no preferred form after the arrow; write 'word -> preferred', or the word alone"
+    return None
+
+
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation of whole-word terms, longest first so phrases win over their words."""
     clean = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))

@@ -249,6 +249,7 @@ def load_settings(
             table = table.setdefault(part, {})
         table[leaf] = copy.deepcopy(value)
     _check_ranges(data, option_ranges(), str(path) if path else "defaults", text)
+    _check_vocabulary(data["vocabulary"]["reject"], path, text)
     try:
         data["source_lang"] = language_code(data["source_lang"]) or ""
     except UnknownLanguage as exc:
@@ -289,6 +290,25 @@ def _at(origin: str, text: str, dotted: str) -> str:
     """``file:line`` of option ``dotted`` when the file names it, else the file (a default)."""
     key = dotted.rsplit(".", 1)[-1]
     return f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
+
+
+def _check_vocabulary(entries: list[str], path: Path | None, text: str) -> None:
+    from mtqa.checkers.vocabulary import entry_problem  # (checkers import settings)
+
+    for entry in entries:
+        problem = entry_problem(entry)
+        if problem:
+            at = f"{path}:{_entry_line(text, 'vocabulary.reject', entry)}: option" if path and text else "option"
+            raise ConfigError(f"{at} 'vocabulary.reject': entry {entry!r} {problem}")
+
+
+def _entry_line(text: str, dotted: str, entry: str) -> int:
+    """Line of ``entry`` in the list option ``dotted`` (one may be written a line each)."""
+    from mtqa.readers.lines import split_lines
+
+    first = line_of(text, dotted)
+    lines = split_lines(text)[first - 1:]
+    return first + next((n for n, line in enumerate(lines) if entry in line), 0)
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:
