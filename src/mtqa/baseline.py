@@ -115,7 +115,7 @@ def write_baseline(report: Report, path: str) -> int:
     from mtqa.cli.output import write_output
 
     data = build_baseline(report, _folder(path))
-    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path)
+    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path, what="baseline")
     return sum(len(v) for v in data["documents"].values())
 
 

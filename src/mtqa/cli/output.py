@@ -10,7 +10,8 @@ from mtqa.atomic import atomic_write
 from mtqa.errors import MtqaError
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(text: str, path: str | None, what: str = "report") -> None:
+    """Write ``text`` (a report, or ``what`` else) to stdout or atomically to ``path``."""
     if path is None or path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -18,7 +19,9 @@ def write_output(text: str, path: str | None) -> None:
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
-        raise MtqaError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+        folder = os.path.dirname(path)
+        reason = f"folder {folder} does not exist" if folder and not os.path.isdir(folder) else exc.strerror or exc
+        raise MtqaError(f"{path}: cannot write {what}: {reason}") from None
 
 
 class GuardedStdout:
