@@ -157,16 +157,21 @@ def test_a_name_its_source_spells_is_trusted(model_path):
     assert found("部长周一会见了库克斯尔。") == [(13, 26, "met Quuxle on")]  # not the pinyin of the source
 
 
-@pytest.mark.parametrize("max_forms", [200_000, 5])  # 5: the form table starts afresh on most documents
-def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(monkeypatch, max_forms):
-    """Every bit: reported confidences are rounded from these, and thresholds compare them."""
+@pytest.mark.parametrize("max_forms", [200_000, 5])  # 5: the form tables start afresh on most documents
+def test_the_scorer_gives_exactly_the_log_odds_of_the_feature_rows(monkeypatch, tmp_path, max_forms):
+    """Every bit: reported confidences are rounded from these, and thresholds compare them;
+    and a word it passes over could not have reached the floor."""
+    import math
+
     from mtqa import wordlists
+    from mtqa.checkers.naturalness import compact
     from mtqa.checkers.naturalness import scorer as scorer_module
     from mtqa.checkers.naturalness.scorer import Scorer
 
     monkeypatch.setattr(scorer_module, "MAX_FORMS", max_forms)
-
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
     model = load(default_model_path())
+    small = compact.load(default_model_path())
     zipf = wordlists.english_zipf()
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     lines = [line for path in sorted(corpus.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -174,14 +179,53 @@ def test_the_fast_scorer_gives_exactly_the_probabilities_of_the_feature_rows(mon
         ("Police said 13 people were hurt; women earned 9,740 shekels.", "נפצעו 12 בני אדם; 9,740 שקלים"),
         ("", None), ("...", "x"), ("The the THE the, said: \"Said\" — 1,000,000 (Zürich) é_x", "Zürich 1000000"),
         ("Ministry of Foreign Affairs ministry's al-Assad’s 3.5% U.S. e-mail", None), ("one", "one")]
-    scorer = Scorer(model, zipf)
-    assert scorer.exact
+    scorer = Scorer(small, zipf)
+    floors = [small.floor(model.header[key]) for key in ("default_min_confidence", "recall_min_confidence")]
+    assert all(-5 < floor < 0 for floor in floors)
+    reached = 0
     for batch in (pieces, pieces[::-1], pieces[:1], pieces[-3:], pieces):  # the last: every form already known
         rows = features.document_features(batch, zipf, model.bigrams)
-        scored = scorer.score(batch)
-        assert scored.text == rows.text and scored.piece.tolist() == rows.piece.tolist()
-        assert scored.probability.tobytes() == model.additive.probability(rows.x).tobytes()
-        assert scored.contributions.tobytes() == model.additive.contributions(rows.x).tobytes()
+        contributions = model.additive.contributions(rows.x)
+        log_odds = contributions.sum(axis=1) + model.additive.bias
+        every = scorer.score(batch, -math.inf)
+        assert [w for words in every.words for w in words] == rows.text
+        assert [(c.piece, c.word) for c in every.candidates] == [
+            (p, i) for p, words in enumerate(every.words) for i in range(len(words))]
+        assert np.array([c.contributions for c in every.candidates]).reshape(contributions.shape).tobytes() == \
+            contributions.tobytes()
+        assert np.array([c.log_odds for c in every.candidates]).tobytes() == log_odds.tobytes()
+        for floor in floors:
+            passed = {(c.piece, c.word): c for c in scorer.score(batch, floor).candidates}
+            first = np.concatenate([[0], np.cumsum([len(words) for words in every.words])])
+            needed = [(p, i - first[p]) for i, p in enumerate(rows.piece.tolist()) if log_odds[i] >= floor]
+            assert all(passed[key] == every.candidates[first[key[0]] + key[1]] for key in needed)
+            assert len(passed) <= max(10, len(rows.text) / 4)  # most words are passed over
+            reached += len(needed)
+    assert reached > 20
+    probability = np.concatenate([model.header["calibration"]["raw"], np.linspace(-0.5, 1.5, 2001)])
+    assert [small.calibrate(p) for p in probability.tolist()] == model.calibrate(probability).tolist()
+
+
+def test_a_run_with_the_models_cached_copy_does_not_import_numpy(model_path, tmp_path):
+    """Importing numpy cost more than all the scoring of a run over short documents."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the zorblax quuxle was ready.\n", encoding="utf-8")
+    config = tmp_path / "mtqa.toml"
+    config.write_text(f'[checkers.naturalness]\nmodel = "{model_path.as_posix()}"\n', encoding="utf-8")
+    script = ("import sys; from mtqa.cli import main\n"
+              "sys.argv = ['mtqa', 'check', '--no-grammar', '-j', '1', '-q', '--format', 'json', *sys.argv[1:]]\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\nprint('numpy' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "MTQA_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script, "--config", str(config), str(article)],
+                           capture_output=True, text=True, env=env) for _ in range(2)]
+    assert [r.stderr.split()[-1] for r in runs] == ["True", "False"], runs[-1].stderr  # the first run converts the file
+    found = [[(f["rule"], f["start"], f["end"], f["message"]) for d in json.loads(r.stdout)["documents"]
+              for f in d["findings"]] for r in runs]
+    assert found[0] == found[1] and ("MTQA-NAT-001", 18, 40) == found[1][0][:3]
 
 
 def test_the_shapes_of_many_words_are_each_words_shape():

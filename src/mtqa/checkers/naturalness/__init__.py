@@ -21,22 +21,24 @@ because the few findings left on human news are rare names (measured in the docs
 
 from __future__ import annotations
 
+import math
 import os
 import sys
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache, cached_property
+from functools import cache, cached_property, reduce
 from importlib import resources
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mtqa.checkers.base import Checker, CheckerUnavailable
 from mtqa.model import Applicability, Document, Finding
 
-if TYPE_CHECKING:  # numpy and the model load on first use, once per process: `mtqa check` on a bad file exits fast
-    import numpy as np
-
-    from mtqa.checkers.naturalness.additive import Model
+if TYPE_CHECKING:  # the model loads on first use, once per process: `mtqa check` on a bad file exits fast
+    from mtqa.checkers.naturalness.compact import Compact
     from mtqa.checkers.naturalness.scorer import Scorer
     from mtqa.checkers.naturalness.spans import Run
 
@@ -47,9 +49,8 @@ MODES = {"precise": "default_min_confidence", "recall": "recall_min_confidence"}
 
 
 @cache
-def _load(path: str) -> Model:
-    import_numpy()
-    from mtqa.checkers.naturalness.additive import load
+def _load(path: str) -> Compact:
+    from mtqa.checkers.naturalness.compact import load
 
     return load(Path(path))
 
@@ -61,11 +62,12 @@ BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
 def import_numpy():
     """numpy, imported with a one-thread BLAS unless the user chose a number of threads.
 
-    This checker does no linear algebra, but the OpenBLAS that numpy's wheels bundle starts
-    a pool of threads as numpy is imported, and they poll for work for a while: importing
-    numpy in a run took 0.09-0.10 s of CPU with the pool and 0.05 s without it, on two
-    cores (docs/naturalness.md). OpenBLAS reads the setting once, as it loads; the
-    environment is put back at once, so nothing this process starts inherits it.
+    Only a model file's first use reads it with numpy (``compact.py``). This checker does no
+    linear algebra, but the OpenBLAS that numpy's wheels bundle starts a pool of threads as
+    numpy is imported, and they poll for work for a while: importing numpy in a run took
+    0.09-0.10 s of CPU with the pool and 0.05 s without it, on two cores
+    (docs/naturalness.md). OpenBLAS reads the setting once, as it loads; the environment is
+    put back at once, so nothing this process starts inherits it.
     """
     if "numpy" not in sys.modules and not any(name in os.environ for name in BLAS_THREADS):
         os.environ[BLAS_THREADS[0]] = "1"
@@ -99,9 +101,9 @@ class NaturalnessChecker(Checker):
         self.chosen = self.options["min_confidence"]
 
     @cached_property
-    def model(self) -> Model:
+    def model(self) -> Compact:
         """Loaded on first use, once per process (`_load`): a run that checks nothing pays nothing."""
-        from mtqa.checkers.naturalness.additive import ModelError
+        from mtqa.checkers.naturalness.compact import ModelError
 
         try:
             return _load(self.path)
@@ -134,81 +136,89 @@ class NaturalnessChecker(Checker):
         return iter(self.check_batch([document])[0])
 
     def check_batch(self, documents: Sequence[Document]) -> list[list[Finding]]:
-        """All pieces of all documents scored in one call (most of a call's cost is the same
-        however few words it scores), then each document's words judged on their own."""
-        np = import_numpy()
-
+        """All pieces of all documents scored in one call, then each document's words judged on their own."""
         pieces = [_pieces(document) for document in documents]
         texts = [(text[start:end], source) for document, own in zip(documents, pieces)
                  for text in (document.analysis_text,) for start, end, source in own]
         found: list[list[Finding]] = [[] for _ in documents]
-        words = self.scorer.score(texts)
-        if not words.text:
+        threshold, model = self.min_confidence, self.model
+        scored = self.scorer.score(texts, model.floor(threshold))
+        hits: dict[int, dict[int, tuple[float, tuple[float, ...]]]] = {}  # piece -> word -> confidence, contributions
+        for candidate in scored.candidates:
+            confidence = model.calibrate(_logistic(candidate.log_odds))
+            if confidence >= threshold:
+                hits.setdefault(candidate.piece, {})[candidate.word] = (confidence, candidate.contributions)
+        if not hits:
             return found
-        confidence = self.model.calibrate(words.probability)
-        hit = confidence >= self.min_confidence
-        if not hit.any():
-            return found
-        first_piece = np.cumsum([0] + [len(own) for own in pieces])
-        first_word = np.concatenate([[0], np.cumsum(np.bincount(words.piece, minlength=len(texts)))])
-        for d in sorted(set((first_piece.searchsorted(words.piece[hit], side="right") - 1).tolist())):
-            (p, q), (v, w) = first_piece[d : d + 2], first_word[first_piece[d : d + 2]]
-            found[d] = list(self._judge(documents[d], pieces[d], texts[p:q], words.text[v:w], words.piece[v:w] - p,
-                                        confidence[v:w].copy(), words.contributions[v:w]))
+        first_piece = [0, *accumulate(map(len, pieces))]
+        for d in sorted({bisect_right(first_piece, p) - 1 for p in hits}):
+            p, q = first_piece[d], first_piece[d + 1]
+            found[d] = list(self._judge(documents[d], pieces[d], texts[p:q], scored.words[p:q],
+                                        {k - p: v for k, v in hits.items() if p <= k < q}))
         return found
 
     def _judge(self, document: Document, pieces: list[tuple[int, int, str | None]], texts: list[tuple[str, str | None]],
-               text_of: list[str], piece_of: np.ndarray, confidence: np.ndarray, contributions: np.ndarray
-               ) -> Iterator[Finding]:
-        """One document's findings from its words' confidences (``piece_of``: each word's piece in
-        ``pieces``; ``contributions``: what each feature added to each word's score)."""
-        import numpy as np
-
-        from mtqa.checkers.naturalness.features import tokens
-        from mtqa.checkers.naturalness.spans import runs
+               words: list[list[str]], hits: dict[int, dict[int, tuple[float, tuple[float, ...]]]]) -> Iterator[Finding]:
+        """One document's findings from its pieces' words and the flagged ones (``hits``: piece ->
+        word in it -> its confidence and what each feature added to its score)."""
+        from mtqa.checkers.naturalness.forms import tokens
+        from mtqa.checkers.naturalness.spans import runs_of
 
         threshold = self.min_confidence
-        hits = np.flatnonzero(confidence >= threshold)
-        capitalised = [i for i in hits.tolist() if text_of[i][:1].isupper()]
+        first_word = [0, *accumulate(map(len, words))]
+        text_of = [w for own in words for w in own]
+        piece_of = [p for p, own in enumerate(words) for _ in own]
+        confidence = {first_word[p] + i: c for p in sorted(hits) for i, (c, _) in sorted(hits[p].items())}
+        contributions = {first_word[p] + i: push for p in hits for i, (_, push) in hits[p].items()}
+        capitalised = [i for i in confidence if text_of[i][:1].isupper()]
         if capitalised:
             names = Counter(text_of)  # counted in C; a capitalised word's count is its count as a name
             # A name the article repeats is the name it means, however rare.
-            confidence[[i for i in capitalised if names[text_of[i]] > 1]] = 0.0
-            confidence[_in_source([i for i in capitalised if confidence[i] >= threshold], text_of, piece_of, texts)] = 0.0
+            for i in capitalised:
+                if names[text_of[i]] > 1:
+                    confidence[i] = 0.0
+            for i in _in_source([i for i in capitalised if confidence[i] >= threshold], text_of, piece_of, texts):
+                confidence[i] = 0.0
+        flagged = {i: c for i, c in confidence.items() if c >= threshold}
         # Offsets only for the pieces with flagged words.
-        first_word = np.concatenate([[0], np.cumsum(np.bincount(piece_of, minlength=len(pieces)))])
-        start, end = [0] * len(text_of), [0] * len(text_of)
-        for p in sorted(set(piece_of[confidence >= threshold].tolist())):
-            at = int(first_word[p])
-            for i, (a, b, _) in enumerate(tokens(texts[p][0]), start=at):
+        start, end = {}, {}
+        for p in sorted({piece_of[i] for i in flagged}):
+            for i, (a, b, _) in enumerate(tokens(texts[p][0]), start=first_word[p]):
                 start[i], end[i] = a, b
         text = document.analysis_text
-        for run in runs(piece_of, start, end, confidence, threshold):
-            flagged = [i for i in range(run.first, run.last + 1) if confidence[i] >= threshold]
+        for run in runs_of(flagged, piece_of, start, end):
+            own = [i for i in range(run.first, run.last + 1) if i in flagged]
             offset = pieces[run.piece][0]
-            words_flagged = text[offset + start[flagged[0]] : offset + end[flagged[-1]]]
-            yield self._finding(document, offset, run, words_flagged, contributions[flagged])
+            words_flagged = text[offset + start[own[0]] : offset + end[own[-1]]]
+            yield self._finding(document, offset, run, words_flagged, [contributions[i] for i in own])
 
-    def _finding(self, document: Document, offset: int, run: Run, flagged: str, push: np.ndarray) -> Finding:
+    def _finding(self, document: Document, offset: int, run: Run, flagged: str, push: list[tuple[float, ...]]) -> Finding:
         """``flagged`` and ``push``: the run's flagged words and their features' contributions
         (not the words it was widened by)."""
         start, end = run.start + offset, run.end + offset
         return self.finding(document, UNNATURAL, start, end, self._why(flagged, push),
                             confidence=round(float(run.confidence), 3), applicability=Applicability.DISPLAY_ONLY)
 
-    def _why(self, span: str, contributions: np.ndarray) -> str:
+    def _why(self, span: str, contributions: list[tuple[float, ...]]) -> str:
         """The cue that pushed the run's words most towards an error, in words a reviewer can check."""
-        from mtqa.checkers.naturalness.features import NAMES
+        from mtqa.checkers.naturalness.forms import NAMES
 
-        push = contributions.sum(axis=0)
+        push = [reduce(add, column) for column in zip(*contributions)]  # word after word, as numpy sums them
         # A cue about the words themselves says more than one about the whole sentence.
         word_level = [i for i, name in enumerate(NAMES) if name not in SENTENCE_CUES]
-        best = max(word_level, key=lambda i: push[i])
-        cue = NAMES[best if push[best] > 0 else int(push.argmax())]
+        best = max(word_level, key=push.__getitem__)
+        cue = NAMES[best if push[best] > 0 else max(range(len(push)), key=push.__getitem__)]
         return f"'{span}' reads like machine translation: {CUES.get(cue, 'its words resemble spans reviewers marked as errors')}"
 
 
-def _in_source(words: list[int], text_of: list[str], piece_of: np.ndarray, texts: list[tuple[str, str | None]]
+def _logistic(log_odds: float) -> float:
+    try:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    except OverflowError:
+        return 0.0
+
+
+def _in_source(words: list[int], text_of: list[str], piece_of: list[int], texts: list[tuple[str, str | None]]
                ) -> list[int]:
     """The capitalised words whose piece's source spells them (romanised, as the grammar
     checker reads names): "a name to check against the source" that the source confirms.
@@ -221,7 +231,7 @@ def _in_source(words: list[int], text_of: list[str], piece_of: np.ndarray, texts
     read: dict[int, object] = {}
     confirmed = []
     for i in words:
-        p = int(piece_of[i])
+        p = piece_of[i]
         source = texts[p][1]
         if not source:
             continue

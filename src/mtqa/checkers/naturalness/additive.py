@@ -22,13 +22,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from mtqa.checkers.naturalness.compact import ModelError  # noqa: F401 (raised here, caught by the checker)
 from mtqa.checkers.naturalness.features import Bigrams
 
 FORMAT = "mtqa-naturalness/3"
-
-
-class ModelError(Exception):
-    """The model file is missing or not one this version reads; the message is one line."""
 
 
 class Additive(NamedTuple):

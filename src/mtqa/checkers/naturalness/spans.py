@@ -10,10 +10,8 @@ folds the wider span raised this checker's character F1 at the default threshold
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
-
-import numpy as np
 
 WIDEN = 1  # words added on each side of a flagged run
 
@@ -27,24 +25,37 @@ class Run(NamedTuple):  # a tuple class is made at import in a tenth of a datacl
     confidence: float
 
 
-def runs(piece: np.ndarray, start: Sequence[int], end: Sequence[int], confidence: np.ndarray,
-         threshold: float) -> Iterator[Run]:
+def runs(piece, start: Sequence[int], end: Sequence[int], confidence, threshold: float) -> Iterator[Run]:
     """Maximal runs of consecutive words of one piece at or above ``threshold``, widened by ``WIDEN``.
 
-    ``piece``, ``start`` and ``end`` give each word's piece and offsets in it, in reading order.
+    ``piece``, ``start`` and ``end`` give each word's piece and offsets in it, in reading order;
+    ``confidence`` each word's (arrays, as the build script has them).
     """
-    hit = np.asarray(confidence) >= threshold
-    if not hit.any():
-        return
-    piece = np.asarray(piece)
-    keep = hit.copy()
-    for by in range(1, WIDEN + 1):
-        keep[by:] |= hit[:-by] & (piece[by:] == piece[:-by])
-        keep[:-by] |= hit[by:] & (piece[:-by] == piece[by:])
-    flagged = np.flatnonzero(keep)
+    import numpy as np
+
+    confidence = np.asarray(confidence)
+    hit = np.flatnonzero(confidence >= threshold).tolist()
+    return runs_of(dict(zip(hit, confidence[hit].tolist())), np.asarray(piece).tolist(), start, end)
+
+
+def runs_of(hits: Mapping[int, float], piece: Sequence[int], start: Sequence[int], end: Sequence[int]) -> Iterator[Run]:
+    """``runs`` from the flagged words alone: ``hits`` maps each one's index to its confidence
+    (a run's confidence is its highest; the words it is widened by are below the threshold)."""
+    kept = set()
+    for i in hits:
+        kept.update(j for j in range(max(0, i - WIDEN), min(len(piece), i + WIDEN + 1)) if piece[j] == piece[i])
     # A run breaks where the next kept word is not the next word, or is in another piece.
-    breaks = np.flatnonzero((np.diff(flagged) != 1) | (np.diff(piece[flagged]) != 0)) + 1
-    for group in np.split(flagged, breaks):
-        first, last = int(group[0]), int(group[-1])
-        yield Run(int(piece[first]), int(start[first]), int(end[last]), first, last,
-                  float(np.max(confidence[first : last + 1])))
+    group: list[int] = []
+    for i in sorted(kept):
+        if group and (i != group[-1] + 1 or piece[i] != piece[group[-1]]):
+            yield _run(group, hits, piece, start, end)
+            group = []
+        group.append(i)
+    if group:
+        yield _run(group, hits, piece, start, end)
+
+
+def _run(group: list[int], hits: Mapping[int, float], piece, start, end) -> Run:
+    first, last = group[0], group[-1]
+    return Run(int(piece[first]), int(start[first]), int(end[last]), first, last,
+               float(max(hits[i] for i in group if i in hits)))
