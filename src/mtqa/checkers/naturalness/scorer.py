@@ -22,6 +22,7 @@ this scorer passes over below the floor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import reduce
 from operator import add
@@ -29,7 +30,7 @@ from typing import NamedTuple
 
 from mtqa.checkers.naturalness.compact import Compact
 from mtqa.checkers.naturalness.forms import (COLUMN, DIGITS, LATIN_WORD, N_FEATURES, NO_NEIGHBOUR, SENTENCE_END,
-                                             WORD, _numbers, _shape)
+                                             WORD, _lower, _numbers, _shape)
 
 # Split on: a piece's gaps and words, alternately (no word can start inside a gap): one C
 # call per piece.
@@ -91,46 +92,54 @@ class Scorer:
     def __init__(self, model: Compact, zipf) -> None:
         self.model, self.zipf = model, zipf
         top = [max(values) for values in model.values]
+        step = model.step
         self.late = sum(top[f] for f in LATE)
+        self.unknown_most = top[COLUMN["sent_unknown_pairs"]]
         self.by_position = sum(top[f] for f in BY_POSITION)
         self.lent_most = sum(top[f] for f in LENT)
         self.source_most = sum(top[f] for f in SOURCE)
-        self.no_source_sum = sum(model.step(f, x) for f, x in zip(SOURCE, NO_SOURCE))
-        self.edge = tuple(model.step(f, NO_NEIGHBOUR) for f in LENT)
+        self.no_source_sum = sum(step(f, x) for f, x in zip(SOURCE, NO_SOURCE))
+        self.edge = tuple(step(f, NO_NEIGHBOUR) for f in LENT)
+        # A form's own bound: its Zipf value's and capital's values, its other shape features at their largest.
+        self.capital = (step(COLUMN["capitalised"], 0.0), step(COLUMN["capitalised"], 1.0))
+        self.shape_most = sum(top[f] for f in OWN[2:])
+        self.initial = (step(COLUMN["sentence_initial"], 0.0), step(COLUMN["sentence_initial"], 1.0))
         self.gaps = _Gaps()
+        self.positions: dict[int, list[float]] = {}  # words in a piece -> what each one's position adds
+        # Zipf value (hundredths: a few hundred) -> what it adds itself, and lends the words around it (``LENT``).
+        self.by_zipf: dict[float, tuple[float, tuple[float, ...]]] = {}
         self._reset()
 
     def _reset(self) -> None:
-        self.own: dict[str, float] = {}  # form -> what its Zipf value and shape add
+        self.own: dict[str, float] = {}  # form -> the most its Zipf value and shape can add
         self.z: dict[str, float] = {}  # form -> Zipf value of its lower-case form
-        self.lent: dict[float, tuple[float, ...]] = {}  # Zipf value -> what it lends its neighbours
 
     def _add(self, forms: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
         """Every form of one piece in the tables (started afresh first when they are full)."""
         if len(self.own) > MAX_FORMS:
             self._reset()
-        own, z, get, step = self.own, self.z, self.zipf.get, self.model.step
-        zipf, *shape = OWN
+        own, z, by_zipf, get, step = self.own, self.z, self.by_zipf, self.zipf.get, self.model.step
+        capital, shape_most = self.capital, self.shape_most
         for form in forms:
             if form not in own:
-                s = _shape(form)
-                z[form] = value = get(s[0], 0.0)
-                own[form] = step(zipf, value) + sum(step(f, x) for f, x in zip(shape, s[1:]))
+                z[form] = value = get(form.lower().replace("’", "'"), 0.0)  # forms._lower
+                known = by_zipf.get(value)
+                if known is None:
+                    known = by_zipf[value] = (step(OWN[0], value), tuple(step(f, value) for f in LENT))
+                own[form] = known[0] + capital[form[:1].isupper()] + shape_most
         return own, z
 
-    def _lends(self, z: float) -> tuple[float, ...]:
-        lent = self.lent.get(z)
-        if lent is None:
-            lent = self.lent[z] = tuple(self.model.step(f, z) for f in LENT)
-        return lent
+    def _positions(self, n: int) -> list[float]:
+        at, values = self.model.cuts[COLUMN["position"]], self.model.values[COLUMN["position"]]
+        found = self.positions[n] = [values[bisect_left(at, i / n)] for i in range(n)]
+        return found
 
     def score(self, pieces: Sequence[tuple[str, str | None]], floor: float) -> Scored:
         """Each (text, source) piece's words, and the exact log-odds of those that may reach ``floor``."""
         step, split, gaps = self.model.step, GAP_WORD.split, self.gaps
         own, zs_of = self.own, self.z
         sent_words, sent_mean, sent_rare = SENTENCE
-        position, initial = BY_POSITION
-        edge, lends = self.edge, self._lends
+        edge, initial, positions, by_zipf = self.edge, self.initial, self.positions, self.by_zipf
         words_of: list[list[str]] = []
         candidates: list[Candidate] = []
         for p, (piece, source) in enumerate(pieces):
@@ -154,52 +163,53 @@ class Scorer:
             if max(us) < early:
                 continue
             # Step 2: what the neighbours lend and the position, for the words that got past.
+            lent = [by_zipf[z][1] for z in zs]
+            position = positions.get(n) or self._positions(n)
             exact = []
             for i in [i for i, u in enumerate(us) if u >= early]:
-                bound = (us[i] + (lends(zs[i - 1])[0] if i >= 1 else edge[0])
-                         + (lends(zs[i + 1])[1] if i + 1 < n else edge[1])
-                         + (lends(zs[i - 2])[2] if i >= 2 else edge[2])
-                         + (lends(zs[i + 2])[3] if i + 2 < n else edge[3])
-                         + step(position, i / n) + step(initial, 1.0 if i == 0 else float(gaps[parts[2 * i]] >> 1)))
+                bound = (us[i] + (lent[i - 1][0] if i else edge[0]) + (lent[i + 1][1] if i + 1 < n else edge[1])
+                         + (lent[i - 2][2] if i > 1 else edge[2]) + (lent[i + 2][3] if i + 2 < n else edge[3])
+                         + position[i] + initial[gaps[parts[2 * i]] >> 1 if i else 1])
                 if bound >= cut:
                     exact.append(i)
             if exact:
-                candidates += self._exact(p, piece, parts, zs, source, exact)
+                candidates += self._exact(p, piece, parts, zs, source, exact, floor)
         return Scored(words_of, candidates)
 
     def _exact(self, p: int, piece: str, parts: list[str], zs: list[float], source: str | None,
-               which: list[int]) -> list[Candidate]:
-        """The exact contributions of words ``which`` of one piece, as ``features.document_features`` rows give them."""
-        model, step, gaps = self.model, self.model.step, self.gaps
+               which: list[int], floor: float) -> list[Candidate]:
+        """The exact contributions of words ``which`` of one piece, as ``features.document_features``
+        rows give them, for those that reach ``floor`` with the share of unknown pairs at its
+        largest (that share needs every pair of the piece looked up)."""
+        model, step, gaps, pair = self.model, self.model.step, self.gaps, self.model.pairs.pair
         c = COLUMN
         words = parts[1::2]
         n = len(words)
-        shapes = [_shape(w) for w in words]
-        lows = [s[0] for s in shapes]
-        pair = [model.pairs.pair(lows[j], lows[j + 1]) for j in range(n - 1)]
-        expected = [zs[j] >= 4.0 and zs[j + 1] >= 4.0 for j in range(n - 1)]
-        known = [1.0 if v > 0 else 0.0 if e else 0.5 for v, e in zip(pair, expected)]
-        unknown = sum(1 for v, e in zip(pair, expected) if e and v == 0.0)
+        lows = list(map(_lower, words))
+        pairs: dict[int, float] = {}  # j -> the pair (j, j + 1)
         piece_x = {c["sent_words"]: float(n), c["sent_mean_zipf"]: reduce(add, zs, 0.0) / n,
-                   c["sent_unknown_pairs"]: unknown / max(1, n - 1), c["sent_rare_words"]: sum(z < 3.0 for z in zs) / n}
+                   c["sent_rare_words"]: sum(z < 3.0 for z in zs) / n}
         if source:
             src_numbers = _numbers(source) if DIGITS.search(source) else set()
             src_latin = {w.lower() for w in LATIN_WORD.findall(source)}
             piece_x[c["source_numbers_missing"]] = float(len(src_numbers - _numbers(piece))) if src_numbers else 0.0
             piece_x[c["has_source"]] = 1.0
-        found = []
+        rows = []
         for i in which:
-            s = shapes[i]
+            s = _shape(words[i])
             x = [0.0] * N_FEATURES
             x[c["zipf"]] = zs[i]
             x[c["zipf_prev"]] = zs[i - 1] if i >= 1 else NO_NEIGHBOUR
             x[c["zipf_next"]] = zs[i + 1] if i + 1 < n else NO_NEIGHBOUR
             x[c["zipf_prev2"]] = zs[i - 2] if i >= 2 else NO_NEIGHBOUR
             x[c["zipf_next2"]] = zs[i + 2] if i + 2 < n else NO_NEIGHBOUR
-            x[c["bigram_prev"]] = pair[i - 1] if i >= 1 else NO_NEIGHBOUR
-            x[c["bigram_next"]] = pair[i] if i + 1 < n else NO_NEIGHBOUR
-            x[c["pair_prev_known"]] = known[i - 1] if i >= 1 else NO_NEIGHBOUR
-            x[c["pair_next_known"]] = known[i] if i + 1 < n else NO_NEIGHBOUR
+            for j, name, known in ((i - 1, "bigram_prev", "pair_prev_known"), (i, "bigram_next", "pair_next_known")):
+                if 0 <= j < n - 1:
+                    value = pairs[j] = pairs[j] if j in pairs else pair(lows[j], lows[j + 1])
+                    x[c[name]] = value
+                    x[c[known]] = 1.0 if value > 0 else 0.0 if zs[j] >= 4.0 and zs[j + 1] >= 4.0 else 0.5
+                else:
+                    x[c[name]] = x[c[known]] = NO_NEIGHBOUR
             for name, value in zip(("capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii"), s[1:]):
                 x[c[name]] = value
             before, after = gaps[parts[2 * i]], gaps[parts[2 * i + 2]]
@@ -216,7 +226,20 @@ class Scorer:
             else:
                 for f, value in zip(SOURCE, NO_SOURCE):
                     x[f] = value
-            contributions = tuple(step(f, value) for f, value in enumerate(x))
-            found.append(Candidate(p, i, pairwise_sum(contributions) + model.bias, contributions))
+            contributions = [step(f, value) for f, value in enumerate(x)]
+            contributions[c["sent_unknown_pairs"]] = self.unknown_most  # at its largest, for now
+            if sum(contributions) + model.bias >= floor - MARGIN:
+                rows.append((i, contributions))
+        if not rows:
+            return []
+        # Word pairs English news uses often enough that a pair of common words it lacks says something.
+        unknown = 0
+        for j in range(n - 1):
+            if zs[j] >= 4.0 and zs[j + 1] >= 4.0:
+                unknown += (pairs[j] if j in pairs else pair(lows[j], lows[j + 1])) == 0.0
+        share = step(c["sent_unknown_pairs"], unknown / max(1, n - 1))
+        found = []
+        for i, contributions in rows:
+            contributions[c["sent_unknown_pairs"]] = share
+            found.append(Candidate(p, i, pairwise_sum(contributions) + model.bias, tuple(contributions)))
         return found
-
