@@ -114,6 +114,7 @@ class Scorer:
     def _reset(self) -> None:
         self.own: dict[str, float] = {}  # form -> the most its Zipf value and shape can add
         self.z: dict[str, float] = {}  # form -> Zipf value of its lower-case form
+        self.shapes: dict[str, float] = {}  # form -> ``_shape_value``
 
     def _add(self, forms: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
         """Every form of one piece in the tables (started afresh first when they are full)."""
@@ -130,6 +131,13 @@ class Scorer:
                 own[form] = known[0] + capital[form[:1].isupper()] + shape_most
         return own, z
 
+    def _shape_value(self, form: str) -> float:
+        """What a form's shape adds besides its capital (all capitals, digits, length, suffix, letters)."""
+        value = self.shapes.get(form)
+        if value is None:
+            value = self.shapes[form] = sum(self.model.step(f, x) for f, x in zip(OWN[2:], _shape(form)[2:]))
+        return value
+
     def _positions(self, n: int) -> list[float]:
         at, values = self.model.cuts[COLUMN["position"]], self.model.values[COLUMN["position"]]
         found = self.positions[n] = [values[bisect_left(at, i / n)] for i in range(n)]
@@ -142,6 +150,7 @@ class Scorer:
         (words_at, by_words), (mean_at, by_mean), (rare_at, by_rare) = (
             (self.model.cuts[f], self.model.values[f]) for f in SENTENCE)
         edge, initial, positions, by_zipf = self.edge, self.initial, self.positions, self.by_zipf
+        initial_most = self.initial_most
         # Step 1 below: the words' own values and the sentence's, every other feature at its largest.
         late = floor - self.late - MARGIN
         unknown = {True: self.source_most, False: self.no_source_sum}
@@ -175,7 +184,7 @@ class Scorer:
                          + (by_zipf[zs[i + 1]][1][1] if i + 1 < n else edge[1])
                          + (by_zipf[zs[i - 2]][1][2] if i > 1 else edge[2])
                          + (by_zipf[zs[i + 2]][1][3] if i + 2 < n else edge[3]))
-                if bound >= cut:
+                if bound >= cut and bound + self._shape_value(words[i]) - self.shape_most >= cut:  # shape last
                     exact.append(i)
             if exact:
                 candidates += self._exact(p, piece, parts, zs, source, exact, floor)
