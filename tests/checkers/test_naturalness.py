@@ -202,6 +202,9 @@ def test_the_scorer_gives_exactly_the_log_odds_of_the_feature_rows(monkeypatch, 
             assert len(passed) <= max(10, len(rows.text) / 4)  # most words are passed over
             reached += len(needed)
     assert reached > 20
+    fast, split = scorer_module.GAP_WORD_NO_UNDERSCORE.split, scorer_module.GAP_WORD.split
+    assert all(fast(text) == split(text) for text, _ in pieces if "_" not in text)
+    assert fast("é_x") != split("é_x")  # why text with "_" takes the other
     probability = np.concatenate([model.header["calibration"]["raw"], np.linspace(-0.5, 1.5, 2001)])
     assert [small.calibrate(p) for p in probability.tolist()] == model.calibrate(probability).tolist()
 

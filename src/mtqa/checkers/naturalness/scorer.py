@@ -35,6 +35,10 @@ from mtqa.checkers.naturalness.forms import (COLUMN, DIGITS, LATIN_WORD, N_FEATU
 # Split on: a piece's gaps and words, alternately (no word can start inside a gap): one C
 # call per piece.
 GAP_WORD = re.compile(f"({WORD.pattern})")
+# The same on text without "_": there ``[^\W_]`` is ``\w``, which the regex engine matches
+# faster (a tenth less time for a split).
+GAP_WORD_NO_UNDERSCORE = re.compile(GAP_WORD.pattern.replace("[^\\W_]", "\\w"))
+assert GAP_WORD_NO_UNDERSCORE.pattern != GAP_WORD.pattern
 OWN = tuple(COLUMN[n] for n in ("zipf", "capitalised", "all_caps", "has_digit", "length", "suffix", "non_ascii"))
 LENT = tuple(COLUMN[n] for n in ("zipf_prev", "zipf_next", "zipf_prev2", "zipf_next2"))
 SENTENCE = tuple(COLUMN[n] for n in ("sent_words", "sent_mean_zipf", "sent_rare_words"))
@@ -145,7 +149,7 @@ class Scorer:
 
     def score(self, pieces: Sequence[tuple[str, str | None]], floor: float) -> Scored:
         """Each (text, source) piece's words, and the exact log-odds of those that may reach ``floor``."""
-        split, gaps = GAP_WORD.split, self.gaps
+        split, fast, gaps = GAP_WORD.split, GAP_WORD_NO_UNDERSCORE.split, self.gaps
         own, zs_of = self.own, self.z
         (words_at, by_words), (mean_at, by_mean), (rare_at, by_rare) = (
             (self.model.cuts[f], self.model.values[f]) for f in SENTENCE)
@@ -157,7 +161,7 @@ class Scorer:
         words_of: list[list[str]] = []
         candidates: list[Candidate] = []
         for p, (piece, source) in enumerate(pieces):
-            parts = split(piece)
+            parts = fast(piece) if "_" not in piece else split(piece)
             words = parts[1::2]
             words_of.append(words)
             n = len(words)
