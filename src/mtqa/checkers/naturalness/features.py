@@ -10,7 +10,8 @@ A document's sentences are featurised together: the per-word work in Python is a
 dictionary look-ups (a word's shape is computed once per process and remembered), and
 neighbours, word pairs and sentence totals are whole-array numpy operations. These rows
 are the definition the model is trained on; the checker scores with ``scorer.py``, which
-gives exactly the same probabilities without building every row.
+gives exactly the same log-odds, in plain Python, for the few words that can reach its
+threshold, without building every row.
 """
 
 from __future__ import annotations
