@@ -6,11 +6,17 @@ each other feature can add. The scorer bounds every word from what is cheapest f
 scores exactly only the words whose bound reaches the threshold's log-odds (``floor``):
 
 1. per sentence, from its word forms alone: what a form adds itself (its Zipf value and
-   shape, computed once per process) and the sentence totals (its length, mean Zipf value,
-   share of rare words). A sentence none of whose words can reach the floor is done, and
-   most are: on a WMT 2022 ru-en system output, 11% of the words got past this step;
-2. per such word, adding what its neighbours lend it and its position (0.6% got past);
-3. those are scored exactly: word pairs, punctuation, repeats, the source.
+   capital, computed once per process) and the sentence totals (its length, mean Zipf
+   value, share of rare words). A sentence none of whose words can reach the floor is done,
+   and about half are; in the rest, a word's position (which only grows along the
+   sentence) is added;
+2. per word that got past, what its neighbours lend it, whether it starts a sentence, and
+   the rest of its shape;
+3. those are scored exactly, first without the sentence's share of unknown word pairs
+   (at its largest), then with it: word pairs, punctuation, repeats, the source.
+
+On a WMT 2022 ru-en system output (2,029 sentences, 34,000 words) 125 words in 92
+sentences reach step 3, and 90 are scored to the end, 40 of them at or above the threshold.
 
 No numpy: a run over short documents spent more on importing numpy than on scoring. The
 feature rows (``features.document_features``) are still the definition: the build script
