@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from mtqa.checkers.bilingual.names import could_spell, letter_form
+from mtqa.checkers.bilingual.names import could_spell, letter_form, prefixed_forms
 from mtqa.gazetteers import load as gazetteer
 from mtqa.wordlists import zipf
 
@@ -36,7 +36,6 @@ MIN_SHARE = 0.5
 MIN_ATTESTED = 2
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳]*")
-_PREFIXES = "ובלהמשכ"
 # The Hebrew article and the first words of construct-form place names.
 _ARTICLE = ("ha", "ha-", "ha'")
 _CONSTRUCT = frozenset(
@@ -80,14 +79,8 @@ def attested(source: str, name: str) -> bool:
 
 def _source_words(source: str) -> list[str]:
     """Every source word, and each with one or two prefix letters taken off."""
-    found = []
-    for word in _HEBREW_WORD.findall(source.replace("׳", "'")):
-        found.append(word)
-        if len(word) > 2 and word[0] in _PREFIXES:
-            found.append(word[1:])
-            if len(word) > 3 and word[1] in _PREFIXES:
-                found.append(word[2:])
-    return list(dict.fromkeys(found))
+    words = _HEBREW_WORD.findall(source.replace("׳", "'"))
+    return list(dict.fromkeys(form for word in words for form in prefixed_forms(word)))
 
 
 def unusual_spellings(source: str, target: str) -> list[tuple[int, int, str, str]]:

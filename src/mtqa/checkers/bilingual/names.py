@@ -105,18 +105,24 @@ def letter_form(word: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]
     return _first_letters(readings), readings
 
 
+def prefixed_forms(word: str) -> list[str]:
+    """``word``, and without the one or two prefix letters (and, in, the ...) it may carry."""
+    forms = [word]
+    if len(word) > 2 and word[0] in _PREFIXES:
+        forms.append(word[1:])
+        if len(word) > 3 and word[1] in _PREFIXES:
+            forms.append(word[2:])
+    return forms
+
+
 class HebrewSource:
     """The words of one Hebrew source segment, as letter readings, asked about English names."""
 
     def __init__(self, source: str) -> None:
         self.latin = source.lower()
         words = [_GERSHAYIM.sub("", w) for w in _HEBREW_WORD.findall(source)]
-        forms = set(words) | {a + b for a, b in zip(words, words[1:])}
-        for word in words:
-            if len(word) > 2 and word[0] in _PREFIXES:
-                forms.add(word[1:])
-                if len(word) > 3 and word[1] in _PREFIXES:
-                    forms.add(word[2:])
+        forms = {form for word in words for form in prefixed_forms(word)}
+        forms |= {a + b for a, b in zip(words, words[1:])}
         self.readings = [form for form in map(letter_form, forms) if form[1]]
 
     def has(self, name: str) -> bool:
