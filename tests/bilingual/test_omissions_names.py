@@ -36,6 +36,33 @@ def test_a_complete_or_merged_translation_has_no_omission():
     assert dropped_sentences(SOURCE, merged, "he") == []
 
 
+# Two source sentences of about the same length: lengths alone cannot tell which one the
+# translation kept, what it carries over can.
+SCORE = "הקבוצה ניצחה אמש 3:1 במשחק החוץ בחיפה מול היריבה הוותיקה."
+COACH = "המאמן אמר אחרי המשחק כי השחקנים הראו אופי רב ונחישות גדולה."
+MEETING = "ראש הממשלה נתניהו נפגש הבוקר עם השרים לדיון ארוך בתקציב."
+
+
+def test_a_number_the_translation_holds_keeps_its_sentence():
+    target = "Last night the team won 3:1 in an away game in Haifa against its old and experienced rival."
+    (omission,) = dropped_sentences(f"{SCORE} {COACH}", target, "he")
+    assert omission.position == len(target)
+    assert omission.dropped == COACH
+
+
+def test_a_name_the_translation_spells_keeps_its_sentence():
+    target = ("Prime Minister Netanyahu met with the ministers this morning for a long and detailed "
+              "discussion of the budget.")
+    (omission,) = dropped_sentences(f"{COACH} {MEETING}", target, "he")
+    assert omission.position == 0
+    assert omission.dropped == COACH
+
+
+def test_a_short_sentence_joined_to_a_long_one_is_not_dropped():
+    source = "Потім зателефонувала всім, хто з нею спілкувалася. Це 6-7 людей."
+    assert dropped_sentences(source, "Then I called everyone who talked to her, 6 or 7 people.", "uk") == []
+
+
 def test_an_unknown_source_language_is_not_guessed():
     assert dropped_sentences(SOURCE, FIRST, None) == []
     assert dropped_sentences(SOURCE, FIRST, "xx") == []
