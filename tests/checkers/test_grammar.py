@@ -202,6 +202,14 @@ def test_hebrew_names_spelt_as_names_are_spelt_are_not_spelling_errors(grammar_s
     assert flagged == [("2", "Defence Minister Gantz")]  # the finding covers the whole name
 
 
+def test_israeli_names_in_their_english_forms_are_not_spelling_errors(grammar_settings):
+    # The Hebrew names gazetteer lists the English forms in use; LanguageTool's dictionary lacks them.
+    text = "She was treated at Hadassah and moved to Givatayim. Later she moved to Givatayimm."
+    findings = run(grammar_settings(**{"checkers.grammar.name_min_count": 0}), text)
+    spelling = [f.text for f in findings if f.category == "fluency/spelling"]
+    assert spelling == ["Givatayimm"]
+
+
 def test_a_misspelt_name_is_flagged_whole(grammar_settings):
     # Reviewers mark the name, not one of its words; the fix still changes only the word.
     text = "The ministry said that Jiujang City and the Lei Yeu Mun Park reopened. Jiujang is calm."

@@ -4,7 +4,7 @@ LanguageTool's dictionary does not know most people and places in the news. A
 capitalised token the article itself writes the same way several times is almost always
 a name spelt as intended (a misspelt name is more often spelt two ways, which the
 consistency checker reports). Names in mtqa's gazetteers (places, people, institutions,
-demonyms, camel-case brands), acronyms, names after the Arabic article ("al-Din") and
+demonyms, camel-case brands, the English forms of the Hebrew names gazetteer), acronyms, names after the Arabic article ("al-Din") and
 words the project accepts (`[vocabulary] accept`) are never spelling errors either; the
 gazetteer's known misspellings ("Kraschatyk") are not in that list, so they stay flagged.
 """
@@ -65,4 +65,15 @@ def gazetteer_words() -> frozenset[str]:
     words.update(gazetteer.demonyms)
     words.update(gazetteer.camelcase)
     words.update(gazetteer.demonyms.values())
+    words.update(_hebrew_name_words())
     return frozenset(words - set(gazetteer.spellings))
+
+
+def _hebrew_name_words() -> set[str]:
+    """Capitalised words of the English forms in use for Israeli places, clubs, media, parties,
+    institutions and people ("Hadassah", "Givatayim", "Maccabi"): a dictionary that lacks them
+    is no evidence of a misspelling."""
+    from mtqa.checkers.bilingual.hebrew_names import gazetteer as hebrew_names
+
+    return {word for names in hebrew_names().values() for name in names for english in name.english
+            for word in _TOKEN.findall(english) if word[:1].isupper() and not word.isupper()}
