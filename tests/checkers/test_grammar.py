@@ -203,8 +203,10 @@ def test_hebrew_names_spelt_as_names_are_spelt_are_not_spelling_errors(grammar_s
 
 
 def test_israeli_names_in_their_english_forms_are_not_spelling_errors(grammar_settings):
-    # The Hebrew names gazetteer lists the English forms in use; LanguageTool's dictionary lacks them.
-    text = "She was treated at Hadassah and moved to Givatayim. Later she moved to Givatayimm."
+    # The Hebrew names gazetteer and the places and institutions gazetteers list the English
+    # forms in use; LanguageTool's dictionary lacks them.
+    text = ("She was treated at Hadassah and at Soroka and moved to Givatayim, then to Holon. "
+            "Later she moved to Givatayimm.")
     findings = run(grammar_settings(**{"checkers.grammar.name_min_count": 0}), text)
     spelling = [f.text for f in findings if f.category == "fluency/spelling"]
     assert spelling == ["Givatayimm"]
