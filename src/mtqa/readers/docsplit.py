@@ -66,19 +66,24 @@ def _line_units(document: Document) -> list[_Unit]:
 
 
 class _LineCounter:
-    """Newlines before an offset, counted on from the last offset asked (sub-documents
+    """Line ends before an offset, counted on from the last offset asked (sub-documents
     come in file order), so a file cut into thousands of documents is read once, not
-    once per document."""
+    once per document. A lone CR ends a line too (``readers.lines``); offsets asked are
+    line starts, so no CRLF is ever counted in halves."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.offset = 0
         self.lines = 0
+        self.cr = "\r" in text
 
     def before(self, offset: int) -> int:
         if offset < self.offset:
             self.offset, self.lines = 0, 0
-        self.lines += self.text.count("\n", self.offset, offset)
+        text = self.text
+        self.lines += text.count("\n", self.offset, offset)
+        if self.cr:
+            self.lines += text.count("\r", self.offset, offset) - text.count("\r\n", self.offset, offset)
         self.offset = offset
         return self.lines
 
