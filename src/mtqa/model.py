@@ -55,13 +55,20 @@ class Applicability(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A sentence or an aligned unit: ``start``/``end`` are offsets into the document text."""
+    """A sentence or an aligned unit: ``start``/``end`` are offsets into the document text.
+
+    ``origin`` is where the unit's target text starts in the input file, as a 1-based
+    (line, column), for readers that build the document text out of the file (JSON Lines,
+    TSV, XLIFF, TMX) so its lines are not the file's. The column is None where the text's
+    characters are not the file's (an escape, an entity, inline markup, a line break).
+    """
 
     start: int
     end: int
     id: str | None = None
     source: str | None = None
     reference: str | None = None
+    origin: tuple[int, int | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,10 @@ class Finding:
     segment: str | None = None
     segment_start: int | None = None
     segment_end: int | None = None
+    # Its unit's ``origin`` moved to the finding's start: where it is in the file when ``line``
+    # and ``column`` count in a text the reader built (not in the JSON report; baselines
+    # never depend on it).
+    origin: tuple[int, int | None] | None = None
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule, self.message)
@@ -205,11 +216,13 @@ class Document:
         line, column = self.line_index.line_col(start)
         line += self.line_offset
         index = self.unit_index(start)
-        segment = seg_start = seg_end = None
+        segment = seg_start = seg_end = origin = None
         if index is not None:
             unit = self.units[index]
             segment = unit.id if unit.id is not None else str(index + 1)
             seg_start, seg_end = start - unit.start, min(end, unit.end) - unit.start
+            if unit.origin is not None:
+                origin = (unit.origin[0], None if unit.origin[1] is None else unit.origin[1] + seg_start)
         return Finding(
             rule=rule,
             checker=checker,
@@ -228,6 +241,7 @@ class Document:
             segment=segment,
             segment_start=seg_start,
             segment_end=seg_end,
+            origin=origin,
         )
 
 

@@ -53,16 +53,16 @@ def _refuse_interleaved(ids: Sequence[str], path: str) -> None:
         previous = doc_id
 
 
-# A unit as (start, end, id, source, reference): a Segment costs two microseconds to make,
-# and each unit is made again, shifted, in its sub-document.
-_Unit = tuple[int, int, str | None, str | None, str | None]
+# A unit as (start, end, id, source, reference, origin): a Segment costs two microseconds
+# to make, and each unit is made again, shifted, in its sub-document.
+_Unit = tuple[int, int, str | None, str | None, str | None, tuple[int, int | None] | None]
 
 
 def _line_units(document: Document) -> list[_Unit]:
     """The document's aligned units, or one unit per line (ids = 1-based line numbers)."""
     if document.units:
-        return [(u.start, u.end, u.id, u.source, u.reference) for u in document.units]
-    return [(s, e, str(i), None, None) for i, (s, e) in enumerate(line_spans(document.text), 1)]
+        return [(u.start, u.end, u.id, u.source, u.reference, u.origin) for u in document.units]
+    return [(s, e, str(i), None, None, None) for i, (s, e) in enumerate(line_spans(document.text), 1)]
 
 
 class _LineCounter:
@@ -90,8 +90,8 @@ class _LineCounter:
 
 def _sub_document(document: Document, units: Sequence[_Unit], doc_id: str, lines: _LineCounter) -> Document:
     start, end = units[0][0], units[-1][1]
-    shifted = tuple(Segment(s - start, e - start, unit_id, source, reference)
-                    for s, e, unit_id, source, reference in units)
+    shifted = tuple(Segment(s - start, e - start, unit_id, source, reference, origin)
+                    for s, e, unit_id, source, reference, origin in units)
     has_source = any(u[3] is not None for u in units)
     has_reference = any(u[4] is not None for u in units)
     return replace(

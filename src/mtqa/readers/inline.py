@@ -170,14 +170,16 @@ class TaggedUnit:
     has_target: bool = True
 
 
-def tagged_unit(unit_id: str, source_el: etree._Element | None, target_el: etree._Element | None) -> TaggedUnit:
-    """A unit from its source and target elements (either may be absent). A Document joins
-    units with newlines, so a line break inside a unit becomes a space."""
+def tagged_unit(unit_id: str, source_el: etree._Element | None, target_el: etree._Element | None,
+                origin: tuple[int, int | None] | None = None) -> TaggedUnit:
+    """A unit from its source and target elements (either may be absent), ``origin`` where its
+    target starts in the file. A Document joins units with newlines, so a line break inside
+    a unit becomes a space."""
     (source, source_tags), (target, target_tags) = (
         ("", []) if el is None else flatten(el) for el in (source_el, target_el))
     return TaggedUnit(
         Unit(target=target.replace("\r", " ").replace("\n", " "), id=unit_id,
-             source=source.replace("\r", " ").replace("\n", " ") if source_el is not None else None),
+             source=source.replace("\r", " ").replace("\n", " ") if source_el is not None else None, origin=origin),
         target_tags=tuple(target_tags), source_tags=tuple(source_tags), has_target=target_el is not None)
 
 

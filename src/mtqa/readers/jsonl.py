@@ -6,7 +6,9 @@ lines without `doc` belong to one document named after the file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from json.decoder import WHITESPACE, scanstring
 
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
@@ -43,6 +45,54 @@ def _parse(line: str, path: str, line_no: int) -> dict:
     return record
 
 
+_DECODER = json.JSONDecoder()
+_COLON = re.compile(r"[ \t]*:[ \t]*")
+
+
+def _column(line: str, key: str, value: str) -> int | None:
+    """The 1-based column in ``line`` (a valid JSON object) where the string of its top-level
+    ``key`` starts, when that string is written without escapes, so each of its characters is
+    one of the line's; else None (``\\"`` or ``\\u00e9`` in the file is one character of the text)."""
+    written = f'"{value}"'
+    if "\\" in value or written not in line:  # escaped in the file
+        return None
+    if "\\" in line or line.count("{") > 1:  # a key may be escaped or nested: read it as json does
+        start = _value_start(line, key)
+    else:  # no escape, no nested object: every `"key":` is a top-level key (the last one counts)
+        start = _last_key_value(line, f'"{key}"')
+    # No backslash before the quote that ends it: the string is ``value`` as written.
+    if start is None or not line.startswith(written, start):
+        return None
+    return start + 2
+
+
+def _last_key_value(line: str, name: str) -> int | None:
+    """Where the value after the last ``name`` that is a key starts (a value may read the same)."""
+    pos = line.rfind(name)
+    while pos >= 0:
+        colon = _COLON.match(line, pos + len(name))
+        if colon:
+            return colon.end()
+        pos = line.rfind(name, 0, pos)
+    return None
+
+
+def _value_start(line: str, key: str) -> int | None:
+    """Where the value of top-level ``key`` starts in ``line``: the object walked key by key,
+    as ``json.loads`` reads it (the last of repeated keys wins)."""
+    found = None
+    pos = WHITESPACE.match(line, 0).end() + 1
+    while line[pos := WHITESPACE.match(line, pos).end()] != "}":
+        name, pos = scanstring(line, pos + 1)
+        start = WHITESPACE.match(line, WHITESPACE.match(line, pos).end() + 1).end()
+        _, pos = _DECODER.raw_decode(line, start)
+        if name == key:
+            found = start
+        pos = WHITESPACE.match(line, pos).end()
+        pos += line[pos] == ","
+    return found
+
+
 def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
     groups: dict[str, list[Unit]] = {}
     records: dict[str, list[int]] = {}  # each unit's place among the file's records (aligned files)
@@ -52,12 +102,12 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
         if not line.strip():
             continue
         record = _parse(line, path, line_no)
-        target = _string(record, "target", path, line_no)
-        if target is None:
-            target = _string(record, "text", path, line_no)
+        key = "target" if record.get("target") is not None else "text"
+        target = _string(record, key, path, line_no)
         if target is None:
             raise InputError(path, f"line {line_no}: no 'target' or 'text' field")
-        if "\n" in target or "\r" in target:  # a Document joins units with newlines
+        origin = (line_no, _column(line, key, target))
+        if "\n" in target or "\r" in target:  # a Document joins units with newlines (escaped in the file)
             target = target.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
         doc = _string(record, "doc", path, line_no) or path
         unit_id = _string(record, "id", path, line_no)
@@ -69,6 +119,7 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
                 id=unit_id,
                 source=_string(record, "source", path, line_no),
                 reference=_string(record, "reference", path, line_no),
+                origin=origin,
             )
         )
         langs.setdefault(doc, _string(record, "source_lang", path, line_no))

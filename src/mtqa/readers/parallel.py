@@ -71,6 +71,7 @@ def attach(document: Document, sources: list[str] | None, references: list[str] 
             start, end, id=ids[i],
             source=sources[i] if sources is not None else (old.source if old else None),
             reference=references[i] if references is not None else (old.reference if old else None),
+            origin=old.origin if old else None,
         ))
     return replace(
         document,

@@ -14,6 +14,7 @@ class Unit:
     id: str | None = None
     source: str | None = None
     reference: str | None = None
+    origin: tuple[int, int | None] | None = None  # where the target starts in the file (Segment.origin)
 
 
 def document_from_units(
@@ -33,7 +34,7 @@ def document_from_units(
         parts.append(unit.target)
         segments.append(
             Segment(pos, pos + len(unit.target), id=unit.id if unit.id is not None else str(index + 1),
-                    source=unit.source, reference=unit.reference)
+                    source=unit.source, reference=unit.reference, origin=unit.origin)
         )
         pos += len(unit.target)
     has_source = any(u.source is not None for u in units)

@@ -15,6 +15,7 @@ from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.readers.inline import InlineCodeError, TaggedUnit, tagged_document, tagged_unit
+from mtqa.readers.xmllines import TextStarts
 from mtqa.readers.xmlsafe import XML_LANG, child, children, local_name, parse_xml
 
 
@@ -55,12 +56,16 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
     header_src = (header.get("srclang") if header is not None else "") or ""
     items: list[TaggedUnit] = []
     source_langs: set[str] = set()
+    starts = TextStarts(data, root, ("tu", "tuv", "seg"))
     for number, tu in enumerate(children(body, "tu"), 1):
         source_el, target_el = _pick(children(tu, "tuv"), (tu.get("srclang") or header_src).lower())
         if source_el is not None:
             source_langs.add(_primary(_lang(source_el)))
+        # The target's text, or the variant (the unit) that should have held it.
+        holder = tu if target_el is None else child(target_el, "seg")
+        origin = starts.origin(holder if holder is not None else target_el)
         try:
-            items.append(tagged_unit(tu.get("tuid") or str(number), _seg(source_el), _seg(target_el)))
+            items.append(tagged_unit(tu.get("tuid") or str(number), _seg(source_el), _seg(target_el), origin))
         except InlineCodeError as exc:
             raise InputError(path, str(exc)) from None
     if not items:

@@ -64,8 +64,10 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
                 raise InputError(path, f"line {line_no}: expected {len(roles)} tab-separated columns as the header "
                                        f"names, found {len(columns)}")
             row = dict(zip(roles, columns))
+        # The target cell starts after the cells before it and their tabs: its column in the file.
+        before = roles.index("target") if roles and "target" in roles else 1
         unit = Unit(target=row["target"], id=row.get("id") or str(line_no), source=row.get("source"),
-                    reference=row.get("reference"))
+                    reference=row.get("reference"), origin=(line_no, sum(len(c) + 1 for c in columns[:before]) + 1))
         groups.setdefault(row.get("doc") or path, []).append(unit)
     if not groups:
         raise InputError(path, "no segments")

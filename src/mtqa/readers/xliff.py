@@ -17,20 +17,28 @@ from mtqa.config.settings import Settings, normalise_lang
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.readers.inline import InlineCodeError, TaggedUnit, tagged_document, tagged_unit
+from mtqa.readers.xmllines import TextStarts
 from mtqa.readers.xmlsafe import child, children, local_name, parse_xml
 
 
-def _units_12(file_el: etree._Element) -> list[TaggedUnit]:
+def _unit(unit_id: str, holder: etree._Element, starts: TextStarts) -> TaggedUnit:
+    """The unit of a `<trans-unit>` or `<segment>`; without a `<target>` its origin is the holder's."""
+    target = child(holder, "target")
+    return tagged_unit(unit_id, child(holder, "source"), target,
+                       starts.origin(holder if target is None else target))
+
+
+def _units_12(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
     items = []
     for element in file_el.iter():
         if local_name(element) != "trans-unit" or element.get("translate") == "no":
             continue
         unit_id = element.get("id") or str(len(items) + 1)
-        items.append(tagged_unit(unit_id, child(element, "source"), child(element, "target")))
+        items.append(_unit(unit_id, element, starts))
     return items
 
 
-def _units_2(file_el: etree._Element) -> list[TaggedUnit]:
+def _units_2(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
     items = []
     for unit in file_el.iter():
         if local_name(unit) != "unit" or unit.get("translate") == "no":
@@ -39,7 +47,7 @@ def _units_2(file_el: etree._Element) -> list[TaggedUnit]:
         segments = children(unit, "segment")
         for number, segment in enumerate(segments, 1):
             seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
-            items.append(tagged_unit(seg_id, child(segment, "source"), child(segment, "target")))
+            items.append(_unit(seg_id, segment, starts))
     return items
 
 
@@ -53,9 +61,10 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]
     if not files:
         raise InputError(path, "XLIFF has no <file> element")
     found = False
+    starts = TextStarts(data, root, ("target", "trans-unit", "segment"))
     for number, file_el in enumerate(files, 1):
         try:
-            items = _units_12(file_el) if major == "1" else _units_2(file_el)
+            items = _units_12(file_el, starts) if major == "1" else _units_2(file_el, starts)
         except InlineCodeError as exc:
             raise InputError(path, str(exc)) from None
         # 1.2 names the languages and the file on each <file>; 2.x the languages on the root.

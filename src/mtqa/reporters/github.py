@@ -2,14 +2,16 @@
 
 Runner rules for escaping: in the message, ``%``, CR and LF are percent-encoded; in
 property values ``:`` and ``,`` are too (a path with a comma would otherwise end the
-property). Columns are code points, as in every mtqa report. Where a finding's line is not
-a line of the file (HTML, JSON Lines, TSV, XLIFF, TMX), the annotation names the file only.
+property). Columns are code points, as in every mtqa report. For JSON Lines, TSV, XLIFF
+and TMX the line is where the reader found the segment in the file, with a column only
+where the segment's characters are the file's (``regions.file_place``); for HTML the
+annotation names the file only.
 """
 
 from __future__ import annotations
 
 from mtqa.report import Report
-from mtqa.reporters.regions import GITHUB_COMMANDS, end_position, file_lines, relative_uri, segment_note
+from mtqa.reporters.regions import GITHUB_COMMANDS, file_lines, file_place, relative_uri, segment_note
 
 
 def _data(text: str) -> str:
@@ -27,15 +29,19 @@ def render(report: Report, color: bool = False) -> str:
         known = file_lines(doc.path)
         for f in doc.findings:
             props = [f"file={_prop(path)}"]
-            if known:
-                end_line, end_column = end_position(f)
-                props += [f"line={f.line}", f"col={f.column}", f"endLine={end_line}"]
-                if end_line == f.line:
-                    props.append(f"endColumn={end_column}")
+            place = file_place(f, known)
+            if place is not None:
+                props.append(f"line={place.line}")
+                if place.column is not None:
+                    props.append(f"col={place.column}")
+                if place.end_line is not None:
+                    props.append(f"endLine={place.end_line}")
+                    if place.end_line == place.line:
+                        props.append(f"endColumn={place.end_column}")
             info = report.rules.get(f.rule)
             title = f"{f.rule} {info.title}" if info and info.title else f.rule
             props.append(f"title={_prop(title)}")
-            message = f"{f.message} [{f.category}]" + segment_note(f)
+            message = f"{f.message} [{f.category}]" + segment_note(f, place and place.line)
             if f.suggestions:
                 message += " Suggestion: " + " | ".join(f.suggestions[:3])
             out.append(f"::{GITHUB_COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")

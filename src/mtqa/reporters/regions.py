@@ -28,18 +28,43 @@ def end_position(finding: Finding) -> tuple[int, int]:
 
 
 # Readers whose document text is the file's whole text: a finding's line is a line of the
-# file. The others build the text (HTML's extracted article; the targets of JSON Lines, TSV,
-# XLIFF and TMX joined by newlines) and record no file line per segment.
+# file. The others build the text: JSON Lines, TSV, XLIFF and TMX record where each unit's
+# target starts in the file (``Finding.origin``); HTML's extracted article records nothing.
 _FILE_TEXT_READERS = frozenset({"mtqa.readers.text", "mtqa.readers.markdown"})
 
 
 def file_lines(path: str) -> bool:
-    """Whether the lines of ``path``'s findings are lines of the file, so formats that point
-    into the file (SARIF regions, GitHub annotations) may give them; otherwise they name the
-    file only, since a wrong line (a TSV header, the markup around an article) misleads."""
+    """Whether the lines of ``path``'s findings are lines of the file (plain text, Markdown)."""
     from mtqa.readers import DEFAULT_READER, READERS
 
     return READERS.get(PurePath(path).suffix.lower(), DEFAULT_READER) in _FILE_TEXT_READERS
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Place:
+    """Where a finding is in its file, 1-based; a column or end only where it is the file's."""
+
+    line: int
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+def file_place(finding: Finding, whole_file: bool) -> Place | None:
+    """Where ``finding`` is in the file, for the formats that point into it (SARIF regions,
+    GitHub annotations): its own line and column when the document text is the file's
+    (``whole_file``), its unit's place in the file when the reader recorded one, else None
+    (HTML), since a wrong line (a TSV header, the markup around an article) misleads."""
+    if finding.origin is not None:
+        line, column = finding.origin
+        if column is None:  # an escape, an entity or markup: the unit's line only
+            return Place(line)
+        if "\n" in finding.text:  # runs past its unit, whose end is all the file shows
+            return Place(line, column)
+        return Place(line, column, line, column + len(finding.text))
+    if whole_file:
+        return Place(finding.line, finding.column, *end_position(finding))
+    return None
 
 
 def location(doc: DocumentResult, finding: Finding) -> str:
@@ -49,8 +74,9 @@ def location(doc: DocumentResult, finding: Finding) -> str:
         finding)
 
 
-def segment_note(finding: Finding) -> str:
-    if finding.segment is None or finding.segment == str(finding.line):
+def segment_note(finding: Finding, line: int | None = None) -> str:
+    """`` (segment ID)`` unless the id is the line shown (``line``, else the finding's)."""
+    if finding.segment is None or finding.segment == str(finding.line if line is None else line):
         return ""
     return f" (segment {finding.segment})"
 

@@ -4,9 +4,12 @@ Rules are described from the rule metadata of the run, one entry per code the re
 use (a minimal entry for a code no checker described). Regions count columns in Unicode code points,
 as the run declares with ``columnKind``; ``partialFingerprints`` are the baseline
 fingerprints (rule, text, context) so a finding keeps its identity when lines shift.
-Suggestions become ``fixes``. Where a finding's line is not a line of the file (HTML,
-JSON Lines, TSV, XLIFF, TMX: see ``regions.file_lines``) the result names the file with no
-region, its message names the segment, and suggestions stay in its properties.
+Suggestions become ``fixes``. Where the document text is not the file's (HTML, JSON
+Lines, TSV, XLIFF, TMX: see ``regions.file_place``) the region is where the reader found
+the segment: its line, and the column and end only where the segment's characters are
+the file's (a TSV cell, a JSON string without escapes, XML character data alone on its
+line); HTML has no region. Such a result's message names the segment, and its
+suggestions stay in its properties (the file would need escaping that a fix cannot say).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import json
 from mtqa.baseline import fingerprint
 from mtqa.model import Finding
 from mtqa.report import Report, RuleInfo
-from mtqa.reporters.regions import SARIF_LEVELS, end_position, file_lines, file_uri, printable, segment_note
+from mtqa.reporters.regions import SARIF_LEVELS, Place, file_lines, file_place, file_uri, printable, segment_note
 from mtqa.summary import summarize
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,13 +43,17 @@ def _rule_descriptor(info: RuleInfo) -> dict:
     return rule
 
 
-def _region(finding: Finding) -> dict:
-    end_line, end_column = end_position(finding)
-    return {"startLine": finding.line, "startColumn": finding.column, "endLine": end_line, "endColumn": end_column}
+def _region(place: Place) -> dict:
+    region = {"startLine": place.line}
+    if place.column is not None:
+        region["startColumn"] = place.column
+    if place.end_line is not None:
+        region.update(endLine=place.end_line, endColumn=place.end_column)
+    return region
 
 
-def _fixes(finding: Finding, uri: str) -> list[dict]:
-    deleted = _region(finding)
+def _fixes(finding: Finding, place: Place, uri: str) -> list[dict]:
+    deleted = _region(place)
     return [
         {
             "description": {"text": f"Replace {finding.text!r} with {suggestion!r}"},
@@ -78,13 +85,15 @@ def report_to_sarif(report: Report) -> dict:
         for f in doc.findings:
             line = doc.lines.get(f.line)
             where: dict = {"artifactLocation": {"uri": uri}}
-            if known:
-                where["region"] = _region(f) | ({"snippet": {"text": f.text}} if f.text else {})
+            place = file_place(f, known)
+            if place is not None:  # the snippet only where the region is exactly the flagged text
+                where["region"] = _region(place) | ({"snippet": {"text": f.text}}
+                                                    if f.text and place.end_line is not None else {})
             result: dict = {
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],
                 "level": SARIF_LEVELS[f.severity],
-                "message": {"text": f.message if known else f.message + segment_note(f)},
+                "message": {"text": f.message if known else f.message + segment_note(f, place and place.line)},
                 "locations": [{"physicalLocation": where}],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, line)},
                 "properties": {
@@ -101,7 +110,7 @@ def report_to_sarif(report: Report) -> dict:
             if f.evidence is not None:
                 result["properties"]["evidence"] = f.evidence
             if f.suggestions and known:
-                result["fixes"] = _fixes(f, uri)
+                result["fixes"] = _fixes(f, place, uri)
             elif f.suggestions:  # a fix needs a region of the file
                 result["properties"]["suggestions"] = list(f.suggestions)
             if report.baseline is not None:
