@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -152,3 +153,23 @@ def test_suppressed_counts_are_shown_in_html_and_markdown(tmp_path):
     assert report.documents[0].suppressed == 2
     assert "<dt>suppressed</dt><dd>2</dd>" in render(report, "html")
     assert "2 finding(s) suppressed" in render(report, "markdown")
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"])
+def test_next_line_ends_at_a_cr_line_end_as_at_lf(tmp_path, line_end):
+    # A lone CR (old Mac) ends a line: "disable-next-line" silences one line, not the rest of the file.
+    from click.testing import CliRunner
+
+    from mtqa.cli import cli
+
+    lines = ["He said the the thing.", "<!-- mtqa-disable-next-line -->", "He said the the thing again.",
+             "He said the the thing last."]
+    found = {}
+    for name, end in (("lf.md", "\n"), ("cr.md", line_end)):
+        (tmp_path / name).write_bytes((end.join(lines) + end).encode())
+        result = CliRunner().invoke(cli, ["check", str(tmp_path / name), "--no-grammar", "-q", "--format", "json",
+                                          "--exit-zero"])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        found[name] = [(f["rule"], f["line"]) for doc in report["documents"] for f in doc["findings"]]
+    assert found["cr.md"] == found["lf.md"] == [("MTQA-CORE-001", 1), ("MTQA-CORE-001", 4)]

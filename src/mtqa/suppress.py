@@ -30,6 +30,7 @@ from functools import lru_cache
 from mtqa.checkers.vocabulary import term_pattern
 from mtqa.config.settings import Settings
 from mtqa.model import Document, Finding
+from mtqa.readers.lineends import lf_view
 from mtqa.selection import specificity
 
 # A comment's body stops at the next "<!--" too: an unclosed one does not swallow the next
@@ -125,7 +126,7 @@ def directive_warnings(document: Document, unknown: Callable[[list[str]], list[s
     warnings: list[str] = []
     valid = {m.start(): m for m in _DIRECTIVE.finditer(source)}
     for m in comments:
-        line = source.count("\n", 0, m.start()) + 1 + offset
+        line = lf_view(source).count("\n", 0, m.start()) + 1 + offset
         directive = valid.get(m.start())
         if directive is None:
             shown = " ".join(m.group(0).split())
@@ -146,7 +147,7 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 
 def suppressed_regions(document: Document) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, targets) regions where findings are dropped; targets () means all rules."""
-    text = document.text
+    text = lf_view(document.text)  # a lone CR ends a line too
     regions: list[tuple[int, int, tuple[str, ...]]] = []
     open_all: int | None = None
     open_rules: dict[str, int] = {}
