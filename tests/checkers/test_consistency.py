@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import pytest
 
 from mtqa.checkers.consistency import ConsistencyChecker
 from mtqa.config.settings import load_settings
 from mtqa.model import Document
-from tests.conftest import overlaps
+from tests.conftest import overlaps, run_mtqa
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +212,37 @@ def test_two_known_places_not_clustered(checker):
             "Flights from Xining were cancelled; Xining airport closed, and Xinjiang reported snow.")
     assert spans(run(checker, text), "MTQA-CONS-003") == []
     assert spans(run(checker, text.replace("Shanxi", "Shannxi")), "MTQA-CONS-003") == ["Shannxi"]
+
+
+def test_known_place_is_never_the_misspelt_form(checker, tmp_path):
+    # The athlete Yardan Jerbi and the country Jordan (a human WMT reference): not one
+    # name, and `mtqa fix` must not turn the country into "Yardan".
+    article = tmp_path / "a.txt"
+    article.write_text("The Olympic medalist Yardan Jerbi sat next to him.\n\n"
+                       "Trucks will go from Haifa through Jordan to Saudi Arabia.\n", encoding="utf-8")
+    checked = run_mtqa("check", str(article), "--no-grammar", "--select", "MTQA-CONS-003", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["documents"][0]["findings"] == []
+    fixed = run_mtqa("fix", str(article), "--no-grammar", "--unsafe-fixes")
+    assert fixed.returncode == 0, fixed.stderr
+    assert "through Jordan to Saudi Arabia" in article.read_text(encoding="utf-8")
+
+
+def test_of_two_single_forms_the_one_beside_a_known_place_is_flagged(checker):
+    text = "Patients came from the Beer-sheba area. Most of them live around Beersheba."
+    hits = [f for f in run(checker, text) if f.rule == "MTQA-CONS-003"]
+    assert [(f.text, f.suggestions) for f in hits] == [("Beer-sheba", ("Beersheba",))]
+
+
+def test_single_forms_with_other_initials_are_one_name_only_close_together(checker):
+    # Hancock/Hankook Energy three lines apart: one company spelt two ways. Klaudia Tanner
+    # and Claudia Muntschick, far apart in one long document: two people.
+    close = ("POSCO signed an investment agreement with Hancock Energy. The deal closes in May. "
+             "POSCO will invest 50.1% and Hankook Energy 49.9%.")
+    assert spans(run(checker, close), "MTQA-CONS-003") == ["Hankook"]
+    filler = " ".join(f"The council met on day {n} and adjourned." for n in range(10))
+    far = f"Columnist Claudia Muntschick wrote about it. {filler} Defence Minister Klaudia Tanner defended it."
+    assert spans(run(checker, far), "MTQA-CONS-003") == []
 
 
 def test_demonyms_not_clustered(checker):

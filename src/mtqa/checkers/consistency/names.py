@@ -5,6 +5,11 @@ gives one person or place several spellings: Zelensky/Zelenskyy, Gallant/Galant,
 Kharkov/Kharkiv. Capitalised words are grouped by a consonant skeleton (vowels, y, w and
 h dropped, doubled letters merged, k/c/q and z/s/ts merged); two forms in a group that are
 also close in edit distance are one name spelt two ways, and the rarer form is flagged.
+A place the gazetteer knows is spelt right, so it is never the flagged form, and a form
+with another first letter is another name, not its misspelling (the athlete Yardan
+beside the country Jordan). Two single forms with different first letters are one name
+only when they stand close together (Hancock/Hankook Energy three lines apart), not
+across the document (Klaudia Tanner, Claudia Muntschick).
 The gazetteer of canonical spellings catches a misspelling even when it occurs once
 ("Kraschatyk" -> Khreshchatyk).
 """
@@ -25,6 +30,8 @@ _SKELETON_DROP = str.maketrans({c: None for c in "aeiouyhwáéíóúàèìòùä
 _SKELETON_MERGE = str.maketrans({"c": "k", "q": "k", "z": "s", "j": "y", "v": "b", "ð": "d"})
 _DOUBLE = re.compile(r"(.)\1+")
 # Endings that make a different word of the same stem, not a second spelling.
+# Two single forms with different first letters farther apart than this are two names.
+_NEAR_SENTENCES = 5
 _SUFFIXES = ("s", "n", "an", "ian", "i", "is", "ese", "ns", "es", "ia", "a", "ans", "ians", "ish", "ic", "ist", "ists", "ism")
 
 
@@ -75,9 +82,10 @@ def find_name_variants(
 ) -> Iterator[NameVariant]:
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
+    sentence_of: dict[str, int] = {}  # the sentence of a form's first occurrence
     together: set[frozenset[str]] = set()
-    spellings = gazetteer.spellings
-    for words in capitalised_words(text, views):
+    spellings, places = gazetteer.spellings, gazetteer.places
+    for index, words in enumerate(capitalised_words(text, views)):
         in_sentence: set[str] = set()
         for start, word in words:
             if len(word) < min_length or word.isupper():
@@ -87,6 +95,7 @@ def find_name_variants(
                 continue
             counts[base] += 1
             where.setdefault(base, []).append((start, start + len(base)))
+            sentence_of.setdefault(base, index)
             in_sentence.add(base)
         if len(in_sentence) > 1:  # pairs of forms with one skeleton, from one skeleton per form
             alike: dict[str, list[str]] = {}
@@ -101,12 +110,20 @@ def find_name_variants(
         if len(forms) < 2:
             continue
         forms.sort(key=lambda f: (-counts[f], where[f][0][0]))
-        preferred = forms[0]
-        for form in forms[1:]:
-            if not _variant_pair(preferred, form, common_word):
+        first, flagged = forms[0], set()
+        for other in forms[1:]:
+            if not _variant_pair(first, other, common_word):
                 continue
-            if (form,) in gazetteer.places and (preferred,) in gazetteer.places:
-                continue  # two places the gazetteer knows (Shanxi, Shaanxi), not one spelt twice
+            preferred, form = first, other
+            if (other,) in places:  # a known place is spelt right (Jordan, Beersheba) ...
+                if (first,) in places or counts[other] < counts[first]:
+                    continue
+                preferred, form = other, first  # ... so of two equals the other one is flagged
+            if form[0] != preferred[0] and (
+                    (preferred,) in places  # Yardan Jerbi, Kanade Tagami: not Jordan, Canada
+                    or (counts[form] == counts[preferred] == 1
+                        and abs(sentence_of[form] - sentence_of[preferred]) > _NEAR_SENTENCES)):
+                continue  # another initial: another name, unless the two stand close together
             # Both forms well used, or side by side in one sentence ("Wardle's
             # Wordle"): two names, not one spelt twice. A doubled letter is no second
             # name, even in one sentence ("President Zelensky thanked ..., and a
@@ -115,6 +132,9 @@ def find_name_variants(
                 continue
             if frozenset((form, preferred)) in together and not _doubled_letter(form, preferred):
                 continue
+            if form in flagged:
+                continue
+            flagged.add(form)
             for start, end in where[form]:
                 yield NameVariant(start, end, form, preferred, counts[form], counts[preferred])
 
