@@ -70,10 +70,32 @@ def test_malformed_pack_names_file_and_line(old, new, line, words):
     assert words in problem
 
 
-def test_placeholders_the_matcher_fills_are_accepted_and_other_braces_are_text():
+def test_placeholders_the_matcher_fills_are_accepted():
     text = GOOD_RULE.replace('    phrases: ["odd phrase"]', "    regex: '(?P<w>odd) phrase'\n    suggest: '{w} one'")
-    text = text.replace("'{match}' is odd.", "'{match}' ({w}, {suggestion}) is odd {3} times; {} {not a name}")
-    assert parse_pack_text(text, "pack.yml").rules[0].message.startswith("'{match}' ({w}")
+    text = text.replace("'{match}' is odd.", "'{match}' ({w}, {suggestion}) is odd.")
+    assert parse_pack_text(text, "pack.yml").rules[0].message == "'{match}' ({w}, {suggestion}) is odd."
+
+
+@pytest.mark.parametrize(
+    ("message", "suggest", "words"),
+    [
+        ("'{match}' is house style {0}.", "x", "unknown placeholder {0} in 'message'"),
+        ("'{match}' is odd.", "{match", "unbalanced '{' in 'suggest' ('{match')"),
+        ("'{match}' is odd.", "{}", "unknown placeholder {} in 'suggest'"),
+        ("'{match}' is odd.", "{match.__class__}", "unknown placeholder {match.__class__} in 'suggest'"),
+        ("'{match}' is odd.", "{{match}}", "unbalanced '{' in 'suggest'"),
+        ("'{match}' is odd }", "x", "unbalanced '}' in 'message'"),
+        ("'{match}' is odd {not a name}", "x", "unknown placeholder {not a name} in 'message'"),
+    ],
+)
+def test_every_brace_must_be_a_placeholder_the_matcher_fills(message, suggest, words):
+    """`_fill` replaces known `{name}`s only: any other brace would reach the finding and,
+    through `mtqa fix`, the article."""
+    text = GOOD_RULE.replace("'{match}' is odd.", message.replace('"', '\\"'))
+    text = text.replace('    phrases: ["odd phrase"]', f'    phrases: ["odd phrase"]\n    suggest: ["{suggest}"]')
+    line, problem = error_line(text)
+    assert line == (9 if "'message'" in words else 11)
+    assert words in problem
 
 
 def test_invalid_yaml_reports_line():

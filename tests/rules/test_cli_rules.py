@@ -78,6 +78,24 @@ def test_unknown_placeholder_in_a_message_is_a_load_error(tmp_path):
                             "known: {match}, {suggestion}\n"
 
 
+def test_a_suggestion_with_an_unclosed_brace_is_never_written_into_the_article(tmp_path):
+    from tests.conftest import run_mtqa
+
+    pack = tmp_path / "house.yml"
+    pack.write_text(USER_PACK.replace("substitute: {utilize: use}", 'phrases: ["utilize"]\n    suggest: ["{match"]')
+                    .replace("    message:", "    applicability: safe\n    message:"))
+    (tmp_path / "mtqa.toml").write_text('[checkers.rules]\npaths = ["house.yml"]\n')
+    article = tmp_path / "t.txt"
+    article.write_text("We utilize it.\n")
+    tested = run_mtqa("rules", "test", str(pack))
+    assert tested.returncode == 2
+    assert tested.stderr == f"mtqa: error: {pack}:12: MTQA-HOUSE-001: unbalanced '{{' in 'suggest' ('{{match'); " \
+                            "braces only write placeholders: {match}\n"
+    fixed = run_mtqa("fix", "t.txt", "--no-grammar", cwd=tmp_path)
+    assert fixed.returncode == 2 and "unbalanced '{'" in fixed.stderr
+    assert article.read_text() == "We utilize it.\n"
+
+
 def test_test_one_code():
     result = run("rules", "test", "MTQA-RU-018")
     assert result.exit_code == 0 and "1 of 1 rules passed" in result.output

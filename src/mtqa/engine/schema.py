@@ -28,7 +28,8 @@ LANG_RE = re.compile(r"^[a-z]{2,3}$")
 SPAN_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 MATCHERS = ("phrases", "regex", "substitute")
 # `{name}` in a message or suggestion: the matched text, the first suggestion, or a regex group.
-PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_]\w*)\}")
+# Every brace is read as part of one: a stray `{` or `}`, `{0}` or `{}` would reach the article.
+BRACE_RE = re.compile(r"\{([^{}]*)\}|[{}]")
 GROUP_NAME_RE = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 ENGINES = ("re2", "backtracking")
 
@@ -301,15 +302,20 @@ def _parse_rule(c: _Checker, data: Any, line: int, pack: str) -> Rule:
 
 
 def _check_placeholders(c: _Checker, data: LineDict, rule: Rule) -> None:
-    """A `{name}` the matcher cannot fill would reach every finding literally."""
+    """Braces the matcher cannot fill would reach every finding, and through `mtqa fix` the
+    article, literally: `{nope}`, `{0}`, `{}`, `{match.__class__}`, an unclosed `{match`."""
     groups = set(GROUP_NAME_RE.findall(rule.regex)) if rule.kind == "regex" else set()
     for key, texts, known in (("message", [rule.message], {"match", "suggestion", *groups}),
                               ("suggest", rule.suggest, {"match", *groups})):
+        names = ", ".join(f"{{{k}}}" for k in sorted(known))
         for text in texts:
-            for name in PLACEHOLDER_RE.findall(text):
+            for brace in BRACE_RE.finditer(text):
+                name = brace.group(1)
+                if name is None:
+                    c.fail(data.line_of(key), f"{rule.id}: unbalanced {brace.group()!r} in {key!r} ({text!r}); "
+                                              f"braces only write placeholders: {names}")
                 if name not in known:
-                    c.fail(data.line_of(key), f"{rule.id}: unknown placeholder {{{name}}} in {key!r}; "
-                                              f"known: {', '.join(f'{{{k}}}' for k in sorted(known))}")
+                    c.fail(data.line_of(key), f"{rule.id}: unknown placeholder {{{name}}} in {key!r}; known: {names}")
 
 
 def _parse_unless(c: _Checker, data: LineDict, code: str) -> Unless:
