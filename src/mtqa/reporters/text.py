@@ -5,7 +5,10 @@ by category and severity, as every other format does.
 
 Article text and file names are data, not terminal commands: control characters (ESC
 sequences, carriage returns, bells, C1 codes) and the bidi overrides that reorder a line
-on screen are shown escaped (``\x1b``, ``\u202e``), never passed to the terminal.
+on screen are shown escaped (``\x1b``, ``\u202e``), never passed to the terminal. So are
+the other invisible format characters (soft hyphen, zero-width space and joiner, LRM/RLM):
+terminals disagree on their width (one column or none), so the carets under a span could
+not line up, and a reader should see them anyway.
 """
 
 from __future__ import annotations
@@ -22,8 +25,13 @@ _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severi
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 _MAX_LINE = 160
 # C0 and C1 controls and DEL (tab is shown as a space), line/paragraph separators, and
-# the bidi embeddings, overrides and isolates of "Trojan Source".
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# every format character (Unicode category Cf: the soft hyphen, zero-width space and
+# joiners, LRM/RLM, the bidi embeddings, overrides and isolates of "Trojan Source", BOM).
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def escape_controls(text: str) -> str:
