@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from mtqa.config.settings import load_settings
-from mtqa.model import Document
+from mtqa.readers.lineends import document as read_document
 from mtqa.report import Report
 
 
@@ -17,7 +17,7 @@ def check_text(text: str, *, source_lang: str | None = None, grammar: bool = Fal
 
     options = {"source_lang": source_lang, "checkers.grammar.enabled": grammar, **overrides}
     settings = load_settings(config, options)
-    document = Document(id="<text>", path="<text>", text=text, source_lang=settings.source_lang)
+    document = read_document(id="<text>", path="<text>", text=text, source_lang=settings.source_lang)
     with Pipeline(settings) as pipeline:
         return pipeline.run_documents([document])
 

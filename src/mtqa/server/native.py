@@ -13,6 +13,7 @@ from typing import Any
 
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.model import Document
+from mtqa.readers.lineends import document as read_document
 from mtqa.readers.lines import line_spans, split_lines
 from mtqa.readers.parallel import attach
 from mtqa.server.ltapi import BadRequest, TextTooLong
@@ -48,8 +49,9 @@ def parse_native(payload: Any, max_text_chars: int) -> Document:
 
 def build_document(text: str, source: str | None, source_lang: str | None, reference: str | None) -> Document:
     """Lines are aligned segments when every given side has as many as the text (as
-    `mtqa check --source FILE` reads them); the text itself is kept as sent."""
-    document = Document(id="<request>", path="<request>", text=text, source_text=source,
+    `mtqa check --source FILE` reads them); the text itself is kept as sent (CRLF line ends
+    are read as a file's are, offsets still into the text as sent)."""
+    document = read_document(id="<request>", path="<request>", text=text, source_text=source,
                         source_lang=source_lang, reference_text=reference)
     aligned = [split_lines(s) if s is not None else None for s in (source, reference)]
     count = len(line_spans(text))
