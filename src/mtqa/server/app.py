@@ -138,8 +138,8 @@ async def api_check(request: Request) -> Response:
     else:
         raise Unsupported(f"send Content-Type: application/json (or form fields), not {content_type or 'none'}")
     config: ServerConfig = request.app.state.config
-    name = payload.pop("filename", None) if isinstance(payload, dict) else None
     document = parse_native(payload, config.max_text_chars)
+    name = payload.get("filename")
     if name is not None:  # the text is that file: Markdown by its extension, named in the report
         document = _read_as(request, document, name)
     result, service = await _run(request, document)

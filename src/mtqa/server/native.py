@@ -1,9 +1,9 @@
 """`POST /api/check`: mtqa's own JSON report (DESIGN's shape) for one article.
 
-The body is JSON (or form fields) with ``text`` and optionally ``source``, ``source_lang``
-and ``reference``. When the source (or reference) has exactly as many lines as the text,
-lines are taken as aligned segments, as `mtqa check --source` aligns files; otherwise
-they are attached to the article as a whole.
+The body is JSON (or form fields) with ``text`` and optionally ``source``, ``source_lang``,
+``reference`` and ``filename`` (the app reads the text as that file). When the source (or
+reference) has exactly as many lines as the text, lines are taken as aligned segments, as
+`mtqa check --source` aligns files; otherwise they are attached to the article as a whole.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mtqa.readers.lines import line_spans, split_lines
 from mtqa.readers.parallel import attach
 from mtqa.server.ltapi import BadRequest, TextTooLong
 
-FIELDS = ("text", "source", "source_lang", "reference")
+FIELDS = ("text", "source", "source_lang", "reference", "filename")
 
 
 def parse_native(payload: Any, max_text_chars: int) -> Document:
