@@ -28,3 +28,37 @@ def test_check_files_reports_missing_file(tmp_path):
 def test_bad_config_value_is_a_config_error():
     with pytest.raises(ConfigError):
         mtqa.check_text("Text.", fail_on="sometimes")
+
+
+TEXT = "He said the the thing. Russia said she would come back."
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"bogus": 1}, "unknown option 'bogus'"),
+    ({"checkers.grammar.languag": "en-GB"}, "unknown option 'checkers.grammar.languag' (did you mean 'language'?)"),
+    ({"max_mqm": "x"}, "option 'max_mqm' must be a number, got 'x'"),
+    ({"max_mqm": -1}, "max_mqm must be 0 (no limit) or more"),
+    ({"fail_on": "sometimes"}, "fail_on: unknown severity 'sometimes'; expected minor, major or critical"),
+    ({"min_severity": "huge"}, "min_severity: unknown severity 'huge'; expected minor, major or critical"),
+])
+def test_unknown_or_bad_options_are_errors_naming_the_argument(options, message):
+    """As in mtqa.toml: never silently ignored, and never blamed on the defaults."""
+    with pytest.raises(ConfigError) as error:
+        mtqa.check_text(TEXT, **options)
+    assert str(error.value) == message
+    with pytest.raises(ConfigError) as error:
+        mtqa.check_files([], **options)
+    assert str(error.value) == message
+
+
+def test_min_severity_hides_lesser_findings_and_rescores():
+    every = mtqa.check_text(TEXT).documents[0]
+    assert {f.severity.value for f in every.findings} == {"minor", "major"}
+    (shown,) = mtqa.check_text(TEXT, min_severity="major").documents
+    assert [f.rule for f in shown.findings] == [f.rule for f in every.findings if f.severity.value == "major"]
+    assert shown.penalty < every.penalty
+
+
+def test_a_string_select_is_one_entry():
+    (document,) = mtqa.check_text(TEXT, select="MTQA-CORE").documents
+    assert [f.rule for f in document.findings] == ["MTQA-CORE-001"]

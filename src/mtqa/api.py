@@ -1,30 +1,58 @@
-"""The Python API: check a string or files and get a Report, as the CLI does."""
+"""The Python API: check a string or files and get a Report, as the CLI does.
+
+Keyword options are configuration keys as mtqa.toml spells them (``fail_on="major"``,
+``select=["MTQA-CORE"]``, ``**{"checkers.grammar.language": "en-GB"}``), checked as the file
+is: an unknown key or a value of the wrong type is a ConfigError naming the key.
+``min_severity`` hides findings below it, as ``mtqa check --min-severity`` does.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from mtqa.config.settings import load_settings
-from mtqa.model import Document
+from mtqa.config.settings import Settings, load_settings
+from mtqa.errors import ConfigError
+from mtqa.model import Severity
+from mtqa.readers.lineends import document as read_document
 from mtqa.report import Report
 
 
-def check_text(text: str, *, source_lang: str | None = None, grammar: bool = False,
-               config: str | None = None, **overrides: Any) -> Report:
+def check_text(text: str, *, source_lang: str | None = None, grammar: bool = False, config: str | None = None,
+               min_severity: str | None = None, **overrides: Any) -> Report:
     """Check one article given as a string. Grammar is off unless asked for (it starts a JVM)."""
     from mtqa.pipeline import Pipeline
 
+    _check_severity(min_severity)
     options = {"source_lang": source_lang, "checkers.grammar.enabled": grammar, **overrides}
     settings = load_settings(config, options)
-    document = Document(id="<text>", path="<text>", text=text, source_lang=settings.source_lang)
+    document = read_document(id="<text>", path="<text>", text=text, source_lang=settings.source_lang)
     with Pipeline(settings) as pipeline:
-        return pipeline.run_documents([document])
+        return _finish(pipeline.run_documents([document]), settings, min_severity)
 
 
-def check_files(paths: Iterable[str], *, config: str | None = None, **overrides: Any) -> Report:
+def check_files(paths: Iterable[str], *, config: str | None = None, min_severity: str | None = None,
+                **overrides: Any) -> Report:
     from mtqa.pipeline import Pipeline
 
+    _check_severity(min_severity)
     settings = load_settings(config, overrides)
     with Pipeline(settings) as pipeline:
-        return pipeline.run(list(paths))
+        return _finish(pipeline.run(list(paths)), settings, min_severity)
+
+
+def _check_severity(value: Any) -> None:
+    """A bad ``min_severity`` is refused before anything is checked."""
+    if value is None:
+        return
+    try:
+        Severity.parse(value if isinstance(value, str) else repr(value))
+    except ValueError as exc:
+        raise ConfigError(f"min_severity: {exc}") from None
+
+
+def _finish(report: Report, settings: Settings, min_severity: str | None) -> Report:
+    """The gate recorded and findings below ``min_severity`` hidden, as `mtqa check` does."""
+    from mtqa.cli.postprocess import apply_run_options
+
+    return apply_run_options(report, settings, quiet=True, min_severity=min_severity)

@@ -40,3 +40,12 @@ def test_a_bad_filename_or_front_matter_is_a_bad_request(server_url):
         response = requests.post(f"{server_url}/api/check", json={"text": ARTICLE, **fields}, timeout=60)
         assert response.status_code == 400
         assert response.json()["error"]["message"].startswith(message)
+
+
+def test_an_unknown_field_is_named_and_filename_listed_among_the_expected(server_url):
+    for body in ({"text": "Text.", "file_name": "a.md"}, {"text": "Text.", "filename": "a.md", "nope": 1}):
+        response = requests.post(f"{server_url}/api/check", json=body, timeout=60)
+        assert response.status_code == 400
+        assert response.json()["error"]["message"] == (
+            f"unknown field(s) {next(k for k in body if k not in ('text', 'filename'))}; "
+            "expected text, source, source_lang, reference, filename")

@@ -50,3 +50,11 @@ def test_port_0_announces_the_port_it_listens_on():
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+def test_a_bad_selection_is_one_line_and_exit_2_before_the_url_is_announced():
+    for option in ("--select", "--ignore"):
+        result = run_mtqa("serve", "--no-grammar", "--port", "0", option, "MTQA-NOPE")
+        assert result.returncode == 2
+        assert result.stderr == (f"mtqa: error: {option[2:]}: unknown rule code, pack, checker or category: "
+                                 "'MTQA-NOPE'\n")

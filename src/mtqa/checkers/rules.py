@@ -11,8 +11,10 @@ calque such as "views with a bad eye" is wrong English whatever the source was.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mtqa.categories import CATEGORIES
@@ -43,6 +45,7 @@ class RuleChecker(Checker):
         if options["unknown_source"] not in UNKNOWN_POLICIES:
             raise ConfigError(f"checkers.rules.unknown_source must be one of {', '.join(UNKNOWN_POLICIES)}")
         self._compiled: dict[str | None, tuple[CompiledRules, float]] = {}
+        self._own_run = threading.local()  # a thread's run of its own (``own_run``)
 
     def rules_for(self, lang: str | None) -> tuple[list[Rule], float]:
         """The rules to run for a source language (None = unknown) and the confidence factor."""
@@ -72,7 +75,7 @@ class RuleChecker(Checker):
     def check(self, document: Document) -> Iterator[Finding]:
         lang = document.source_lang or self.settings.source_lang  # both already codes
         compiled, factor = self.compiled_for(lang)
-        for match in compiled.scan(document.analysis_text):
+        for match in compiled.scan(document.analysis_text, getattr(self._own_run, "timeouts", None)):
             rule = match.rule
             language_pack = bool(self.rule_set.packs[rule.pack].source_langs)
             yield document.finding(
@@ -81,6 +84,18 @@ class RuleChecker(Checker):
                 confidence=rule.confidence * (factor if language_pack else 1.0),
                 applicability=rule.applicability,
             )
+
+    @contextmanager
+    def own_run(self) -> Iterator[None]:
+        """Until the block ends, this thread's checks are a run of their own: rule timeouts
+        are counted, a runaway rule switched off and ``describe``'s ``timeouts`` reported for
+        them alone. `mtqa serve` runs each request so: one client's slow text switches a
+        rule off for that request, never for every later request of every client."""
+        self._own_run.timeouts = {}
+        try:
+            yield
+        finally:
+            del self._own_run.timeouts
 
     def rule_infos(self) -> list[RuleInfo]:
         return [rule.info() for rule in self.rule_set.rules]
@@ -94,7 +109,9 @@ class RuleChecker(Checker):
                 digest.update(Path(file).read_bytes())
             packs[name] = {"rules": len(pack.rules), "source_langs": list(pack.source_langs),
                            "sha256": digest.hexdigest()[:16]}
-        timeouts = sum((Counter(compiled.timeouts) for compiled, _ in self._compiled.values()), Counter())
+        own = getattr(self._own_run, "timeouts", None)
+        timeouts = Counter(own) if own is not None else \
+            sum((Counter(compiled.timeouts) for compiled, _ in self._compiled.values()), Counter())
         result = {"packs": packs, "unknown_source": self.options["unknown_source"]}
         if timeouts:
             result["timeouts"] = dict(timeouts)

@@ -121,17 +121,19 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any], origin: str, text:
         dotted = f"{where}{key}"
         at = f"{origin}:{line_of(text, dotted)}" if text and (key not in base or not _fits(base[key], value, where)) \
             else origin
+        at = f"{at}: " if at else ""
         if key not in base:
             close = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{at}: unknown option {dotted!r}{hint}")
+            raise ConfigError(f"{at}unknown option {dotted!r}{hint}")
         current = base[key]
         if isinstance(current, dict) and isinstance(value, Mapping):
             _merge(current, value, origin, text, f"{dotted}.")
             continue
         if not _fits(current, value, where):
-            want = "a list of strings" if isinstance(current, list) else _TYPE_NAMES[type(current)]
-            raise ConfigError(f"{at}: option {dotted!r} must be {want}, got {value!r}")
+            want = "a list of strings" if isinstance(current, list) else \
+                "a number" if _fits(current, 0.5, where) else _TYPE_NAMES[type(current)]
+            raise ConfigError(f"{at}option {dotted!r} must be {want}, got {value!r}")
         base[key] = float(value) if isinstance(current, float) else value
 
 
@@ -225,8 +227,10 @@ def load_settings(
 ) -> Settings:
     """Build Settings from defaults, a config file (given or found) and dotted-key overrides.
 
-    ``overrides`` uses the config file's keys (``{"checkers.grammar.enabled": False}``);
-    ``run_options`` sets Settings fields that exist only per run (source_file, baseline…).
+    ``overrides`` uses the config file's keys (``{"checkers.grammar.enabled": False}``) and is
+    checked as a file is (an unknown key or a value of the wrong type is an error naming the
+    key, not a file); ``run_options`` sets Settings fields that exist only per run
+    (source_file, baseline…).
     """
     data = packaged_defaults()
     path: Path | None
@@ -240,15 +244,11 @@ def load_settings(
     if path is not None:
         values, text = read_config_file(path)
         _merge(data, values, str(path), text)
-    for dotted, value in (overrides or {}).items():
-        if value is None:
-            continue
-        *parents, leaf = dotted.split(".")
-        table = data
-        for part in parents:
-            table = table.setdefault(part, {})
-        table[leaf] = copy.deepcopy(value)
-    _check_ranges(data, option_ranges(), str(path) if path else "defaults", text)
+    ranges = option_ranges()
+    _check_ranges(data, ranges, str(path) if path else "defaults", text)
+    given = _nest(overrides or {}, data)
+    _merge(data, given, "")  # the caller's own values: errors name the key alone
+    _check_ranges(data, ranges, "", "")
     _check_vocabulary(data["vocabulary"]["reject"], path, text)
     try:
         data["source_lang"] = language_code(data["source_lang"]) or ""
@@ -256,7 +256,26 @@ def load_settings(
         from_file = path is not None and (overrides or {}).get("source_lang") is None
         where = f"{path}:{line_of(text, 'source_lang')}: option 'source_lang'" if from_file else "source_lang"
         raise ConfigError(f"{where}: {exc}") from None
-    return _build(data, path, run_options or {})
+    return _build(data, path, run_options or {}, given)
+
+
+def _nest(overrides: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """Dotted-key overrides as the nested tables a config file holds; None leaves an option
+    as it is. A string or tuple given for a list option (``select="MTQA-CORE"``) is that list:
+    a string is one entry, not its letters."""
+    nested: dict[str, Any] = {}
+    for dotted, value in overrides.items():
+        if value is None:
+            continue
+        *parents, leaf = dotted.split(".")
+        table, default = nested, defaults
+        for part in parents:
+            table = table.setdefault(part, {})
+            default = default.get(part, {}) if isinstance(default, Mapping) else {}
+        if isinstance(default, Mapping) and isinstance(default.get(leaf), list):
+            value = [value] if isinstance(value, str) else list(value) if isinstance(value, tuple) else value
+        table[leaf] = copy.deepcopy(value)
+    return nested
 
 
 def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: str, text: str, where: str = "") -> None:
@@ -271,7 +290,7 @@ def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: st
             continue
         if "pattern" in bounds:
             if isinstance(value, str) and not re.fullmatch(bounds["pattern"], value):
-                raise ConfigError(f"{_at(origin, text, dotted)}: option {dotted!r} must be {bounds['want']}, "
+                raise ConfigError(f"{_at(origin, text, dotted)}option {dotted!r} must be {bounds['want']}, "
                                   f"got {value!r}")
             continue
         if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -283,13 +302,15 @@ def _check_ranges(data: Mapping[str, Any], ranges: Mapping[str, Any], origin: st
             want = f"between {low} and {high}"
         else:
             want = f"at least {low}" if low is not None else f"at most {high}"
-        raise ConfigError(f"{_at(origin, text, dotted)}: option {dotted!r} must be {want}, got {value!r}")
+        raise ConfigError(f"{_at(origin, text, dotted)}option {dotted!r} must be {want}, got {value!r}")
 
 
 def _at(origin: str, text: str, dotted: str) -> str:
-    """``file:line`` of option ``dotted`` when the file names it, else the file (a default)."""
+    """``file:line: `` of option ``dotted`` when the file names it, else ``file: `` (a default),
+    or nothing for an option the caller gave (``origin`` empty)."""
     key = dotted.rsplit(".", 1)[-1]
-    return f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
+    at = f"{origin}:{line_of(text, dotted)}" if text and re.search(rf"\b{re.escape(key)}\b", text) else origin
+    return f"{at}: " if at else ""
 
 
 def _check_vocabulary(entries: list[str], path: Path | None, text: str) -> None:
@@ -311,22 +332,25 @@ def _entry_line(text: str, dotted: str, entry: str) -> int:
     return first + next((n for n, line in enumerate(lines) if entry in line), 0)
 
 
-def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any]) -> Settings:
-    origin = str(path) if path else "defaults"
+def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any],
+           given: Mapping[str, Any]) -> Settings:
+    def at(key: str) -> str:  # the file's or the defaults' value, or one the caller gave
+        return "" if key in given else f"{path or 'defaults'}: "
+
     try:
         fail_on = Severity.parse(data["fail_on"]) if data["fail_on"] else None
     except ValueError as exc:
-        raise ConfigError(f"{origin}: fail_on: {exc}") from None
+        raise ConfigError(f"{at('fail_on')}fail_on: {exc}") from None
     weights = data["severity_weights"]
     for name, weight in weights.items():
         if name not in ("minor", "major", "critical") or not isinstance(weight, (int, float)) or weight < 0:
-            raise ConfigError(f"{origin}: severity_weights.{name} must be a non-negative number")
+            raise ConfigError(f"{at('severity_weights')}severity_weights.{name} must be a non-negative number")
     try:
         max_mqm = float(data["max_mqm"])
     except (TypeError, ValueError):
-        raise ConfigError(f"{origin}: max_mqm must be a number") from None
+        raise ConfigError(f"{at('max_mqm')}max_mqm must be a number") from None
     if max_mqm < 0:
-        raise ConfigError(f"{origin}: max_mqm must be 0 (no limit) or more")
+        raise ConfigError(f"{at('max_mqm')}max_mqm must be 0 (no limit) or more")
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         select=tuple(data["select"]),

@@ -7,7 +7,8 @@ lookaround) is a load error unless the rule opts into ``engine: backtracking``; 
 run on the ``regex`` module with a per-document time limit, and a timeout skips the rule
 for that document instead of hanging the check. A rule that has timed out MAX_TIMEOUTS
 times is switched off for the rest of the run: a pattern that runs away on this corpus
-would otherwise charge its full time limit on every document. A backtracking pattern of a
+would otherwise charge its full time limit on every document. The run's counter is the
+compiled rules' own unless the caller gives one (`mtqa serve` counts each request apart). A backtracking pattern of a
 shape the engine knows (a doubled word) first gets a cheap test that every text it can
 match passes, so the costly pattern runs only on the few documents that pass.
 """
@@ -272,10 +273,12 @@ class CompiledRules:
         # Rule code -> documents on which it timed out (and so reported nothing).
         self.timeouts: dict[str, int] = {}
 
-    def scan(self, text: str) -> Iterator[Match]:
-        """Every match of every rule, in rule order then text order."""
+    def scan(self, text: str, timeouts: dict[str, int] | None = None) -> Iterator[Match]:
+        """Every match of every rule, in rule order then text order. ``timeouts`` is the
+        run's counter of rule timeouts (default: ``self.timeouts``), read and updated."""
         if not text:
             return
+        timeouts = self.timeouts if timeouts is None else timeouts
         if self._sets:
             data = text.encode("utf-8")
             hits = sorted(first + i for first, rule_set in self._sets for i in rule_set.Match(data) or ())
@@ -284,8 +287,8 @@ class CompiledRules:
                 for i in hits:
                     yield from self._scan_linear(self._linear[i], text, data, to_cp)
         for c in self._bounded:
-            if self.timeouts.get(c.rule.id, 0) < MAX_TIMEOUTS and (c.prefilter is None or c.prefilter(text)):
-                yield from self._scan_bounded(c, text)
+            if timeouts.get(c.rule.id, 0) < MAX_TIMEOUTS and (c.prefilter is None or c.prefilter(text)):
+                yield from self._scan_bounded(c, text, timeouts)
 
     def _emit(self, c: _CompiledRule, text: str, start: int, end: int, groups: dict[str, str]):
         if start >= end or c.cancelled(text, start, end):
@@ -308,7 +311,7 @@ class CompiledRules:
             if found is not None:
                 yield found
 
-    def _scan_bounded(self, c: _CompiledRule, text: str) -> Iterator[Match]:
+    def _scan_bounded(self, c: _CompiledRule, text: str, timeouts: dict[str, int]) -> Iterator[Match]:
         found: list[Match] = []
         try:
             # The limit scales with the text (per 100,000 characters) so a long article is
@@ -321,7 +324,7 @@ class CompiledRules:
                     found.append(hit)
         except TimeoutError:
             # A runaway pattern costs at most its time limit; its partial results are dropped.
-            self.timeouts[c.rule.id] = self.timeouts.get(c.rule.id, 0) + 1
+            timeouts[c.rule.id] = timeouts.get(c.rule.id, 0) + 1
             return
         yield from found
 

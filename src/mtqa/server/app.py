@@ -62,13 +62,13 @@ class Unsupported(BadRequest):
     """Answered with 415."""
 
 
-async def _run(request: Request, document) -> tuple:
+async def _run(request: Request, document, then=None) -> tuple:
     for name, value in (("text", document.text), ("source", document.source_text),
                         ("reference", document.reference_text)):
         if value and LONE_SURROGATE.search(value):  # refused at the door, not deep in a checker
             raise BadRequest(f"'{name}' contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text")
     service: CheckService = request.app.state.service
-    return await service.check(document), service
+    return await service.check(document, then), service
 
 
 def _handled(handler):
@@ -138,16 +138,18 @@ async def api_check(request: Request) -> Response:
     else:
         raise Unsupported(f"send Content-Type: application/json (or form fields), not {content_type or 'none'}")
     config: ServerConfig = request.app.state.config
-    name = payload.pop("filename", None) if isinstance(payload, dict) else None
     document = parse_native(payload, config.max_text_chars)
+    name = payload.get("filename")
     if name is not None:  # the text is that file: Markdown by its extension, named in the report
         document = _read_as(request, document, name)
-    result, service = await _run(request, document)
+    pipeline = request.app.state.service.pipeline
     from mtqa.reporters.json_ import report_to_dict
 
-    # This request's metrics only: the pipeline's run-wide ones sum every request served.
-    report = service.pipeline.report([result], [], metrics=result.metrics)
-    log.info("api/check chars=%d findings=%d", len(document.text), len(result.findings))
+    # This request's metrics only (the pipeline's run-wide ones sum every request served),
+    # and built in the request's own run, so its provenance names its own rule timeouts.
+    report, _ = await _run(request, document,
+                           lambda result: pipeline.report([result], [], metrics=result.metrics))
+    log.info("api/check chars=%d findings=%d", len(document.text), len(report.documents[0].findings))
     return JSONResponse(report_to_dict(report))
 
 

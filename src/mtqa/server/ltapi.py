@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mtqa.config.settings import normalise_lang
 from mtqa.model import Document, Finding
+from mtqa.readers.lineends import document as read_document
 from mtqa.reporters.languagetool import LANGUAGES, lt_category
 
 _BY_CODE = {lang["longCode"].lower(): lang for lang in LANGUAGES}
@@ -36,7 +37,8 @@ class CheckRequest:
     enabled_only: bool = False
 
     def document(self) -> Document:
-        return Document(id="<request>", path="<request>", text=self.text, masked=self.masked,
+        """The text as sent; CRLF line ends read as a file's are (Windows clients send them)."""
+        return read_document(id="<request>", path="<request>", text=self.text, masked=self.masked,
                         source_lang=self.mother_tongue)
 
     def keeps(self, finding: Finding) -> bool:

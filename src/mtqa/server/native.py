@@ -1,9 +1,9 @@
 """`POST /api/check`: mtqa's own JSON report (DESIGN's shape) for one article.
 
-The body is JSON (or form fields) with ``text`` and optionally ``source``, ``source_lang``
-and ``reference``. When the source (or reference) has exactly as many lines as the text,
-lines are taken as aligned segments, as `mtqa check --source` aligns files; otherwise
-they are attached to the article as a whole.
+The body is JSON (or form fields) with ``text`` and optionally ``source``, ``source_lang``,
+``reference`` and ``filename`` (the app reads the text as that file). When the source (or
+reference) has exactly as many lines as the text, lines are taken as aligned segments, as
+`mtqa check --source` aligns files; otherwise they are attached to the article as a whole.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from typing import Any
 
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.model import Document
+from mtqa.readers.lineends import document as read_document
 from mtqa.readers.lines import line_spans, split_lines
 from mtqa.readers.parallel import attach
 from mtqa.server.ltapi import BadRequest, TextTooLong
 
-FIELDS = ("text", "source", "source_lang", "reference")
+FIELDS = ("text", "source", "source_lang", "reference", "filename")
 
 
 def parse_native(payload: Any, max_text_chars: int) -> Document:
@@ -48,8 +49,9 @@ def parse_native(payload: Any, max_text_chars: int) -> Document:
 
 def build_document(text: str, source: str | None, source_lang: str | None, reference: str | None) -> Document:
     """Lines are aligned segments when every given side has as many as the text (as
-    `mtqa check --source FILE` reads them); the text itself is kept as sent."""
-    document = Document(id="<request>", path="<request>", text=text, source_text=source,
+    `mtqa check --source FILE` reads them); the text itself is kept as sent (CRLF line ends
+    are read as a file's are, offsets still into the text as sent)."""
+    document = read_document(id="<request>", path="<request>", text=text, source_text=source,
                         source_lang=source_lang, reference_text=reference)
     aligned = [split_lines(s) if s is not None else None for s in (source, reference)]
     count = len(line_spans(text))

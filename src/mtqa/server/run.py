@@ -81,9 +81,10 @@ def uvicorn_config(app, config: ServerConfig, log_level: str = "info"):
 
 
 def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
-    """Take the port, build the pipeline and start LanguageTool (a port in use, a broken
-    checker or an absent LanguageTool is a one-line error before anything is served), then
-    serve until stopped.
+    """Take the port, build the pipeline (a port in use or a bad selection, pack or checker
+    option is a one-line error before the URL is announced), announce the URL, start
+    LanguageTool (an absent one is a one-line error before anything is served), then serve
+    until stopped.
 
     SIGTERM and SIGHUP become SystemExit (mtqa.languagetool.lifetime), so the JVM is
     stopped on every way out; while serving, SIGHUP shuts down as gracefully as SIGTERM.
@@ -96,16 +97,18 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
 
     exit_on_signals()
     sock = bind(config)
-    print(announce(config, sock), file=sys.stderr)
-    for note in startup_warnings(config):
-        print(note, file=sys.stderr)
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
+        # The selection, rule packs and checker options are checked here: a bad one is a
+        # one-line error before the URL is announced, never after it.
         service = CheckService(settings, config)
     except BaseException:
         sock.close()
         raise
     try:
+        print(announce(config, sock), file=sys.stderr)
+        for note in startup_warnings(config):
+            print(note, file=sys.stderr)
         service.warm_up()
         server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
         hangup = getattr(signal, "SIGHUP", None)

@@ -8,6 +8,10 @@ Retry-After, LanguageTool's `maxWorkQueueSize` behaviour) instead of piling up. 
 that exceeds ``request_timeout`` answers 503 to its client, but its slot is released only
 when the worker really finishes, so a slow check can never let more work in than the
 bound allows.
+
+Each request is a run of its own for the state a run keeps (as for metrics): a rule pack's
+runaway pattern is switched off after its timeouts in that request only, and the request's
+report names only its own timeouts; one client's slow texts never turn a rule off for all.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
+from typing import Any
 
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.settings import Settings
@@ -91,11 +98,23 @@ class CheckService:
         with self._lock:
             self._admitted -= 1
 
-    async def check(self, document: Document) -> DocumentResult:
-        """Run the pipeline on ``document`` off the event loop, within the bounds."""
+    def _check_alone(self, document: Document, then: Callable[[DocumentResult], Any] | None) -> Any:
+        """``document``'s result (or ``then`` of it, built in the same run: a report whose
+        provenance is this request's), checked as a run of its own (``own_run``)."""
+        with ExitStack() as stack:
+            for checker in self.pipeline.checkers:
+                own_run = getattr(checker, "own_run", None)
+                if own_run is not None:
+                    stack.enter_context(own_run())
+            result = self.pipeline.check_document(document)
+            return result if then is None else then(result)
+
+    async def check(self, document: Document, then: Callable[[DocumentResult], Any] | None = None) -> Any:
+        """Run the pipeline on ``document`` off the event loop, within the bounds; the
+        result, or what ``then`` makes of it in the worker (see ``_check_alone``)."""
         self._admit()
         try:
-            future = self._executor.submit(self.pipeline.check_document, document)
+            future = self._executor.submit(self._check_alone, document, then)
         except BaseException:
             self._release(None)  # type: ignore[arg-type]
             raise
