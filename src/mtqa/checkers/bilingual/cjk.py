@@ -65,10 +65,13 @@ def cjk_values(chars: str) -> set[float]:
 CJK_EXTRA = re.compile(r"(?:(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)|(?<!\d)(\d{1,3})\s*([割成])|(?<!\d)(\d{1,3})[^\d\s]{0,2}半)")
 
 
-ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867, "R": 2018, "H": 1988, "S": 1925, "T": 1911}
 
 
-ERA = re.compile(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)(?=\s*年)")
+# An era year before 年, with its Western year in brackets either side (明治２３（１８９０）年,
+# １９０３（明治３６）年, ２７（昭和２）年) and the one-letter forms (H11年 = 1999): one number.
+ERA = re.compile(r"(?:(\d{4}|\d{2})\s*[（(]\s*)?(令和|平成|昭和|大正|明治|(?<![A-Za-z])[RHST](?=\s?\d))\s*(\d{1,2}|元)"
+                 r"(?:\s*[（(]\s*(\d{4})\s*[)）])?(?(1)\s*[)）])(?=\s*年)")
 
 
 def era_year(text: str) -> int:

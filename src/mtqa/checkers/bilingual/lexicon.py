@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -50,20 +51,47 @@ def stem_table(section: dict, languages: tuple[str, ...]) -> dict[str, list[tupl
     return table
 
 
+def _compound_words(compounds: dict) -> dict[str, float]:
+    """Every unit-joiner-tens word of one language: "sedm" + "a" + "dvacet" = 27."""
+    return {unit + compounds["joiner"] + tens: u + t
+            for unit, u in compounds["units"].items() for tens, t in compounds["tens"].items()}
+
+
+def _languages(source_lang: str | None) -> tuple[str, ...]:
+    sections = lexicon()["source"]
+    if source_lang in sections["scales"]:
+        return (source_lang,)
+    return tuple(sorted(set(sections["scales"]) | set(sections["words"]) | set(sections["months"])))
+
+
 @lru_cache(maxsize=32)
 def tables(source_lang: str | None) -> tuple[dict, dict, dict]:
-    lex = lexicon()
-    sections = lex["source"]
-    known = tuple(sections["scales"])
-    languages = (source_lang,) if source_lang in known else tuple(
-        sorted(set(sections["scales"]) | set(sections["words"]) | set(sections["months"])))
+    sections = lexicon()["source"]
+    languages = _languages(source_lang)
+    words = {lang: dict(sections["words"].get(lang, {})) for lang in languages}
+    for lang, compounds in sections.get("compounds", {}).items():
+        if lang in words:
+            words[lang].update(_compound_words(compounds))
     return (stem_table(sections["scales"], languages + ("en",)),
-            stem_table(sections["words"], languages),
+            stem_table(words, languages),
             stem_table(sections["months"], languages))
 
 
-def stem_values(word: str, table: dict) -> list[float]:
-    found = []
+@lru_cache(maxsize=32)
+def halves(source_lang: str | None) -> re.Pattern | None:
+    """"and a half" written after a number in the source language(s): "16 וחצי", "2 с половиной"."""
+    words = [w for lang in _languages(source_lang) for w in lexicon()["source"]["halves"].get(lang, ())]
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
+
+
+@lru_cache(maxsize=1)
+def renderings() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """(source, target) patterns of set renderings: 1位 "top", 単3 "AA", 0円 "free"."""
+    return tuple((re.compile(r["source"]), re.compile(r["target"], re.IGNORECASE)) for r in lexicon()["renderings"])
+
+
+def _stems(word: str, table: dict) -> Iterator[tuple[str, str, float]]:
+    """(word without its prefix letters, stem, value) of each stem ``word`` starts with."""
     candidates = [word]
     if word and word[0] in HEBREW_PREFIXES:
         candidates += [word[1:], word[2:]] if len(word) > 2 and word[1] in HEBREW_PREFIXES else [word[1:]]
@@ -73,7 +101,25 @@ def stem_values(word: str, table: dict) -> list[float]:
     for candidate in candidates:
         for stem, value in table.get(candidate[:2], ()):
             if candidate == stem[:-1] if stem.endswith("$") else candidate.startswith(stem):
-                found.append(value)
+                yield candidate, stem, value
+
+
+def stem_values(word: str, table: dict) -> list[float]:
+    return [value for _, _, value in _stems(word, table)]
+
+
+# A vowel that may join a number to a scale word inside one word: "pětitisícový", "пятитысячный".
+_LINK = re.compile("[aeiouyíéůиоуеіы]?")
+
+
+def scaled_word_values(word: str, words: dict, scales: dict) -> list[float]:
+    """Values of one word made of a number and a scale word: "čtyřtisícovka" (4,000),
+    "двухтысячный" (2,000)."""
+    found = []
+    for candidate, stem, value in _stems(word, words):
+        rest = candidate[len(stem):]
+        rest = rest[_LINK.match(rest).end():] if rest else rest
+        found += [value * factor for factor in stem_values(rest, scales) if len(rest) > 2]
     return found
 
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, ERA, ERAS, cjk_extra, cjk_multiplier,
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
 from mtqa.checkers.bilingual.index import Covered, Explainers, Intervals, Points
-from mtqa.checkers.bilingual.lexicon import FULLWIDTH, WORD, lexicon, stem_values, tables, value_key
+from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, scaled_word_values, stem_values, tables,
+                                             value_key)
+from mtqa.checkers.bilingual.readings import cyrillic_values, hebrew_letter_values, rendered_spans
 
 # Digits, grouped thousands (1,000 / 1.000 / 1 000 / 1'000) and a decimal part.
 _GROUP = r"[,.'\u00a0\u202f\u2009 ]"
@@ -32,17 +34,33 @@ DATE = re.compile(r"(?<![\d.,])(?:(\d{4})([./-])(\d{1,2})\2(\d{1,2})|(\d{1,2})([
 # Clock times: 18:30, 6.30 pm, 10-00 (a Russian way of writing 10:00), 08H00, and "14: 40" as MT
 # output spaces it.
 TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])(:\s?|[.hH]|-(?=00))([0-5]\d)(?![\d])(?:\s?([apAP])\.?\s?[mM]\b\.?)?")
-# Placeholders such as #Product1# (anonymised names): their digits are not numbers.
-_PLACEHOLDER = re.compile(r"#[A-Za-z][A-Za-z0-9_]*#?")
+# Placeholders such as #Product1# (anonymised names), which MT may space out ("# Product1 #"):
+# their digits are not numbers.
+_PLACEHOLDER = re.compile(r"#\s?[A-Za-z][A-Za-z0-9_]*(?:\s?#)?")
 _AMPM = re.compile(r"\s?([apAP])\.?\s?[mM](?![a-zA-Z])")
 # Names that contain digits the source writes differently (新冠 -> COVID-19) or idioms.
-_TARGET_IGNORE = re.compile(r"\b(?:covid-19s?|sars-cov-2|24/7|g7|g20|4k|5g|3d)\b", re.IGNORECASE)
+_TARGET_IGNORE = re.compile(r"\b(?:covid-19s?|sars-cov-2|24\s?/\s?7|7-eleven|g7|g20|4k|5g|3d)\b", re.IGNORECASE)
+# Square and cubic units after a number: "116 g/m2", "50 km2" (the source writes m² or кв. м).
+_UNIT_POWER = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=/))[kcdm]?m[23]\b")
+# Wire copy ends with "-0-"; it is no number.
+_END_MARK = re.compile(r"(?<![\w-])-0-(?!\S)")
+# The second year of a range written with two digits: "1827-91", "2022/23", "１８２７～９１年".
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s?[-–—/～〜~]\s?$")
+# A clock range that writes "pm" once: "from 1 to 2 pm", "9-11 a.m.".
+_RANGE_MERIDIEM = re.compile(r"\s?(?:-|–|to|and)\s?\d{1,2}(?::\d\d)?\s?([apAP])\.?\s?[mM](?![a-zA-Z])")
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _SEPARATORS = re.compile(_GROUP)
 _ROMAN_SIGNS = re.compile("[\u2160-\u216b]")
 # What joins the two ends of a range whose scale word is written once: "20 to 30 thousand",
 # in the source languages' words (Hebrew עד/ל, Arabic إلى, Russian до, German bis, Czech až).
 _RANGE = re.compile(r"\s*(?:[-–—־]|(?:עד|בין|ל|או|إلى|الى|و|أو|до|или|и|bis|oder|und|až|nebo|a|to|or|and)[\s־-]*)\s*")
+# Phone numbers written with nakaguro: ０１９８・６２・１３３３ (one ・ is a decimal point: ２・５).
+_PHONE_DOTS = re.compile(r"\d+(?:・\d+){2,}")
+# "and a half" after a number and its counter: 1分半, 6年半 (a clock time 3時半 is read apart).
+_HALF_AFTER = re.compile(r"[^\d\s半]{0,2}半")
+_WORD_BEFORE = re.compile(r"([^\W\d_]{3,})\s+$")
+# Fractions of Japanese and Chinese: ２分の１, 3分之1 (denominator first).
+_FRACTION = re.compile(r"(?<![\d.])(\d+)\s*分\s*の\s*(\d+)(?![\d.])|(?<![\d.])(\d+)\s*分之\s*(\d+)(?![\d.])")
 # Words for "o'clock" after an hour in the source languages: "19 Uhr", "17 години", "15h", "8 hod.".
 _HOUR_WORD = re.compile(r"\s?(?:uhr\b|h\b|год|час|hod|godz)", re.IGNORECASE)
 # "a week", "an hour": English writes the source's 1 as an article.
@@ -77,6 +95,7 @@ class Number:
     places: float | None = None  # unit of the last written digit, when the writer rounded
     scaled: bool = False
     aliases: set[float] = field(default_factory=set)  # readings that explain a target number only
+    parts: tuple["Number", ...] = ()  # "3 410" may be two numbers, "3" and "410"
 
 
 # Source languages that write a decimal comma (2,5) and those that write a decimal point.
@@ -122,6 +141,29 @@ def _last_place(token: str) -> float:
     return 10.0 ** -len(match.group(1)) if match and not re.search(r"[.,]\d{3}$", token) else 1.0
 
 
+def _completed_year(scan: str, start: int, token: str) -> float | None:
+    """1891 for the "91" of "1827-91"; None when ``token`` does not end a year range."""
+    if len(token) != 2 or not token.isdigit():
+        return None
+    match = _YEAR_RANGE.search(scan, max(0, start - 8), start)
+    if not match:
+        return None
+    first = int(match.group(1))
+    year = first // 100 * 100 + int(token)
+    return float(year + 100 if year <= first else year)
+
+
+def _space_parts(token: str, start: int) -> tuple[Number, ...]:
+    """The numbers of "16 100" read as two ("16", "100"), with their places in the text."""
+    if not re.fullmatch(r"\d+ [1-9]\d\d", token):  # "10 000" is ten thousand, never 10 and 0
+        return ()
+    parts, offset = [], 0
+    for piece in token.split(" "):
+        parts.append(Number(piece, {float(piece)}, start + offset, start + offset + len(piece), bare=float(piece)))
+        offset += len(piece) + 1
+    return tuple(parts)
+
+
 def _numbers(scan: str, source: bool):
     """(start, end, token, extra values, drop bare) of each number, in text order.
 
@@ -130,10 +172,18 @@ def _numbers(scan: str, source: bool):
     """
     taken = Covered(len(scan), ((m.start(), m.end()) for m in _PLACEHOLDER.finditer(scan)))
     found = []
-    for m in ERA.finditer(scan) if source else ():  # 令和3年 = 2021: one number, not "3"
-        found.append((m.start(), m.end(), m.group(), (float(ERAS[m.group(1)] + era_year(m.group(2))),
-                                                       float(era_year(m.group(2)))), True))
+    for m in ERA.finditer(scan) if source else ():  # 令和3年 = 2021, H11年 = 1999: one number, not "3"
+        year = ERAS[m.group(2)] + era_year(m.group(3))
+        written = {float(m.group(g)) for g in (1, 4) if m.group(g)}  # the Western year beside it
+        found.append((m.start(), m.end(), m.group(), tuple({float(year), float(era_year(m.group(3))),
+                                                            float(year % 100)} | written), True))
         taken.add(m.start(), m.end())
+    for m in _FRACTION.finditer(scan) if source else ():  # ２分の１ = a half
+        denominator, numerator = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        if denominator:
+            found.append((m.start(), m.end(), m.group(), (numerator / denominator, float(denominator),
+                                                          float(numerator)), True))
+            taken.add(m.start(), m.end())
     for m in CJK_TIME.finditer(scan) if source else ():
         if m.start() in taken:
             continue
@@ -170,8 +220,8 @@ def _numbers(scan: str, source: bool):
         values = _clock(hour, minute, m.group(4))
         if not m.group(4):
             values |= _clock(hour, minute, None)
-        if source and separator in ":hH":
-            values |= {float(hour), float(minute)}  # a score: 16:32 is "16-32" in English
+        if source and separator in ":hH-":
+            values |= {float(hour), float(minute)}  # a score: 16:32 is "16-32"; 10-00 is "10"
         if separator == ".":
             values.add(float(f"{m.group(1)}.{m.group(3)}"))  # 18.00 may be a decimal after all
         found.append((m.start(), m.end(), m.group(), tuple(values), True))
@@ -189,6 +239,8 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
     english = lex["english"]
     scan = text.translate(FULLWIDTH)
     names = Covered(len(scan), ((m.start(), m.end()) for m in _TARGET_IGNORE.finditer(scan)))
+    for match in _UNIT_POWER.finditer(scan):
+        names.add(match.start(), match.end())
     skip = Covered(len(scan), skip)
     numbers: list[Number] = []
     explainers: list[set[float]] = []  # one per number form in the text
@@ -213,14 +265,21 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
             number.text = scan[number.start:number.end]
         elif meridiem and all(v.is_integer() and 1 <= v <= 12 for v in bare):
             number.values |= {k for v in bare for k in _clock(int(v), 0, meridiem.group(1))}
+        elif (shared := _RANGE_MERIDIEM.match(scan, end)) and all(v.is_integer() and 1 <= v <= 12 for v in bare):
+            number.values |= {k for v in bare for k in _clock(int(v), 0, shared.group(1))}  # 1 to 2 pm
         elif re.match(r"\s?(?:%|percent|per cent)", after) and _last_place(token) < 1:
             number.places = _last_place(token)
         elif re.match(r"'?s\b", after) and all(v.is_integer() and v % 10 == 0 for v in bare):
             number.values |= {v % 100 for v in bare}  # the 1970s, the 70s
             explainers.append({value_key(v // 100 + 1) for v in bare if v >= 1000})  # (20世纪)80年代
+        if (year := _completed_year(scan, start, token)) is not None:
+            number.values.add(year)  # 2022/23
+        if not time_only and not number.scaled:
+            number.parts = _space_parts(token, start)
         if start not in names:  # COVID-19 from 新冠: values, not checked
             numbers.append(number)
         explainers.append({value_key(v) for v in number.values} | {value_key(v) for v in bare})
+        explainers += [{value_key(part.bare)} for part in number.parts]  # "April 3 410 bodies"
     for match in lex["_target_words"].finditer(scan):
         if match.group(1):
             value = english["words"][match.group(1).lower()] + english["words"][match.group(2).lower()]
@@ -250,21 +309,27 @@ def _roman(numeral: str) -> int:
 def source_numbers(text: str, source_lang: str | None = None,
                    skip_spans: list[tuple[int, int]] = ()) -> tuple[list[Number], set[float]]:
     """Digit numbers of a source segment (checked) and the values of every number form."""
-    scan = re.sub(r"(?<=\d)・(?=\d)", ".", text.translate(FULLWIDTH))  # ２・５ = 2.5
+    scan = _PHONE_DOTS.sub(lambda m: m.group().replace("・", "-"), text.translate(FULLWIDTH))  # ０１９８・６２・１３３３
+    scan = re.sub(r"(?<=\d)・(?=\d)", ".", scan)  # ２・５ = 2.5
     scales, words, months = tables(source_lang)
     numbers: list[Number] = []
     values: set[float] = set()
     cjk_chars, cjk_units = cjk_pattern()
     absorbed: set[int] = set()
     skip = Covered(len(scan), skip_spans)
+    for match in _END_MARK.finditer(scan):
+        skip.add(match.start(), match.end())
+    half = halves(source_lang)
     previous_end, previous = -10, None
     for start, end, token, extra, time_only in _numbers(scan, source=True):
         if start in absorbed or start in skip:
             continue
         primary = set(extra) if time_only else digit_values(token, lang=source_lang)
         bare = primary | set(extra) | (set() if time_only else _groups(token))
-        number = Number(token, set(bare), bare=min(primary), places=_last_place(token))
-        if not time_only and re.fullmatch(r"\d{2}", token):
+        number = Number(token, set(bare), start, end, bare=min(primary), places=_last_place(token))
+        if (year := _completed_year(scan, start, token)) is not None:
+            number.values.add(year)  # （１８２７～９１年）
+        elif not time_only and re.fullmatch(r"\d{2}", token):
             number.values |= {2000.0 + int(token), 1900.0 + int(token)}  # 22年度 = fiscal 2022
         elif not time_only and re.fullmatch(r"(?:19|20)\d{2}", token):
             number.aliases.add(float(int(token) % 100))  # 2021 -> FW21 (explains, is not required)
@@ -275,7 +340,7 @@ def source_numbers(text: str, source_lang: str | None = None,
         if not scalable:
             pass
         elif after[:1] in ("割", "成"):
-            number.values |= {v * 10 for v in scalable}  # 9割 = 90%
+            number.values |= {v * 10 for v in scalable} | {v / 10 for v in scalable}  # 9割 = 90%, 5割 = half
         elif units:
             factor = cjk_multiplier(units.group(1))
             number.values |= {v * factor for v in scalable}
@@ -295,6 +360,12 @@ def source_numbers(text: str, source_lang: str | None = None,
                 number.values |= {k for v in primary for k in _clock(int(v), 0, None)}  # 19 Uhr = 7 pm
         if number.scaled and time_only:
             number.bare = min(scalable)
+        if not time_only and (_HALF_AFTER.match(after) or half and half.match(after)):
+            number.values |= {v + 0.5 for v in primary}  # 1分半, 6年半, 16 וחצי
+        if not time_only:
+            number.values |= {v * f for v in primary for f in _scale_before(scan, start, scales)}  # тисяч 100
+            number.parts = _space_parts(token, start)  # "16 100x185 см" may be 16 and 100
+            number.values |= {part.bare for part in number.parts}
         if previous is not None and re.fullmatch(r"[ -]", scan[previous_end:start]) and not time_only:
             joined = previous.text + token  # phone numbers: 229 62 01 -> 229-6201
             values |= {value_key(float(re.sub(r"\D", "", joined)))}
@@ -317,8 +388,13 @@ def source_numbers(text: str, source_lang: str | None = None,
             values |= {value_key(v * f) for v in word_values[-1][1] for f in factors}
         # A scale word on its own is one of it: "כמיליארד" (about a billion), "مليار", "тысяча".
         values |= {value_key(f) for f in factors}
+        values |= {value_key(v) for v in scaled_word_values(word, words, scales)}  # čtyřtisícovka
         if found:
             word_values.append((match.end() + 1, found))
+            if _HOUR_WORD.match(scan, match.end()):  # "o šesti hodinách", "шостої години"
+                values |= {value_key(k) for v in found if v.is_integer() and 0 <= v <= 24 for k in _clock(int(v), 0, None)}
+    values |= {value_key(v) for v in hebrew_letter_values(scan) | cyrillic_values(scan, _roman)}
+    idioms = [(m.start(), m.end()) for idiom in lexicon()["cjk"]["idioms"] for m in re.finditer(idiom, scan)]
     for stem, value in cjk_stems(source_lang):
         if stem in scan:
             values.add(value_key(value))
@@ -329,9 +405,11 @@ def source_numbers(text: str, source_lang: str | None = None,
             values |= {value_key(v) for v in _clock(int(cjk_value(match.group())) % 24, half, None)}
         if _APPROXIMATE.search(scan, max(0, match.start() - 1), match.end() + 1):
             continue  # 几十项 = dozens of items
+        if any(s <= match.start() < e for s, e in idioms):
+            continue  # 货比三家: an idiom, not three shops
         if COUNTED.match(scan, match.end()) and re.fullmatch(r"[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?", match.group()):
             value = cjk_value(match.group())  # 五星, 二级, 十九条: a number that must be translated
-            numbers.append(Number(match.group(), {value}, bare=value))
+            numbers.append(Number(match.group(), {value}, match.start(), match.end(), bare=value))
     for match in re.finditer(r"(\d+)\s*月", scan):
         values.add(value_key(float(match.group(1))))
     for match in CJK_EXTRA.finditer(scan):
@@ -342,6 +420,13 @@ def source_numbers(text: str, source_lang: str | None = None,
         if match.group():
             values.add(value_key(_roman(match.group())))
     return numbers, values
+
+
+def _scale_before(scan: str, start: int, scales: dict) -> list[float]:
+    """Factors of a scale word written before a number, as Russian and Ukrainian do for an
+    estimate: "тисяч 100" (about 100,000)."""
+    match = _WORD_BEFORE.search(scan, max(0, start - 24), start)
+    return stem_values(match.group(1).lower(), scales) if match else []
 
 
 def _groups(token: str) -> set[float]:
@@ -391,10 +476,14 @@ def compare(source: str, target: str, source_lang: str | None = None,
         if any(value_key(v) in src_values for v in number.values):
             continue
         src_points = src_points or Points(v for n in src_numbers for v in n.values)
-        if not explained(number, src_values, src_points):
+        if not explained(number, src_values, src_points) and not (  # "April 3 410 bodies": 3 and 410
+                number.parts and all(explained(part, src_values, src_points) for part in number.parts)):
             result.unexplained_target.append(number)
     if not src_numbers:
         return result
+    rendered = rendered_spans(source.translate(FULLWIDTH), target)
+    if rendered:  # 1位 -> "comes top": the number needs no digits
+        src_numbers = [n for n in src_numbers if not any(s <= n.start < e for s, e in rendered)]
     keys = [{value_key(v) for v in n.values} for n in src_numbers]
     if any(1.0 in k for k in keys):
         explainers += [{1.0} for _ in _ARTICLE.finditer(target)]
