@@ -59,7 +59,8 @@ GOOD = [
     ("he", "הוא לומד בכיתה י\"ב.", "He is in 12th grade."),
     ("he", "שלא יזמינו סתם שטויות בשקל", "so that people won't order trinkets for 1 NIS"),
     # Roman numerals and codes typed with Cyrillic letters.
-    ("uk", "Україна посідає VIII місце в світі та І місце в Європі.", "Ukraine ranks 8th in the world and 1st in Europe."),
+    ("uk", "Україна посідає VIII місце в світі та І місце в Європі.",
+     "Ukraine ranks 8th in the world and 1st in Europe."),
     ("ru", "Прекрасно помню ЧМЭЗ на станции.", "I remember the ChME3 at the station well."),
     # Set renderings.
     ("ja", "私の使用頻度1位は、大泣きの絵文字。", "My most used emoji is the crying face."),
@@ -76,7 +77,8 @@ GOOD = [
     ("ja", "ベスト８以上の入賞を目指す。", "They hope to reach the quarterfinals or higher."),
     ("ru", "В 1/4 финала оформили ничью.", "In the quarterfinals they drew."),
     ("ja", "２，3日過ぎても飲めます。", "You can drink it after a few days."),
-    ("de", "Karton im Karton, dass es 100% zu keinen Druckstellen kommt.", "A box in a box, so it definitely stays pristine."),
+    ("de", "Karton im Karton, dass es 100% zu keinen Druckstellen kommt.",
+     "A box in a box, so it definitely stays pristine."),
     # Numerals inside Chinese idioms are no counts.
     ("zh", "投保中，为客户货比三家。", "While insuring, I compare all the companies for my client."),
     ("zh", "使“雷鸣潜艇”成为“核三位一体中最重要的武器”。", "It makes the submarine the most important weapon of the nuclear triad."),

@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 
 from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, ERA, ERAS, cjk_extra, cjk_multiplier,
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
+from mtqa.checkers.bilingual.digits import NUMBER, completed_year, digit_values, groups, last_place, space_split
 from mtqa.checkers.bilingual.index import Covered, Explainers, Intervals, Points
 from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, scaled_word_values, stem_values, tables,
                                              value_key)
 from mtqa.checkers.bilingual.readings import cyrillic_values, hebrew_letter_values, rendered_spans
 
-# Digits, grouped thousands (1,000 / 1.000 / 1 000 / 1'000) and a decimal part.
-_GROUP = r"[,.'\u00a0\u202f\u2009 ]"
-NUMBER = re.compile(rf"(?<!\d)(?<!\d[.,])(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 # Dates written with dots, slashes or hyphens: 10.8.2022, 10/08/22, 2021.6.11, 2022-03-01,
 # and a day and month with a final dot ("10.8.").
 DATE = re.compile(r"(?<![\d.,])(?:(\d{4})([./-])(\d{1,2})\2(\d{1,2})|(\d{1,2})([./])(\d{1,2})(?:\6(\d{2,4})|\.))(?![\d])")
@@ -44,12 +42,9 @@ _TARGET_IGNORE = re.compile(r"\b(?:covid-19s?|sars-cov-2|24\s?/\s?7|7-eleven|g7|
 _UNIT_POWER = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=/))[kcdm]?m[23]\b")
 # Wire copy ends with "-0-"; it is no number.
 _END_MARK = re.compile(r"(?<![\w-])-0-(?!\S)")
-# The second year of a range written with two digits: "1827-91", "2022/23", "１８２７～９１年".
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s?[-–—/～〜~]\s?$")
 # A clock range that writes "pm" once: "from 1 to 2 pm", "9-11 a.m.".
 _RANGE_MERIDIEM = re.compile(r"\s?(?:-|–|to|and)\s?\d{1,2}(?::\d\d)?\s?([apAP])\.?\s?[mM](?![a-zA-Z])")
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
-_SEPARATORS = re.compile(_GROUP)
 _ROMAN_SIGNS = re.compile("[\u2160-\u216b]")
 # What joins the two ends of a range whose scale word is written once: "20 to 30 thousand",
 # in the source languages' words (Hebrew עד/ל, Arabic إلى, Russian до, German bis, Czech až).
@@ -98,70 +93,10 @@ class Number:
     parts: tuple["Number", ...] = ()  # "3 410" may be two numbers, "3" and "410"
 
 
-# Source languages that write a decimal comma (2,5) and those that write a decimal point.
-DECIMAL_COMMA = frozenset({"cs", "de", "ru", "uk", "liv", "pl", "fr", "es", "it", "pt", "nl", "tr"})
-DECIMAL_POINT = frozenset({"en", "zh", "ja", "he", "ko", "ar"})
-
-
-def digit_values(token: str, english: bool = False, lang: str | None = None) -> set[float]:
-    """Every value a digit string with separators may denote.
-
-    Where the convention is known (English targets, ``lang`` of the source) "2,626" is
-    read one way only: 2626 in English, Chinese or Hebrew, 2.626 in Czech or Russian.
-    Elsewhere both readings count.
-    """
-    seps = _SEPARATORS.findall(token)
-    if not seps:
-        return {float(token)}
-    values: set[float] = set()
-    groups = _SEPARATORS.split(token)
-    point = english or lang in DECIMAL_POINT
-    if len(seps) == 1 and seps[0] in ".," and (point or lang in DECIMAL_COMMA):
-        decimal = "." if point else ","
-        if seps[0] == decimal:
-            return {float(groups[0] + "." + groups[1])}
-        if len(groups[1]) == 3:
-            return {float(groups[0] + groups[1])}
-    if english and set(seps) == {","} and all(len(g) == 3 for g in groups[1:]):
-        return {float("".join(groups))}
-    if len(seps) == 1 and seps[0] in ".,":
-        values.add(float(groups[0] + "." + groups[1]))  # decimal point or comma
-    if all(len(g) == 3 for g in groups[1:]) and len(set(seps)) == 1:
-        values.add(float("".join(groups)))  # thousands grouped one way throughout
-    if len(seps) >= 2 and seps[-1] in ".," and len(set(seps[:-1])) == 1 and seps[-1] != seps[0]:
-        values.add(float("".join(groups[:-1]) + "." + groups[-1]))  # 1.234,5 / 1,234.5 / 1 234,5
-    if not values:
-        values.add(float(groups[0]))
-    return values
-
-
-def _last_place(token: str) -> float:
-    """The unit of the last written digit: 0.1 for "1.2", 1 for "12"."""
-    match = re.search(r"[.,](\d{1,2})$", token)
-    return 10.0 ** -len(match.group(1)) if match and not re.search(r"[.,]\d{3}$", token) else 1.0
-
-
-def _completed_year(scan: str, start: int, token: str) -> float | None:
-    """1891 for the "91" of "1827-91"; None when ``token`` does not end a year range."""
-    if len(token) != 2 or not token.isdigit():
-        return None
-    match = _YEAR_RANGE.search(scan, max(0, start - 8), start)
-    if not match:
-        return None
-    first = int(match.group(1))
-    year = first // 100 * 100 + int(token)
-    return float(year + 100 if year <= first else year)
-
-
 def _space_parts(token: str, start: int) -> tuple[Number, ...]:
     """The numbers of "16 100" read as two ("16", "100"), with their places in the text."""
-    if not re.fullmatch(r"\d+ [1-9]\d\d", token):  # "10 000" is ten thousand, never 10 and 0
-        return ()
-    parts, offset = [], 0
-    for piece in token.split(" "):
-        parts.append(Number(piece, {float(piece)}, start + offset, start + offset + len(piece), bare=float(piece)))
-        offset += len(piece) + 1
-    return tuple(parts)
+    return tuple(Number(piece, {float(piece)}, start + offset, start + offset + len(piece), bare=float(piece))
+                 for offset, piece in space_split(token))
 
 
 def _numbers(scan: str, source: bool):
@@ -239,7 +174,7 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
     english = lex["english"]
     scan = text.translate(FULLWIDTH)
     names = Covered(len(scan), ((m.start(), m.end()) for m in _TARGET_IGNORE.finditer(scan)))
-    for match in _UNIT_POWER.finditer(scan):
+    for match in (*_UNIT_POWER.finditer(scan), *_END_MARK.finditer(scan)):  # g/m2, "-0-"
         names.add(match.start(), match.end())
     skip = Covered(len(scan), skip)
     numbers: list[Number] = []
@@ -257,7 +192,7 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
         elif scale and not (scale.group(1).lower() in english["ambiguous_scales"] and scale.start(1) > 0):
             factor = english["scales"][scale.group(1).lower()]
             number.values = {v * factor for v in bare}
-            number.places = _last_place(token) * factor
+            number.places = last_place(token) * factor
             number.scaled = True
             if scale.group(1).lower() in english["ambiguous_scales"]:
                 number.values |= bare
@@ -267,12 +202,12 @@ def target_numbers(text: str, skip: list[tuple[int, int]] = ()) -> tuple[list[Nu
             number.values |= {k for v in bare for k in _clock(int(v), 0, meridiem.group(1))}
         elif (shared := _RANGE_MERIDIEM.match(scan, end)) and all(v.is_integer() and 1 <= v <= 12 for v in bare):
             number.values |= {k for v in bare for k in _clock(int(v), 0, shared.group(1))}  # 1 to 2 pm
-        elif re.match(r"\s?(?:%|percent|per cent)", after) and _last_place(token) < 1:
-            number.places = _last_place(token)
+        elif re.match(r"\s?(?:%|percent|per cent)", after) and last_place(token) < 1:
+            number.places = last_place(token)
         elif re.match(r"'?s\b", after) and all(v.is_integer() and v % 10 == 0 for v in bare):
             number.values |= {v % 100 for v in bare}  # the 1970s, the 70s
             explainers.append({value_key(v // 100 + 1) for v in bare if v >= 1000})  # (20世纪)80年代
-        if (year := _completed_year(scan, start, token)) is not None:
+        if (year := completed_year(scan, start, token)) is not None:
             number.values.add(year)  # 2022/23
         if not time_only and not number.scaled:
             number.parts = _space_parts(token, start)
@@ -325,9 +260,9 @@ def source_numbers(text: str, source_lang: str | None = None,
         if start in absorbed or start in skip:
             continue
         primary = set(extra) if time_only else digit_values(token, lang=source_lang)
-        bare = primary | set(extra) | (set() if time_only else _groups(token))
-        number = Number(token, set(bare), start, end, bare=min(primary), places=_last_place(token))
-        if (year := _completed_year(scan, start, token)) is not None:
+        bare = primary | set(extra) | (set() if time_only else groups(token))
+        number = Number(token, set(bare), start, end, bare=min(primary), places=last_place(token))
+        if (year := completed_year(scan, start, token)) is not None:
             number.values.add(year)  # （１８２７～９１年）
         elif not time_only and re.fullmatch(r"\d{2}", token):
             number.values |= {2000.0 + int(token), 1900.0 + int(token)}  # 22年度 = fiscal 2022
@@ -392,7 +327,8 @@ def source_numbers(text: str, source_lang: str | None = None,
         if found:
             word_values.append((match.end() + 1, found))
             if _HOUR_WORD.match(scan, match.end()):  # "o šesti hodinách", "шостої години"
-                values |= {value_key(k) for v in found if v.is_integer() and 0 <= v <= 24 for k in _clock(int(v), 0, None)}
+                values |= {value_key(k) for v in found if v.is_integer() and 0 <= v <= 24
+                           for k in _clock(int(v), 0, None)}
     values |= {value_key(v) for v in hebrew_letter_values(scan) | cyrillic_values(scan, _roman)}
     idioms = [(m.start(), m.end()) for idiom in lexicon()["cjk"]["idioms"] for m in re.finditer(idiom, scan)]
     for stem, value in cjk_stems(source_lang):
@@ -427,14 +363,6 @@ def _scale_before(scan: str, start: int, scales: dict) -> list[float]:
     estimate: "тисяч 100" (about 100,000)."""
     match = _WORD_BEFORE.search(scan, max(0, start - 24), start)
     return stem_values(match.group(1).lower(), scales) if match else []
-
-
-def _groups(token: str) -> set[float]:
-    """"2,3" (CJK, Russian) is often "2 or 3", "6666,8888" a list: the parts are readings too."""
-    parts = token.split(",")
-    if len(parts) == 2 and (len(parts[1]) < 3 and len(parts[0]) < 3 or len(parts[1]) > 3):
-        return {float(parts[0]), float(parts[1])}
-    return set()
 
 
 def _rounded(number: Number) -> float | None:
