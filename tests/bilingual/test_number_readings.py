@@ -119,6 +119,10 @@ BAD = [
     ("ja", "２，3日過ぎても飲めます。", "You can drink it after a week.", "MTQA-BI-011"),
     ("ja", "なんでそんな相手が3位決定戦にいるのよ", "Why is such an opponent in the final?", "MTQA-BI-011"),
     ("zh", "以上三种都是最好的喝法。", "The above are the best ways to drink it.", "MTQA-BI-011"),
+    # Only a whole scale word before a number scales it, and a decimal comma is no "2 or 3".
+    ("ru", "Всего сотрудников 500.", "There are 50,000 employees in total.", "MTQA-BI-010"),
+    ("cs", "Inflace činila 2,3 %, uvedlo několik ekonomů.", "Inflation was low, several economists said.",
+     "MTQA-BI-011"),
 ]
 
 

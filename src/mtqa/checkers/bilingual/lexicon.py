@@ -90,7 +90,7 @@ def renderings() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
     return tuple((re.compile(r["source"]), re.compile(r["target"], re.IGNORECASE)) for r in lexicon()["renderings"])
 
 
-def _stems(word: str, table: dict) -> Iterator[tuple[str, str, float]]:
+def stem_matches(word: str, table: dict) -> Iterator[tuple[str, str, float]]:
     """(word without its prefix letters, stem, value) of each stem ``word`` starts with."""
     candidates = [word]
     if word and word[0] in HEBREW_PREFIXES:
@@ -105,7 +105,7 @@ def _stems(word: str, table: dict) -> Iterator[tuple[str, str, float]]:
 
 
 def stem_values(word: str, table: dict) -> list[float]:
-    return [value for _, _, value in _stems(word, table)]
+    return [value for _, _, value in stem_matches(word, table)]
 
 
 # A vowel that may join a number to a scale word inside one word: "pětitisícový", "пятитысячный".
@@ -116,7 +116,7 @@ def scaled_word_values(word: str, words: dict, scales: dict) -> list[float]:
     """Values of one word made of a number and a scale word: "čtyřtisícovka" (4,000),
     "двухтысячный" (2,000)."""
     found = []
-    for candidate, stem, value in _stems(word, words):
+    for candidate, stem, value in stem_matches(word, words):
         rest = candidate[len(stem):]
         rest = rest[_LINK.match(rest).end():] if rest else rest
         found += [value * factor for factor in stem_values(rest, scales) if len(rest) > 2]

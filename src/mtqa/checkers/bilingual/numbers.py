@@ -22,8 +22,8 @@ from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, 
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
 from mtqa.checkers.bilingual.digits import NUMBER, completed_year, digit_values, groups, last_place, space_split
 from mtqa.checkers.bilingual.index import Covered, Explainers, Intervals, Points
-from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, scaled_word_values, stem_values, tables,
-                                             value_key)
+from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, scaled_word_values, stem_matches,
+                                             stem_values, tables, value_key)
 from mtqa.checkers.bilingual.readings import cyrillic_values, hebrew_letter_values, rendered_spans
 
 # Dates written with dots, slashes or hyphens: 10.8.2022, 10/08/22, 2021.6.11, 2022-03-01,
@@ -362,7 +362,11 @@ def _scale_before(scan: str, start: int, scales: dict) -> list[float]:
     """Factors of a scale word written before a number, as Russian and Ukrainian do for an
     estimate: "тисяч 100" (about 100,000)."""
     match = _WORD_BEFORE.search(scan, max(0, start - 24), start)
-    return stem_values(match.group(1).lower(), scales) if match else []
+    if not match:
+        return []
+    # The whole word is a scale word (тисяч, миллионов), not one that starts like it (сотрудник, Milan).
+    return [value for word, stem, value in stem_matches(match.group(1).lower(), scales)
+            if len(stem) >= 4 and len(word) - len(stem) <= 3]
 
 
 def _rounded(number: Number) -> float | None:
