@@ -86,10 +86,15 @@ GOOD = [
     # Numerals inside Chinese idioms are no counts.
     ("zh", "投保中，为客户货比三家。", "While insuring, I compare all the companies for my client."),
     ("zh", "使“雷鸣潜艇”成为“核三位一体中最重要的武器”。", "It makes the submarine the most important weapon of the nuclear triad."),
+    # Invisible format characters from web text between a number and its scale word.
+    ("zh", "江西财政紧急下达2.8亿元资金", "Jiangxi urgently releases 280\u200bmillion yuan of funds."),
+    ("zh", "江西财政紧急下达2.8亿元资金", "Jiangxi urgently releases 280\u00ad million yuan of funds."),
+    ("zh", "江西财政紧急下达2.8亿元资金", "Jiangxi urgently releases 280\u2060million yuan of funds."),
 ]
 
 # (source language, source, a wrong translation, the rule that must fire)
 BAD = [
+    ("zh", "江西财政紧急下达2.8亿元资金", "Jiangxi urgently releases 380\u200bmillion yuan of funds.", "MTQA-BI-010"),
     ("ja", "#Product2#税抜1980円", "# Product2 # 1890 yen excluding tax", "MTQA-BI-010"),
     ("ru", "Плотность ткани - 116 г/м².", "The density of the fabric is 161 g/m2.", "MTQA-BI-010"),
     ("ja", "マキシモヴィッチ（１８２７～９１年）", "Maximowicz (1827-1881)", "MTQA-BI-010"),

@@ -393,6 +393,11 @@ class Comparison:
     source: list[Number] = field(default_factory=list)
 
 
+# Invisible format characters web text carries (soft hyphen, zero-width space and joiners,
+# direction marks, BOM): read as the space they sit in, so "280\u200bmillion" is 280 million.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def compare(source: str, target: str, source_lang: str | None = None,
             target_skip: list[tuple[int, int]] = (), source_skip: list[tuple[int, int]] = ()) -> Comparison:
     """Target numbers the source does not explain, and source numbers the target lacks.
@@ -400,6 +405,7 @@ def compare(source: str, target: str, source_lang: str | None = None,
     Each number form of the target accounts for one source number, so a number the
     source gives twice must appear twice (in digits or words) in the translation.
     """
+    source, target = _INVISIBLE.sub(" ", source), _INVISIBLE.sub(" ", target)
     src_numbers, src_values = source_numbers(source, source_lang, source_skip)
     tgt_numbers, explainers = target_numbers(target, target_skip)
     result = Comparison(source=src_numbers)
