@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.entities import html5 as _HTML5_ENTITIES
 
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import Settings
@@ -31,6 +32,8 @@ _LINE_MARKUP = re.compile(r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
 _IMAGE_BANG = re.compile(r"!(?=\[)")
 _BRACKET = re.compile(r"[\[\]]")
+# CommonMark §6.2: a named reference must be an HTML5 entity name; numeric ones are markup too.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +43,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     spans = code_spans(text)
     for pattern in (_HTML_TAG, _AUTOLINK, _BARE_URL, _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG):
         spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
-    for scan in (_html_comments, _link_targets, _link_brackets):
+    for scan in (_html_comments, _link_targets, _link_brackets, _entity_references):
         spans.extend(scan(text))
     return merge_spans(spans)
 
@@ -85,6 +88,14 @@ def _html_comments(text: str) -> Iterator[tuple[int, int]]:
             return  # no later comment can close either
         yield start, end + 3
         start = text.find("<!--", end + 3)
+
+
+def _entity_references(text: str) -> Iterator[tuple[int, int]]:
+    """``&amp;``, ``&nbsp;``, ``&#8217;``: how Markdown writes a character, rendered as that
+    character. "Decoding" one would turn ``&lt;script&gt;`` into a live tag; ``&bogus;`` is text."""
+    for m in _ENTITY.finditer(text):
+        if m.group(1) is None or m.group(1) + ";" in _HTML5_ENTITIES:
+            yield m.span()
 
 
 def _link_targets(text: str) -> Iterator[tuple[int, int]]:
