@@ -13,6 +13,7 @@ QUOTED = {
     "inline": "# Silencing mtqa\n\nWrite `<!-- mtqa-disable -->` above a passage.\n\n",
     "fenced": "# Silencing mtqa\n\n```html\n<!-- mtqa-disable -->\n<!-- mtqa-disable-nextline -->\n```\n\n",
     "front matter": "---\nnote: <!-- mtqa-disable -->\n---\n\n",
+    "indented": "# Silencing mtqa\n\nWrite this above a passage:\n\n    <!-- mtqa-disable -->\n\n",
 }
 
 

@@ -8,7 +8,9 @@ placeholders of one unit can be compared. Text inside paired codes that carry tr
 content (``<g>``, ``<pc>``, ``<hi>``) stays text; the content of native-code elements
 (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, ``<ut>``) is markup, not prose, and becomes part of
 its placeholder. Annotation markers (``<mrk>``, ``<sm/>``, ``<em/>``) get an empty
-placeholder: nothing in the text, but recorded so the markup can be restored.
+placeholder: nothing in the text, but recorded so the markup can be restored. A ``<mrk>``
+marked not to be translated (``translate="no"``, ``mtype="protected"``) is one placeholder
+whose token is its text: still read, never checked.
 
 Each placeholder is an ``InlineTag`` with its span in the segment text and its original
 XML; readers mask the spans (checkers never flag them) and ``restore`` maps a stretch of
@@ -88,6 +90,13 @@ def _end_tag(element: etree._Element) -> str:
     return f"</{prefix}:{name}>" if prefix else f"</{name}>"
 
 
+def _protected(mrk: etree._Element) -> bool:
+    """Text the file marks as not to be translated: ``translate="no"`` (XLIFF 2) or
+    ``mtype="protected"`` (XLIFF 1.2). A name or slogan left in the source language there
+    is what the file asks for, so it is masked as a placeholder is."""
+    return mrk.get("translate") == "no" or mrk.get("mtype") == "protected"
+
+
 def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
     """The text of ``element``'s content with placeholders, and the placeholders."""
     parts: list[str] = []
@@ -123,6 +132,8 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
                 tag("{" + tag_id + "}", _start_tag(sub))
                 walk(sub)
                 tag("{/" + tag_id + "}", _end_tag(sub))
+            elif name == "mrk" and _protected(sub):  # kept in the text, never checked
+                tag(flatten(sub)[0], _markup(sub))
             elif name in MARKERS and name == "mrk":
                 tag("", _start_tag(sub))
                 walk(sub)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.entities import html5 as _HTML5_ENTITIES
 
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import Settings
@@ -26,11 +27,21 @@ _LINK_TARGET_STOP = re.compile(r"[)\s]")
 # CommonMark: an autolink holds no space, "<" or ">"; a link label no unescaped bracket.
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]+>")
 _BARE_URL = re.compile(r"\bhttps?://\S+")
-_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\[\]]{1,999}\]:[ \t]+\S.*$", re.M)
+# CommonMark §4.7: a link reference definition is a label, a destination and at most a quoted
+# title (each may go on the next line), then nothing: "[Updated]: The minister said …" is prose.
+_REF_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[[^\[\]]{1,999}\]:[ \t]*\n?[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M)
+# A footnote's marker ("[^1]", "[^1]:" before its text); the footnote's text is article text.
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]{1,999}\]:?")
+_INDENTED = re.compile(r" {4}| {0,3}\t")
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _LINE_MARKUP = re.compile(r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
 _IMAGE_BANG = re.compile(r"!(?=\[)")
 _BRACKET = re.compile(r"[\[\]]")
+# CommonMark §6.2: a named reference must be an HTML5 entity name; numeric ones are markup too.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -38,21 +49,22 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     a pattern retried from every backtick, "<!--" or "](" of a long run was quadratic (a
     line of 60,000 backticks took 38 seconds)."""
     spans = code_spans(text)
-    for pattern in (_HTML_TAG, _AUTOLINK, _BARE_URL, _REF_DEFINITION, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG):
+    for pattern in (_HTML_TAG, _AUTOLINK, _BARE_URL, _REF_DEFINITION, _FOOTNOTE, _LINE_MARKUP, _EMPHASIS, _IMAGE_BANG):
         spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
-    for scan in (_html_comments, _link_targets, _link_brackets):
+    for scan in (_html_comments, _link_targets, _link_brackets, _entity_references):
         spans.extend(scan(text))
     return merge_spans(spans)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Front matter, fenced blocks and inline code: text the article quotes rather than says
-    (a suppression comment written there is an example, not a directive)."""
+    """Front matter, fenced and indented blocks and inline code: text the article quotes
+    rather than says (a suppression comment written there is an example, not a directive)."""
     spans: list[tuple[int, int]] = []
     front = _FRONT_MATTER.match(text)
     if front:
         spans.append(front.span())
     spans.extend(_fenced_blocks(text))
+    spans.extend(_indented_blocks(text))
     spans.extend(_inline_code(text))
     return merge_spans(spans)
 
@@ -85,6 +97,14 @@ def _html_comments(text: str) -> Iterator[tuple[int, int]]:
             return  # no later comment can close either
         yield start, end + 3
         start = text.find("<!--", end + 3)
+
+
+def _entity_references(text: str) -> Iterator[tuple[int, int]]:
+    """``&amp;``, ``&nbsp;``, ``&#8217;``: how Markdown writes a character, rendered as that
+    character. "Decoding" one would turn ``&lt;script&gt;`` into a live tag; ``&bogus;`` is text."""
+    for m in _ENTITY.finditer(text):
+        if m.group(1) is None or m.group(1) + ";" in _HTML5_ENTITIES:
+            yield m.span()
 
 
 def _link_targets(text: str) -> Iterator[tuple[int, int]]:
@@ -130,6 +150,37 @@ def _fenced_blocks(text: str) -> Iterator[tuple[int, int]]:
         end = end_match.end() if end_match else len(text)
         yield opening.start(), end
         pos = end
+
+
+def _indented_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Indented code blocks (four spaces or a tab), only where they are certainly code: after
+    a blank line, and after a block at the left margin that opens no list item. An indented
+    line right after a paragraph line continues the paragraph, and one after a list item
+    (or a block in it) may be the item's own paragraph; neither is masked. Blank lines
+    between indented lines belong to the block, as in CommonMark."""
+    start = end = -1  # the open code block: its first line's start, its last line's end
+    blank = top = True  # the line before was blank; the block before it closes every list
+    pos = 0
+    while pos < len(text):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop == -1 else stop
+        line = text[pos:stop]
+        if not line.strip():
+            blank = True
+        elif _INDENTED.match(line) and (start >= 0 or blank and top):
+            start, end, blank = (pos if start < 0 else start), stop, False
+        else:
+            if blank or start >= 0:  # this line opens a block
+                top = not line[0].isspace() and not _LIST_ITEM.match(line)
+            elif _LIST_ITEM.match(line):  # a list item interrupting a paragraph
+                top = False
+            if start >= 0:
+                yield start, end
+                start = -1
+            blank = False
+        pos = stop + 1
+    if start >= 0:
+        yield start, end
 
 
 def front_matter(text: str, path: str = "<text>") -> dict:

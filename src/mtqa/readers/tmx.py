@@ -1,7 +1,9 @@
 """TMX 1.4: one Document per file, one aligned unit per `<tu>`.
 
 The source variant is the `<tuv>` in the header's (or the unit's) `srclang`; the target
-is the first other variant, preferring English (mtqa checks English output). Inline codes
+is the first other variant, preferring English (mtqa checks English output). With no fixed
+source (`srclang="*all*"` or none) the English variant is the target and the first other
+one the source, whichever comes first in the unit. Inline codes
 (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<ut>`, `<hi>`) become placeholders as in XLIFF.
 """
 
@@ -37,7 +39,9 @@ def _seg(tuv: etree._Element | None) -> etree._Element | None:
 
 def _pick(tuvs: list[etree._Element], srclang: str) -> tuple[etree._Element | None, etree._Element | None]:
     if srclang in ("", "*all*"):
-        source = tuvs[0] if tuvs else None
+        # No fixed source language: the English variant is the output to check, wherever it stands.
+        english = next((t for t in tuvs if _primary(_lang(t)) == "en"), None)
+        source = next((t for t in tuvs if t is not english), None)
     else:
         source = next((t for t in tuvs if _primary(_lang(t)) == _primary(srclang)), None)
     others = [t for t in tuvs if t is not source]

@@ -1,7 +1,8 @@
 """XLIFF 1.2 and 2.x: one Document per `<file>`, one aligned unit per translation unit.
 
-1.2: each `<trans-unit>` (not `translate="no"`) is a unit with its `id`; 2.x: each
-`<segment>` of a `<unit>` is a unit, id `unit` or `unit/segment` when a unit has several.
+1.2: each `<trans-unit>` is a unit with its `id`; 2.x: each `<segment>` of a `<unit>` is a
+unit, id `unit` or `unit/segment` when a unit has several. Units marked `translate="no"`,
+themselves or through an enclosing `<group>` or `<file>`, are not read.
 A missing `<target>` gives an empty unit recorded in ``metadata["missing_targets"]``.
 Inline codes become placeholders (see ``mtqa.readers.inline``); parsing goes through the
 safe parser in ``mtqa.readers.xmlsafe``.
@@ -31,7 +32,7 @@ def _unit(unit_id: str, holder: etree._Element, starts: TextStarts) -> TaggedUni
 def _units_12(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
     items = []
     for element in file_el.iter():
-        if local_name(element) != "trans-unit" or element.get("translate") == "no":
+        if local_name(element) != "trans-unit" or _untranslatable(element):
             continue
         unit_id = element.get("id") or str(len(items) + 1)
         items.append(_unit(unit_id, element, starts))
@@ -41,7 +42,7 @@ def _units_12(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
 def _units_2(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
     items = []
     for unit in file_el.iter():
-        if local_name(unit) != "unit" or unit.get("translate") == "no":
+        if local_name(unit) != "unit" or _untranslatable(unit):
             continue
         unit_id = unit.get("id") or str(len(items) + 1)
         segments = children(unit, "segment")
@@ -49,6 +50,20 @@ def _units_2(file_el: etree._Element, starts: TextStarts) -> list[TaggedUnit]:
             seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
             items.append(_unit(seg_id, segment, starts))
     return items
+
+
+def _untranslatable(unit: etree._Element) -> bool:
+    """``translate="no"`` on the unit or, inherited, on an enclosing `<group>` or `<file>`
+    (XLIFF 2 defines it so; 1.2 tools read a group's the same way): the nearest one decides."""
+    node = unit
+    while node is not None:
+        value = node.get("translate")
+        if value is not None:
+            return value == "no"
+        if local_name(node) == "file":
+            return False
+        node = node.getparent()
+    return False
 
 
 def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Document]:
