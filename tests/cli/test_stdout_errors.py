@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -65,3 +66,28 @@ def test_a_reader_that_leaves_early_is_still_no_error(tmp_path):
     stderr = reader.stderr.read()
     assert reader.wait() in (0, 1)
     assert "error" not in stderr and "Traceback" not in stderr
+
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "ascii"])
+def test_a_stdout_that_is_not_utf8_gets_the_whole_report_with_escapes(tmp_path, encoding):
+    """Windows redirects stdout in the ANSI code page; a character it lacks must not crash
+    the run. Each is written as a \\uXXXX escape, so a JSON report stays valid and exact."""
+    name = "Zürich-Вечер-\U0001f600.txt"
+    (tmp_path / name).write_text("Emoji \U0001f600 and Вечером he said the the thing in Zürich.\n",
+                                 encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for fmt in ("text", "json"):
+        result = subprocess.run([sys.executable, "-m", "mtqa", "check", "--no-grammar", "-f", fmt, name],
+                                capture_output=True, env=env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr.decode(encoding)
+        assert b"Traceback" not in result.stderr
+        out = result.stdout.decode(encoding)
+        if fmt == "json":
+            document = json.loads(out)["documents"][0]
+            assert document["path"] == name
+            assert sorted(f["rule"] for f in document["findings"]) == ["MTQA-CORE-001", "MTQA-LANG-002"]
+        else:
+            assert "Emoji \\ud83d\\ude00 and \\u0412\\u0435\\u0447\\u0435\\u0440\\u043e\\u043c" in out
+            assert "2 finding(s) in 1 document(s)" in out
+            assert ("Zürich" in out) == (encoding != "ascii")

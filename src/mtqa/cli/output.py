@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Iterable
@@ -31,11 +32,17 @@ class GuardedStdout:
     traceback and exit 1, which a CI job reads as a failed gate. Every command writes through
     it (``main`` installs it), so ``click.echo`` and ``print`` are covered as well as reports.
     A reader that left (BrokenPipeError, ``| head``) passes through: that is no error.
+
+    A standard output that is not UTF-8 (Windows when redirected or piped: the ANSI code
+    page; a Latin-1 locale) gets every character it cannot encode as a ``\\uXXXX`` escape
+    instead of a UnicodeEncodeError in mid-report: the report is complete, and a JSON or
+    SARIF report stays valid JSON meaning the same text (``-o`` writes UTF-8 instead).
     """
 
     def __init__(self, stream) -> None:
         self._stream = stream  # None when the shell closed the descriptor
         self._error = "standard output is closed"
+        _escape_what_cannot_be_encoded(stream)
 
     def write(self, text: str) -> int:
         return self._guard(lambda stream: stream.write(text))
@@ -62,6 +69,31 @@ class GuardedStdout:
                 self._stream, self._error = None, exc.strerror or str(exc)
                 silence_stdout()
         raise MtqaError(f"cannot write report: {self._error}")
+
+
+ESCAPE = "mtqa-json-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """``\\uXXXX`` for each character the codec cannot encode (a pair for one past U+FFFF):
+    readable in a text report and, inside a JSON string, the character itself."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    units = error.object[error.start:error.end].encode("utf-16-be")
+    escaped = "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return escaped, error.end
+
+
+codecs.register_error(ESCAPE, _json_escape)
+
+
+def _escape_what_cannot_be_encoded(stream) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    try:
+        if reconfigure is not None and not codecs.lookup(stream.encoding).name.startswith("utf-"):
+            reconfigure(errors=ESCAPE)
+    except (LookupError, TypeError, OSError, ValueError):  # no known encoding, or a closed stream
+        pass
 
 
 def silence_stdout() -> None:

@@ -9,6 +9,7 @@ itself (mtqa.offsets.Utf16Index) in the checker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ class LanguageToolClient:
         try:
             self._tool = language_tool_python.LanguageTool(language, remote_server=self.url)
         except Exception as exc:  # ValueError for a bad language, LanguageToolError when unreachable
-            raise LanguageToolMissing(f"LanguageTool at {self.url} cannot be used: {_first_line(exc)}") from None
+            raise LanguageToolMissing(f"LanguageTool at {self.url} cannot be used: {_reason(exc)}") from None
         self._tool.disabled_rules = set(disabled_rules)
         self._tool.disabled_categories = set(disabled_categories)
         self._tool.picky = picky
@@ -74,12 +75,13 @@ class LanguageToolClient:
             params["motherTongue"] = mother_tongue
         try:
             response = self._session.post(f"{self.url}/v2/check", data=params, timeout=self.timeout)
-            if response.status_code == 200:
-                data = response.json()
-        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
-                ValueError) as exc:
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
             # Refused, reset, cut off mid-answer: the JVM died (or is dying) under us.
-            raise ServerGone(_first_line(exc)) from None
+            raise ServerGone(_reason(exc)) from None
+        try:
+            data = response.json() if response.status_code == 200 else None
+        except ValueError:  # half an answer from a dying JVM, or not a LanguageTool server
+            raise ServerGone(f"the answer is not LanguageTool's JSON: {_first_line(response.text)}") from None
         if response.status_code != 200:
             raise LanguageToolMissing(
                 f"LanguageTool at {self.url} refused a check (HTTP {response.status_code}): "
@@ -88,10 +90,9 @@ class LanguageToolClient:
         self._version = data.get("software", {}).get("version", self._version)
         return [self._raw(m) for m in data.get("matches", ())]
 
-    def version(self) -> str:
-        if self._version is None:
-            self.check("Hello.")
-        return self._version or "unknown"
+    def version(self) -> str | None:
+        """The version the server's last answer named; None before the first check."""
+        return self._version
 
     def _raw(self, match: dict) -> RawMatch:
         rule = match.get("rule", {})
@@ -113,14 +114,44 @@ class LanguageToolClient:
             pass
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
 def base_url(url: str) -> str:
     """The server's root: a URL given as its API's (`…/v2`, as LanguageTool's browser
     extension takes it) would otherwise pass language-tool-python's start-up check and then
-    send every request to `…/v2/v2/check`."""
-    url = url.rstrip("/")
+    send every request to `…/v2/v2/check`. `localhost:8081` is taken as `http://…`, as
+    language-tool-python's start-up check takes it (requests would refuse every check);
+    another scheme than http(s) is refused here, before it is mangled into a host name."""
+    url = url.strip().rstrip("/")
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        url = f"http://{url}"
+    elif scheme.group(1).lower() not in ("http", "https"):
+        raise LanguageToolMissing(f"LanguageTool at {url} cannot be used: the URL must start with http:// or https://")
     return url[:-len("/v2")].rstrip("/") if url.lower().endswith("/v2") else url
 
 
-def _first_line(value: object) -> str:
+def _reason(exc: BaseException) -> str:
+    """The innermost cause ("Connection refused", "Name or service not known"): requests
+    and urllib3 wrap it in pool and retry text that would fill a one-line error first."""
+    seen = {id(exc)}
+    while True:
+        inner = exc.__cause__ or getattr(exc, "reason", None) or next(
+            (arg for arg in exc.args if isinstance(arg, BaseException)), None)
+        if not isinstance(inner, BaseException) or id(inner) in seen:
+            break
+        seen.add(id(inner))
+        exc = inner
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return _first_line(exc)
+
+
+def _first_line(value: object, limit: int = 200) -> str:
+    """The first line, cut at a word boundary (with "…") when longer than ``limit``."""
     text = str(value).strip()
-    return text.splitlines()[0][:200] if text else type(value).__name__
+    if not text:
+        return type(value).__name__
+    line = text.splitlines()[0]
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"

@@ -55,9 +55,13 @@ class Connection:
                 self._version = self.installation.version
 
     def version(self) -> str:
-        """LanguageTool version, without starting a JVM when mtqa already knows it."""
+        """LanguageTool version, without starting a JVM when mtqa already knows it. Else it
+        is asked with a check that goes through check(), so a server that fails it is
+        handled as any failed check: restarted, or for a configured URL a one-line error."""
         if self._version is None:
-            self._version = self._client().version()
+            self.check("Hello.")
+            client = self.client
+            self._version = (client.version() if client is not None else None) or "unknown"
         return self._version
 
     def known_version(self) -> str | None:

@@ -3,15 +3,22 @@
 The state file (JSON: pid, port, url, version) lives in the state directory, by default
 ``<cache>/languagetool``; MTQA_STATE_DIR moves it (tests use that to stay apart from a
 user's server). `mtqa check` reads it to reuse the running server instead of starting a JVM.
+
+Start and stop hold an exclusive lock on ``server.lock`` there: two `mtqa languagetool start`
+at once (two CI steps, two terminals, `make -j`) would otherwise both find no server, both
+start a JVM, and the state file would keep only the second, leaving the first untracked.
+The second one waits for the first and finds its server running.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +27,7 @@ from mtqa.languagetool.install import cache_root, require_installed
 from mtqa.languagetool.server import ServerProcess, healthy, is_languagetool_process, process_alive
 
 STATE_FILE = "server.json"
+LOCK_FILE = "server.lock"
 
 
 def state_dir() -> Path:
@@ -50,25 +58,44 @@ def running_server() -> dict[str, Any] | None:
     return state if healthy(state["url"]) else None
 
 
-def start_daemon(options: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
-    """Start the detached server unless one runs; returns (state, started_now)."""
-    current = running_server()
-    if current is not None:
-        return current, False
-    installation = require_installed()
+@contextmanager
+def _exclusive() -> Iterator[None]:
+    """The state directory's lock, held until the block ends (the kernel drops it if this
+    process dies). The detached JVM does not inherit it: Python opens files non-inheritable."""
     directory = state_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess.for_grammar(installation, options, detached=True, log_path=directory / "server.log")
-    server.start()
-    state = {"pid": server.pid, "port": server.port, "url": server.url, "version": installation.version,
-             "heap": server.heap, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-             "log": str(server.log_path)}
-    atomic_write(str(state_path()), json.dumps(state, indent=2).encode("utf-8"))
-    return state, True
+    with open(directory / LOCK_FILE, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def start_daemon(options: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Start the detached server unless one runs; returns (state, started_now)."""
+    with _exclusive():
+        current = running_server()
+        if current is not None:
+            return current, False
+        installation = require_installed()
+        directory = state_dir()
+        server = ServerProcess.for_grammar(installation, options, detached=True, log_path=directory / "server.log")
+        server.start()
+        state = {"pid": server.pid, "port": server.port, "url": server.url, "version": installation.version,
+                 "heap": server.heap, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                 "log": str(server.log_path)}
+        atomic_write(str(state_path()), json.dumps(state, indent=2).encode("utf-8"))
+        return state, True
 
 
 def stop_daemon(timeout: float = 15.0) -> bool:
-    """Stop the started server; False when none was running. Removes the state file."""
+    """Stop the started server; False when none was running. Removes the state file.
+    A start still under way is waited for, then stopped."""
+    if not state_dir().is_dir():
+        return False  # nothing was ever started here; do not create the folder to say so
+    with _exclusive():
+        return _stop(timeout)
+
+
+def _stop(timeout: float) -> bool:
     state = read_state()
     if state is None:
         return False

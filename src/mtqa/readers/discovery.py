@@ -7,6 +7,9 @@ itself, in a folder or through a quoted glob, is filtered by ``[inputs] include`
 outside the glob's fixed leading folders) is skipped: ``mtqa fix site/`` must not rewrite
 a file elsewhere on the disk (folder links were never followed). Each file is read once,
 however many times it is named or found, so findings and penalties are not counted twice.
+An HTML or Markdown report mtqa wrote (mtqa.reporters.marker) found in a folder or by a
+glob is skipped with a note: it quotes the findings, and `-o report.html` next to the
+articles must not make the next run check its own report.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from itertools import takewhile
 from mtqa.config.settings import Settings
 from mtqa.errors import MtqaError
 from mtqa.report import InputProblem
+from mtqa.reporters.marker import is_report
 
 STDIN = "-"
 _GLOB = re.compile(r"[*?\[]")
@@ -46,6 +50,7 @@ class Notes:
 
     outside: list[tuple[str, str]] = field(default_factory=list)  # (link, folder it leaves)
     twice: list[tuple[str, str]] = field(default_factory=list)  # (path, the earlier name of the file)
+    reports: list[str] = field(default_factory=list)  # mtqa's own reports found in a folder
 
     def lines(self, follow_hint: str = "name it on the command line to read it") -> list[str]:
         out = []
@@ -57,6 +62,9 @@ class Notes:
             path, first = self.twice[0]
             more = f" (and {len(self.twice) - 1} more file(s) given twice)" if len(self.twice) > 1 else ""
             out.append(f"{path}: the same file as {first}; read once{more}")
+        if self.reports:
+            more = f" (and {len(self.reports) - 1} more report(s))" if len(self.reports) > 1 else ""
+            out.append(f"{self.reports[0]}: a report mtqa wrote; skipped{more} (name it on the command line to read it)")
         return out
 
 
@@ -81,6 +89,9 @@ def _unique(paths: list[str], settings: Settings, follow: bool, notes: Notes) ->
                 continue
             if item.leaves and not follow:
                 notes.outside.append((item.path, item.leaves))
+                continue
+            if not item.named and is_report(item.path):
+                notes.reports.append(item.path)
                 continue
             if item.real in seen:
                 notes.twice.append((item.path, seen[item.real]))

@@ -16,6 +16,7 @@ from importlib import resources
 
 from mtqa.model import Finding
 from mtqa.report import DocumentResult, Report
+from mtqa.reporters.marker import HTML_HEAD
 from mtqa.summary import summarize
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -200,7 +201,7 @@ def _index(report: Report) -> str:
 
 def render(report: Report, color: bool = False) -> str:
     s = summarize(report)
-    head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    head = (f'{HTML_HEAD}'  # first: how a later folder run knows this file is a report
             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>mtqa report</title><style>{_asset('report.css')}</style></head><body>")

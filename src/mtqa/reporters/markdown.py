@@ -2,12 +2,14 @@
 
 Bounded in size (a comment holds about 65,000 characters): at most MAX_DOCUMENTS rows
 in the document table and MAX_FINDINGS findings, worst first, with a line saying how
-many more the full report holds. Every quoted string is escaped for tables.
+many more the full report holds. Every quoted string is escaped for tables. The first
+line marks the file as mtqa's (mtqa.reporters.marker).
 """
 
 from __future__ import annotations
 
 from mtqa.report import Report
+from mtqa.reporters.marker import MARKDOWN_HEAD
 from mtqa.reporters.regions import location
 from mtqa.summary import summarize
 
@@ -30,7 +32,9 @@ def _cell(text: str, limit: int = 0) -> str:
 
 def render(report: Report, color: bool = False) -> str:
     s = summarize(report)
-    out = ["## mtqa report", ""]
+    # The marker (an HTML comment, hidden where the Markdown is shown) lets a later folder
+    # run tell this file from an article.
+    out = [MARKDOWN_HEAD.rstrip("\n"), "## mtqa report", ""]
     verdict = "no findings" if not s.findings else f"**{s.findings} finding(s)**"
     if s.score is None:
         out.append("no document was checked" + (f"; {s.errors} input error(s)" if s.errors else ""))
