@@ -98,3 +98,51 @@ def test_doc_ids_that_cannot_be_read_are_one_error_line(tmp_path):
     latin.write_bytes("caf\xe9\n".encode("latin-1") * 4)
     result = run_mtqa("check", "--no-grammar", "--jobs", "1", str(mt), "--doc-ids", str(latin))
     assert result.stderr.strip() == f"mtqa: error: {latin}: document ids are not UTF-8 text"
+
+
+XLIFF = """<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="n" source-language="de"
+ target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Er sagte das.</source><target>He said it.</target></trans-unit>
+<trans-unit id="2"><source>Hallo Welt.</source><target/></trans-unit>
+<trans-unit id="3"><source>Gut.</source><target>Fine.</target></trans-unit></body></file></xliff>
+"""
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" datatype="plaintext" segtype="sentence"
+ adminlang="en" srclang="de" o-tmf="x"/><body>
+<tu><tuv xml:lang="de"><seg>Er sagte das.</seg></tuv><tuv xml:lang="en"><seg>He said it.</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Hallo Welt.</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Gut.</seg></tuv><tuv xml:lang="en"><seg>Fine.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_split_docs_keeps_empty_targets_of_aligned_files_as_findings(tmp_path):
+    """An empty target in TSV, JSONL, XLIFF or TMX is a missing translation, not the blank line
+    between two articles: --split-docs leaves those files whole and the major finding fails the gate."""
+    (tmp_path / "e.tsv").write_text("Er sagte das.\tHe said it.\nHallo Welt.\t\nGut.\tFine.\n", encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text(
+        "".join(json.dumps({"source": s, "target": t}) + "\n"
+                for s, t in (("Er sagte das.", "He said it."), ("Hallo Welt.", ""), ("Gut.", "Fine."))),
+        encoding="utf-8")
+    (tmp_path / "e.xlf").write_text(XLIFF, encoding="utf-8")
+    (tmp_path / "e.tmx").write_text(TMX, encoding="utf-8")
+    names = ["e.tsv", "e.jsonl", "e.xlf", "e.tmx"]
+    result = run_mtqa("check", "--no-grammar", "--format", "json", "--jobs", "1", "--fail-on", "major",
+                      "--split-docs", "blank-line", *names, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    documents = json.loads(result.stdout)["documents"]
+    assert [d["id"] for d in documents] == names
+    assert [[f["rule"] for f in d["findings"]] for d in documents] == [["MTQA-BI-001"]] * 4
+
+
+def test_split_docs_cuts_a_line_file_only_where_its_source_line_is_empty_too(tmp_path):
+    (tmp_path / "mt.txt").write_text("He said it.\n\nFine.\n\nThe next article begins.\n", encoding="utf-8")
+    (tmp_path / "src.txt").write_text("Er sagte das.\nHallo Welt.\nGut.\n\nDer nächste Artikel beginnt.\n",
+                                      encoding="utf-8")
+    report = _report(str(tmp_path / "mt.txt"), "--source", str(tmp_path / "src.txt"), "--split-docs", "blank-line")
+    documents = report["documents"]
+    assert [d["id"] for d in documents] == [f"{tmp_path / 'mt.txt'}#1", f"{tmp_path / 'mt.txt'}#2"]
+    [missing] = documents[0]["findings"]
+    assert (missing["rule"], missing["line"]) == ("MTQA-BI-001", 2)
+    assert documents[1]["findings"] == []

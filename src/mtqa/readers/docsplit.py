@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import groupby
+from pathlib import PurePath
 
 from mtqa.errors import InputError
 from mtqa.model import Document, Segment
@@ -121,12 +122,28 @@ def split_by_ids(document: Document, ids: Sequence[str], ids_path: str) -> Itera
         yield _sub_document(document, [unit for _, unit in run], doc_id or document.id, lines)
 
 
+def _separator(document: Document, unit: _Unit) -> bool:
+    """An empty line between articles: its aligned source and reference lines are empty too
+    (an empty target beside a source line is a missing translation, a finding)."""
+    start, end, _, source, reference = unit[:5]
+    return not (document.text[start:end].strip() or (source or "").strip() or (reference or "").strip())
+
+
 def split_by_blank_lines(document: Document) -> Iterator[Document]:
     """Articles separated by one or more empty lines; ids are `PATH#1`, `PATH#2`, …"""
     lines = _LineCounter(document.text)
-    runs = groupby(_line_units(document), key=lambda unit: bool(document.text[unit[0]:unit[1]].strip()))
+    runs = groupby(_line_units(document), key=lambda unit: not _separator(document, unit))
     for number, run in enumerate((list(run) for filled, run in runs if filled), 1):
         yield _sub_document(document, run, f"{document.id}#{number}", lines)
+
+
+def _is_line_file(path: str) -> bool:
+    """Read by the plain-text reader (.txt, standard input, unknown extensions): a file whose
+    empty lines can only be separators. In TSV, JSONL, XLIFF and TMX an empty target is a
+    unit (a missing translation), and Markdown and HTML have paragraphs, not articles."""
+    from mtqa.readers import DEFAULT_READER, READERS
+
+    return READERS.get(PurePath(path).suffix.lower(), DEFAULT_READER) == DEFAULT_READER
 
 
 def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] | None) -> list[Document]:
@@ -138,6 +155,8 @@ def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] 
             out.append(document)
         elif ids is not None:
             out.extend(split_by_ids(document, ids, settings.doc_ids_file))
-        else:
+        elif _is_line_file(document.path):
             out.extend(split_by_blank_lines(document))
+        else:
+            out.append(document)
     return out
