@@ -146,3 +146,25 @@ def test_split_docs_cuts_a_line_file_only_where_its_source_line_is_empty_too(tmp
     [missing] = documents[0]["findings"]
     assert (missing["rule"], missing["line"]) == ("MTQA-BI-001", 2)
     assert documents[1]["findings"] == []
+
+
+def test_doc_ids_for_a_file_that_names_its_documents_is_an_input_error_for_that_file(tmp_path):
+    """A JSONL `doc` field or a TSV `doc` column already says where documents end: the ids
+    file would be ignored (whatever its length), so it is refused for that file; a line file
+    next to it is still checked with the ids."""
+    (tmp_path / "ids.txt").write_text("only\n", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(
+        "".join(json.dumps({"doc": d, "target": t}) + "\n"
+                for d, t in (("a", "He said the the thing."), ("b", "Fine."), ("a", "More text."))),
+        encoding="utf-8")
+    (tmp_path / "d.tsv").write_text("doc\tsource\ttarget\na\tx\tHe said.\nb\ty\tShe said.\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "--format", "json", "--jobs", "1", "--doc-ids", "ids.txt",
+                      "d.jsonl", "d.tsv", "one.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "mtqa: error: d.jsonl: --doc-ids does not apply: the file names its own documents ('a', 'b')",
+        "mtqa: error: d.tsv: --doc-ids does not apply: the file names its own documents ('a', 'b')",
+    ]
+    [document] = json.loads(result.stdout)["documents"]
+    assert (document["id"], [f["rule"] for f in document["findings"]]) == ("only", ["MTQA-CORE-001"])

@@ -149,6 +149,11 @@ def _is_line_file(path: str) -> bool:
 def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] | None) -> list[Document]:
     """Apply the run's document boundaries (``ids``, else blank lines) to every document read
     from one line file."""
+    named = [d.id for d in documents if d.id != d.path]
+    if ids is not None and named:  # its ids would be ignored, or cut the reader's documents
+        shown = ", ".join(map(repr, named[:3])) + (", …" if len(named) > 3 else "")
+        raise InputError(documents[0].path, f"--doc-ids does not apply: the file names its own documents "
+                                            f"({shown})")
     out: list[Document] = []
     for document in documents:
         if document.id != document.path:  # the reader already knows its documents (JSONL `doc`, TSV `doc`)
