@@ -28,3 +28,22 @@ def test_a_region_tagged_code_in_front_matter_selects_the_pack(tmp_path):
     path.write_text("---\nsource_lang: he-IL\n---\nThe rear command said that sirens sounded in the south.\n",
                     encoding="utf-8")
     assert _rules(path) == ["MTQA-HE-064"]
+
+
+def test_a_jsonl_source_lang_that_names_no_language_is_an_input_error(tmp_path):
+    """As in front matter: silently dropping 'xx' would lose the language's checks without a word."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"target": "Fine text here."}) + "\n"
+                   + json.dumps({"target": "The parties have not yet came down from the tree.", "source_lang": "xx"})
+                   + "\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "--format", "json", "bad.jsonl", "good.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("mtqa: error: bad.jsonl: line 2: source_lang: unknown language 'xx': give an "
+                                     "ISO 639 code such as 'he', 'ru' or 'ar', or an English language name")
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == ["good.txt"]
+    # --source-lang decides the language, so the file's value is not needed (as for front matter).
+    result = run_mtqa("check", "--no-grammar", "--format", "json", "--source-lang", "he", "bad.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [f["rule"] for d in json.loads(result.stdout)["documents"] for f in d["findings"]] == ["MTQA-HE-012"]

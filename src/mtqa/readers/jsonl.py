@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from json.decoder import WHITESPACE, scanstring
 
+from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
@@ -31,6 +32,15 @@ def _string(record: dict, key: str, path: str, line_no: int) -> str | None:
         raise InputError(path, f"line {line_no}: field {key!r} holds a lone surrogate "
                                f"(\\u{ord(match.group()):04x}), which is not text")
     return value
+
+
+def _lang(record: dict, path: str, line_no: int) -> str | None:
+    """The record's source language as its code; a value that names no language is an input
+    error, as in front matter (else the language's checks would be lost without a word)."""
+    try:
+        return language_code(_string(record, "source_lang", path, line_no))
+    except UnknownLanguage as exc:
+        raise InputError(path, f"line {line_no}: source_lang: {exc}") from None
 
 
 def _parse(line: str, path: str, line_no: int) -> dict:
@@ -122,7 +132,7 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
                 origin=origin,
             )
         )
-        langs.setdefault(doc, _string(record, "source_lang", path, line_no))
+        langs.setdefault(doc, None if settings.source_lang else _lang(record, path, line_no))
     for doc, units in groups.items():
         yield document_from_units(doc, path, units, settings.source_lang or langs.get(doc),
                                   {"records": records[doc]})
