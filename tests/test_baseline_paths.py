@@ -89,3 +89,44 @@ def test_unknown_version_is_one_error_line(project):
     result = run_mtqa("check", "--no-grammar", "articles/", "--baseline", "b.json", cwd=project)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("mtqa: error: b.json: ") and "version 9" in result.stderr
+
+
+XLIFF_TWO_FILES = """<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="one.txt" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Er sagte es.</source><target>He said the the thing.</target></trans-unit></body></file>
+<file original="two.txt" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Sie sagte es.</source><target>She said the the word.</target></trans-unit></body></file>
+</xliff>
+"""
+
+
+@pytest.fixture
+def several(tmp_path):
+    """A line file cut by --split-docs and an XLIFF file with two <file>s: documents whose ids
+    the readers build from the path as typed."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "w.txt").write_text("He said the the thing.\n\nShe said the the word.\n", encoding="utf-8")
+    (tmp_path / "sub" / "m.xlf").write_text(XLIFF_TWO_FILES, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("checked, cwd", [(["./sub"], "."), (["sub/"], "."), (["."], "sub"),
+                                          (["w.txt", "./m.xlf"], "sub")])
+def test_documents_of_a_file_holding_several_match_however_the_path_is_typed(several, checked, cwd):
+    data = _write(several, "sub", "--split-docs", "blank-line")
+    assert list(data["documents"]) == ["sub/m.xlf#one.txt", "sub/m.xlf#two.txt", "sub/w.txt#1", "sub/w.txt#2"]
+    baseline = "b.json" if cwd == "." else "../b.json"
+    summary = _apply(several, *checked, "--split-docs", "blank-line", baseline=baseline, cwd=several / cwd)
+    assert summary == {"path": baseline, "entries": 4, "matched": 4, "new": 0, "gone": 0, "not_checked": 0}
+
+
+def test_a_baseline_keyed_by_the_typed_path_still_matches_the_same_command(several):
+    data = _write(several, "sub", "--split-docs", "blank-line")
+    # As mtqa wrote it before: the document part of each key repeated the path as typed.
+    old = {"mtqa_baseline": 2, "documents": {k.replace("#", "#sub/m.xlf#" if "xlf" in k else "#sub/w.txt#"): v
+                                             for k, v in data["documents"].items()}}
+    assert "sub/w.txt#sub/w.txt#1" in old["documents"]
+    (several / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    summary = _apply(several, "sub", "--split-docs", "blank-line", baseline="old.json")
+    assert (summary["matched"], summary["new"], summary["not_checked"]) == (4, 0, 0)

@@ -8,8 +8,9 @@ use the same function, so code-scanning tools track findings the way baselines d
 
 Documents are keyed by their path relative to the baseline file's folder, with / and no
 './' (version 2), so `mtqa check .`, `mtqa check articles/` and a run from a subfolder
-name a document alike. Version 1 files kept the paths as typed, relative to the folder
-mtqa ran in; they are read that way, and written back as version 2.
+name a document alike; a file holding several documents adds '#' and each one's own id.
+Version 1 files kept the paths as typed, relative to the folder mtqa ran in; they are
+read that way, and written back as version 2.
 """
 
 from __future__ import annotations
@@ -56,8 +57,20 @@ def fingerprint(finding: Finding, line: str | None) -> str:
 
 def document_key(doc: DocumentResult, base: str | None = None) -> str:
     """How a baseline names a document: its path relative to ``base`` (default: the
-    current folder), with / and no './', then '#' and its id when a file holds several."""
+    current folder), with / and no './', then '#' and its id when a file holds several.
+    Ids built from the path as typed ('sub/w.txt#1' of --split-docs, 'sub/m.xlf#one.txt'
+    of an XLIFF <file>) keep only their own part, so the key does not depend on it."""
     path = _relative(doc.path, base or os.getcwd())
+    if doc.id == doc.path:
+        return path
+    own = doc.id.removeprefix(doc.path + "#")
+    return f"{path}#{own}"
+
+
+def _typed_key(doc: DocumentResult, base: str) -> str:
+    """The key mtqa wrote before ``document_key`` dropped the typed path from ids: a baseline
+    written so still matches when the path is typed as it was then."""
+    path = _relative(doc.path, base)
     return path if doc.id == doc.path else f"{path}#{doc.id}"
 
 
@@ -161,9 +174,9 @@ def apply_baseline(report: Report, path: str) -> Report:
     matched = new = gone = 0
     documents: list[DocumentResult] = []
     for doc in report.documents:
-        key = document_key(doc, base)
-        seen_keys.add(key)
-        remaining = Counter(known.get(key, Counter()))
+        keys = (document_key(doc, base), _typed_key(doc, base))
+        seen_keys.update(keys)
+        remaining = Counter(next((known[k] for k in keys if k in known), ()))
         kept: list[Finding] = []
         for f, fp in zip(doc.findings, finding_fingerprints(doc), strict=True):
             if remaining[fp] > 0:
