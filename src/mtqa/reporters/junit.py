@@ -13,7 +13,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from mtqa.report import Report
-from mtqa.reporters.regions import gate_severity, location
+from mtqa.reporters.regions import document_label, gate_severity, location
 from mtqa.summary import summarize
 
 
@@ -38,7 +38,7 @@ def render(report: Report, color: bool = False) -> str:
     suites = ET.Element("testsuites", name="mtqa")
     suite = ET.SubElement(suites, "testsuite", name="mtqa")
     for doc in report.documents:
-        name = doc.path if doc.id == doc.path else f"{doc.path}#{doc.id}"
+        name = document_label(doc)
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
         gating = [f for f in doc.findings if f.severity.rank >= gate.rank]
         below = [f for f in doc.findings if f.severity.rank < gate.rank]
