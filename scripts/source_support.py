@@ -20,7 +20,7 @@ import gzip
 import re
 from functools import cache
 
-from mtqa.checkers.bilingual.lexicon import HEBREW_PREFIXES
+from mtqa.checkers.bilingual.names import prefixed_forms
 
 LANGUAGES = ("he", "zh")
 NO_LEXICON = -1.0  # the feature value where the source language has no lexicon (or there is no source)
@@ -55,13 +55,7 @@ def stem(word: str) -> str:
 
 def hebrew_keys(word: str) -> list[str]:
     """The word and its forms without one or two attached prefixes (ו ב ל ה מ ש כ)."""
-    word = HEBREW_MARKS.sub("", word).replace("״", '"').replace("׳", "'")
-    keys = [word]
-    if len(word) > 2 and word[0] in HEBREW_PREFIXES:
-        keys.append(word[1:])
-        if len(word) > 3 and word[1] in HEBREW_PREFIXES:
-            keys.append(word[2:])
-    return keys
+    return prefixed_forms(HEBREW_MARKS.sub("", word).replace("״", '"').replace("׳", "'"))
 
 
 def source_keys(source: str, lang: str) -> list[str]:

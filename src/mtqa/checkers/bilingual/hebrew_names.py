@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from mtqa.checkers.bilingual.lexicon import HEBREW_PREFIXES
 from mtqa.checkers.bilingual.names import HebrewSource, letter_readings, spells
 from mtqa.wordlists import zipf
 
-_PREFIXES = "ובלהמשכ"
 _NIQQUD = re.compile(r"[\u0591-\u05bd\u05bf-\u05c7]")  # points and accents, not the maqaf
 _QUOTES = str.maketrans({"״": '"', "”": '"', "“": '"', "„": '"', "׳": "'", "’": "'", "‘": "'", "`": "'",
                          "\u05be": " ", "-": " ", "–": " ", "—": " "})
@@ -71,7 +71,7 @@ def _variants(token: str) -> set[str]:
     """The token, without one or two prefix letters, and without a prefix before a quote (ב"הארץ")."""
     out = {token}
     for cut in (1, 2):
-        if len(token) > cut + 1 and all(c in _PREFIXES for c in token[:cut]):
+        if len(token) > cut + 1 and all(c in HEBREW_PREFIXES for c in token[:cut]):
             rest = token[cut:]
             if rest[0] == '"' and len(rest) > 2:
                 out.add(rest[1:])

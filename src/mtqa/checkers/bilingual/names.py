@@ -18,6 +18,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from mtqa.checkers.bilingual.lexicon import HEBREW_PREFIXES
 from mtqa.wordlists import zipf
 
 # Only words rarer than this in English (wordfreq Zipf) are taken for names.
@@ -32,7 +33,6 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![-\w])(?!['’](?!s\b
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״”]*")
 _GERSHAYIM = re.compile(r"[\"״”]")  # marks an acronym (בית"ר = Beitar): not a letter
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
-_PREFIXES = "ובלהמשכ"
 _FREE = frozenset("aeiouyh")  # English vowels, and an h that spells no letter (Mendelsohn)
 # English derivations and inflections: a coined or translated word, not a transliterated name.
 _ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|ism|ists?|ic|ical|ized?|izing)$")
@@ -108,9 +108,9 @@ def letter_form(word: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]
 def prefixed_forms(word: str) -> list[str]:
     """``word``, and without the one or two prefix letters (and, in, the ...) it may carry."""
     forms = [word]
-    if len(word) > 2 and word[0] in _PREFIXES:
+    if len(word) > 2 and word[0] in HEBREW_PREFIXES:
         forms.append(word[1:])
-        if len(word) > 3 and word[1] in _PREFIXES:
+        if len(word) > 3 and word[1] in HEBREW_PREFIXES:
             forms.append(word[2:])
     return forms
 
