@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtqa.checkers.bilingual import BilingualChecker
-from mtqa.checkers.bilingual.numbers import target_numbers
+from mtqa.checkers.bilingual.written_numbers import target_numbers
 from mtqa.config.settings import load_settings
 from mtqa.readers.segments import Unit, document_from_units
 
