@@ -1,4 +1,5 @@
-"""mtqa's own HTML and Markdown reports kept next to the articles are not read back as articles."""
+"""mtqa's own reports (HTML, Markdown, text written with -o) and rule pages kept next to the
+articles are not read back as articles."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 
 import pytest
 
+from mtqa.reporters.marker import TEXT_HEAD
 from tests.conftest import run_mtqa
 
 ARTICLE = "He said the the thing.\n"
@@ -71,3 +73,45 @@ def test_a_fifo_in_the_folder_is_not_waited_on_when_looking_for_reports(folder):
     assert result.returncode == 2
     assert [line.split(": ")[2] for line in result.stderr.splitlines()] == ["./pipe.md"]
     assert _paths(result) == ["./a.txt"]
+
+
+def test_a_text_report_written_with_o_is_marked_skipped_and_can_be_rewritten(folder):
+    """The text report kept as report.txt would be read as a .txt article: it starts with a
+    line that says what it is, and the next folder run skips it with the usual note."""
+    first = run_mtqa("check", ".", "--no-grammar", "-o", "report.txt", cwd=folder)
+    assert first.returncode == 0, first.stderr
+    lines = (folder / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == TEXT_HEAD.rstrip("\n")
+    assert lines[1].startswith("./a.txt:1:9: MTQA-CORE-001")
+    again = run_mtqa("check", ".", "--no-grammar", "-o", "report.txt", cwd=folder)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip() == NOTE.format(name="report.txt")
+    stats = run_mtqa("check", ".", "--no-grammar", "--statistics", "-o", "report.txt", "-q", cwd=folder)
+    assert stats.returncode == 0, stats.stderr
+    assert (folder / "report.txt").read_text(encoding="utf-8").startswith(TEXT_HEAD)
+    gate = run_mtqa("check", ".", "--no-grammar", "-f", "json", "-q", cwd=folder)
+    assert _paths(gate) == ["./a.txt"]
+
+
+def test_a_text_report_on_standard_output_has_no_first_line(folder):
+    """A CI log shows the findings only; just a file written with -o carries the marker."""
+    result = run_mtqa("check", ".", "--no-grammar", cwd=folder)
+    assert result.stdout.startswith("./a.txt:1:9: MTQA-CORE-001")
+    assert TEXT_HEAD.strip() not in result.stdout
+
+
+def test_the_rule_reference_written_into_a_checked_folder_is_skipped(folder):
+    """`mtqa rules docs` pages quote every rule's bad examples; a folder run checking the
+    docs must not report them (named on the command line a page is still read)."""
+    written = run_mtqa("rules", "docs", "-o", "rules", cwd=folder)
+    assert written.returncode == 0, written.stderr
+    pages = sorted(p.name for p in (folder / "rules").glob("*.md"))
+    assert len(pages) > 3
+    result = run_mtqa("check", ".", "--no-grammar", "-f", "json", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert _paths(result) == ["./a.txt"]
+    more = f" (and {len(pages) - 1} more report(s))"
+    assert result.stderr.strip() == (f"mtqa: note: ./rules/{pages[0]}: a report mtqa wrote; skipped{more} "
+                                     "(name it on the command line to read it)")
+    named = run_mtqa("check", f"rules/{pages[0]}", "--no-grammar", "-f", "json", "-q", cwd=folder)
+    assert _paths(named) == [f"rules/{pages[0]}"]

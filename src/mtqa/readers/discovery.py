@@ -7,9 +7,10 @@ itself, in a folder or through a quoted glob, is filtered by ``[inputs] include`
 outside the glob's fixed leading folders) is skipped: ``mtqa fix site/`` must not rewrite
 a file elsewhere on the disk (folder links were never followed). Each file is read once,
 however many times it is named or found, so findings and penalties are not counted twice.
-An HTML or Markdown report mtqa wrote (mtqa.reporters.marker) found in a folder or by a
-glob is skipped with a note: it quotes the findings, and `-o report.html` next to the
-articles must not make the next run check its own report.
+A report mtqa wrote (HTML, Markdown, or text written with ``-o``) or a page of
+`mtqa rules docs` (mtqa.reporters.marker) found in a folder or by a glob is skipped with a
+note: it quotes findings, and `-o report.html` next to the articles must not make the next
+run check its own report.
 """
 
 from __future__ import annotations
