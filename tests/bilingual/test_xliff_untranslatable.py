@@ -70,3 +70,43 @@ def test_protected_inline_text_is_kept_masked_and_restored(tmp_path, template, m
     assert SLOGAN not in document.analysis_text
     assert restore_span(document, 0, len(document.text)) \
         == f"The campaign is called {marked}, the the paper said."
+
+
+def _unit(source: str, target: str) -> str:
+    return V20.format(body=f'<unit id="1"><segment><source>{source}</source><target>{target}</target>'
+                           '</segment></unit>')
+
+
+def test_a_range_between_sm_translate_no_and_its_em_is_kept_masked_and_restored(tmp_path):
+    marked = f'<sm id="m1" translate="no"/>{SLOGAN}<em startRef="m1"/>'
+    target = f"The campaign is called {marked}, the the paper said."
+    xml = _unit(f"Die Kampagne heißt {marked}.", target)
+    assert _check(tmp_path, "sm.xlf", xml) == [("MTQA-CORE-001", "the the")]  # no "untranslated German"
+    (document,) = read_file(str(tmp_path / "sm.xlf"), load_settings())
+    assert document.text == f"The campaign is called {SLOGAN}, the the paper said."
+    start = document.text.index(SLOGAN)
+    assert document.is_masked(start, start + len(SLOGAN))
+    assert SLOGAN not in document.analysis_text
+    assert "the the paper" in document.analysis_text
+    assert restore_span(document, 0, len(document.text)) == target
+
+
+def test_a_protected_sm_range_across_paired_codes_masks_its_text_and_keeps_the_codes(tmp_path):
+    """The range may start inside one code and end outside it; the codes still match the source's
+    and the protected text is compared with nothing, wherever the codes fall in it."""
+    source = ('Sie heißt <sm id="m2" translate="no"/>Wir sind <pc id="1">die die Zukunft</pc> '
+              'und und<em startRef="m2"/>, sagt sie.')
+    target = ('It is called <pc id="1"><sm id="m2" translate="no"/>Wir sind die die</pc> Zukunft '
+              'und und<em startRef="m2"/>, the the paper said.')
+    assert _check(tmp_path, "pc.xlf", _unit(source, target)) == [("MTQA-CORE-001", "the the")]
+    (document,) = read_file(str(tmp_path / "pc.xlf"), load_settings())
+    assert document.text == "It is called {1}Wir sind die die{/1} Zukunft und und, the the paper said."
+    assert document.analysis_text.strip().startswith("It is called")
+    assert "die" not in document.analysis_text and "und" not in document.analysis_text
+    assert restore_span(document, 0, len(document.text)) == target
+
+
+def test_an_sm_range_without_translate_no_is_checked(tmp_path):
+    xml = _unit('Er sagt: <sm id="m1" type="term"/>das das<em startRef="m1"/>.',
+                'He says: <sm id="m1" type="term"/>this is the the word<em startRef="m1"/>.')
+    assert _check(tmp_path, "term.xlf", xml) == [("MTQA-CORE-001", "the the")]

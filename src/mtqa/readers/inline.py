@@ -10,7 +10,11 @@ content (``<g>``, ``<pc>``, ``<hi>``) stays text; the content of native-code ele
 its placeholder. Annotation markers (``<mrk>``, ``<sm/>``, ``<em/>``) get an empty
 placeholder: nothing in the text, but recorded so the markup can be restored. A ``<mrk>``
 marked not to be translated (``translate="no"``, ``mtype="protected"``) is one placeholder
-whose token is its text: still read, never checked.
+whose token is its text: still read, never checked. So is the text of an XLIFF 2 range
+from ``<sm id="…" translate="no"/>`` to its ``<em startRef="…"/>``, which may start and end
+inside different paired codes: each stretch of it between tags is a masked placeholder whose
+token is that text and whose XML is that text escaped, so the codes in the range stay codes
+(the stretches depend on where the codes fall, so they are not compared as tags are).
 
 Each placeholder is an ``InlineTag`` with its span in the segment text and its original
 XML; readers mask the spans (checkers never flag them) and ``restore`` maps a stretch of
@@ -20,7 +24,7 @@ text back to XML, which is how a span in the text maps back into the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -62,7 +66,8 @@ class InlineTag:
     end: int
     token: str
     xml: str
-    masked: bool = True  # False for <cp/>: its character is real text
+    masked: bool = True  # False for <cp/> (its character is real text) unless in a protected range
+    code: bool = True  # False for <cp/> and protected text between <sm/> and <em/>: not compared as tags
 
 
 def _tag_id(element: etree._Element, fallback: int, closing: bool) -> str:
@@ -114,18 +119,25 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
         tags.append(InlineTag(pos, pos + len(token), token, xml))
         add(token)
 
+    protected: set[str | None] = set()  # ids of <sm translate="no"/> whose <em/> is still to come
+
+    def prose(text: str) -> None:
+        if text and protected:  # inside a protected range: read, never checked
+            tags.append(InlineTag(pos, pos + len(text), text, escape(text), code=False))
+        add(text)
+
     def walk(node: etree._Element) -> None:
         nonlocal counter
-        add(node.text or "")
+        prose(node.text or "")
         for sub in node:
             if not isinstance(sub.tag, str):  # comments and PIs are removed by the parser
-                add(sub.tail or "")
+                prose(sub.tail or "")
                 continue
             counter += 1
             name = local_name(sub)
             if name == "cp":
                 char = _cp_char(sub.get("hex"))
-                tags.append(InlineTag(pos, pos + 1, char, _markup(sub), masked=False))
+                tags.append(InlineTag(pos, pos + 1, char, _markup(sub), masked=bool(protected), code=False))
                 add(char)
             elif name in PAIRED:
                 tag_id = _tag_id(sub, counter, closing=False)
@@ -140,13 +152,17 @@ def flatten(element: etree._Element) -> tuple[str, list[InlineTag]]:
                 tag("", _end_tag(sub))
             elif name in MARKERS:
                 tag("", _markup(sub))
+                if name == "sm" and _protected(sub):
+                    protected.add(sub.get("id"))
+                elif name == "em":
+                    protected.discard(sub.get("startRef"))
             elif name in OPENING:
                 tag("{" + _tag_id(sub, counter, closing=False) + "}", _markup(sub))
             elif name in CLOSING:
                 tag("{/" + _tag_id(sub, counter, closing=True) + "}", _markup(sub))
             else:  # a standalone code, or one we do not know: never read as prose
                 tag("{" + _tag_id(sub, counter, closing=False) + "/}", _markup(sub))
-            add(sub.tail or "")
+            prose(sub.tail or "")
 
     walk(element)
     return "".join(parts), tags
@@ -206,8 +222,7 @@ def tagged_document(doc_id: str, path: str, items: list[TaggedUnit], source_lang
     masked: list[tuple[int, int]] = []
     inline: dict[int, dict[str, list[InlineTag]]] = {}
     for index, (item, segment) in enumerate(zip(items, document.units)):
-        shifted = [InlineTag(t.start + segment.start, t.end + segment.start, t.token, t.xml, t.masked)
-                   for t in item.target_tags]
+        shifted = [replace(t, start=t.start + segment.start, end=t.end + segment.start) for t in item.target_tags]
         masked.extend((t.start, t.end) for t in shifted if t.end > t.start and t.masked)
         if shifted or item.source_tags:
             inline[index] = {"target": shifted, "source": list(item.source_tags)}

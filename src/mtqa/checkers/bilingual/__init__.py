@@ -197,8 +197,8 @@ class BilingualChecker(Checker):
                                     confidence=0.6)
 
     def _tags(self, document, tags, span):
-        missing, extra = structure.tag_differences([t.token for t in tags.get("source", ()) if t.masked],
-                                                   [t.token for t in tags.get("target", ()) if t.masked])
+        missing, extra = structure.tag_differences([t.token for t in tags.get("source", ()) if t.masked and t.code],
+                                                   [t.token for t in tags.get("target", ()) if t.masked and t.code])
         if missing:
             yield self._finding(document, "MTQA-BI-040", *span,
                                 f"inline tag{'s' if len(missing) > 1 else ''} {', '.join(missing)} of the source "
