@@ -82,9 +82,9 @@ def uvicorn_config(app, config: ServerConfig, log_level: str = "info"):
 
 def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> None:
     """Take the port, build the pipeline (a port in use or a bad selection, pack or checker
-    option is a one-line error before the URL is announced), announce the URL, start
-    LanguageTool (an absent one is a one-line error before anything is served), then serve
-    until stopped.
+    option is a one-line error), start LanguageTool (one that is absent or fails to start is
+    a one-line error), listen, announce the URL, then serve until stopped: the URL is printed
+    only when it will answer.
 
     SIGTERM and SIGHUP become SystemExit (mtqa.languagetool.lifetime), so the JVM is
     stopped on every way out; while serving, SIGHUP shuts down as gracefully as SIGTERM.
@@ -106,11 +106,14 @@ def run(settings: Settings, config: ServerConfig, log_level: str = "info") -> No
         sock.close()
         raise
     try:
+        service.warm_up()
+        server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
+        # Announced only now, and listening already: a LanguageTool that cannot start is an
+        # error with no URL before it, and a client that reads the URL is answered.
+        sock.listen(server.config.backlog)
         print(announce(config, sock), file=sys.stderr)
         for note in startup_warnings(config):
             print(note, file=sys.stderr)
-        service.warm_up()
-        server = uvicorn.Server(uvicorn_config(create_app(settings, config, service), config, log_level))
         hangup = getattr(signal, "SIGHUP", None)
         hung_up: list[int] = []
 
