@@ -134,6 +134,31 @@ def test_split_docs_keeps_empty_targets_of_aligned_files_as_findings(tmp_path):
     documents = json.loads(result.stdout)["documents"]
     assert [d["id"] for d in documents] == names
     assert [[f["rule"] for f in d["findings"]] for d in documents] == [["MTQA-BI-001"]] * 4
+    notes = [line for line in result.stderr.splitlines() if line.startswith("mtqa: note:")]
+    assert notes == [NOT_CUT.format(n=4, kinds=".jsonl, .tmx, .tsv, .xlf")]
+
+
+NOT_CUT = ("mtqa: note: --split-docs blank-line cuts line files only (.txt, standard input); {n} other file(s) "
+           "({kinds}) were not cut: an empty line there is a paragraph break (Markdown, HTML) or a missing "
+           "translation (JSONL, TSV, XLIFF, TMX)")
+
+
+def test_split_docs_says_once_how_many_files_it_did_not_cut(tmp_path):
+    """Files --split-docs leaves whole are named in one note per run, only when it was given
+    and such a file was read; a run of line files alone, or without the option, says nothing."""
+    (tmp_path / "a.txt").write_text("First article.\n\nSecond article.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("One paragraph.\n\nAnother paragraph.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("A page.\n", encoding="utf-8")
+    (tmp_path / "d.html").write_text("<html><body><article><p>A page of news, and more news.</p></article>"
+                                     "</body></html>\n", encoding="utf-8")
+    split = run_mtqa("check", "--no-grammar", "-f", "json", "--split-docs", "blank-line", ".", cwd=tmp_path)
+    assert split.returncode == 0, split.stderr
+    assert [d["id"] for d in json.loads(split.stdout)["documents"]] == [
+        "./a.txt#1", "./a.txt#2", "./b.md", "./c.md", "./d.html"]
+    assert split.stderr.splitlines() == [NOT_CUT.format(n=3, kinds=".html, .md")]
+    for args in (["a.txt", "--split-docs", "blank-line"], ["."], [".", "--split-docs", "blank-line", "-q"]):
+        quiet = run_mtqa("check", "--no-grammar", "-f", "json", *args, cwd=tmp_path)
+        assert quiet.returncode == 0 and quiet.stderr == "", (args, quiet.stderr)
 
 
 def test_split_docs_cuts_a_line_file_only_where_its_source_line_is_empty_too(tmp_path):

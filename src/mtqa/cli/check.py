@@ -165,6 +165,12 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         for document in report.documents:
             for warning in document.warnings:
                 click.echo(f"mtqa: warning: {escape_controls(f'{document.path}:{warning}')}", err=True)
+        if settings.split_docs and not settings.doc_ids_file:
+            from mtqa.readers.docsplit import not_split_note
+
+            note = not_split_note(d.path for d in report.documents)
+            if note:
+                click.echo(f"mtqa: note: {note}", err=True)
     # On a terminal unless NO_COLOR is set (no-color.org); --color/--no-color decide outright.
     use_color = color if color is not None else (
         output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))

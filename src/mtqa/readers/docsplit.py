@@ -10,7 +10,7 @@ makes reported lines count in the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import groupby
 from pathlib import PurePath
@@ -165,3 +165,16 @@ def split_documents(documents: Sequence[Document], settings, ids: Sequence[str] 
         else:
             out.append(document)
     return out
+
+
+def not_split_note(paths: Iterable[str]) -> str | None:
+    """The note for a `--split-docs blank-line` run that read files it does not cut (the
+    distinct ``paths`` of its documents that are no line files), or None: a user who asked
+    for articles must not find a Markdown or XLIFF file silently checked as one document."""
+    others = sorted({path for path in paths if not _is_line_file(path)})
+    if not others:
+        return None
+    kinds = ", ".join(sorted({PurePath(path).suffix.lower() for path in others}))
+    return (f"--split-docs blank-line cuts line files only (.txt, standard input); {len(others)} other file(s) "
+            f"({kinds}) were not cut: an empty line there is a paragraph break (Markdown, HTML) or a missing "
+            "translation (JSONL, TSV, XLIFF, TMX)")
