@@ -17,11 +17,9 @@ def gate_failures(report: Report, settings: Settings) -> list[str]:
         if settings.fail_on is not None:
             worst = [f for f in doc.findings if f.severity.rank >= settings.fail_on.rank]
             if worst:
-                reasons.append(f"{doc.id}: {len(worst)} finding(s) at or above {settings.fail_on.value}")
-        if settings.max_mqm and doc.mqm_per_1000_words > settings.max_mqm:
-            reasons.append(
-                f"{doc.id}: MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {settings.max_mqm:g}"
-            )
+                reasons.append(f"{doc.label}: {len(worst)} finding(s) at or above {settings.fail_on.value}")
+        if excess := doc.mqm_excess(settings.max_mqm):
+            reasons.append(f"{doc.label}: {excess}")
     return reasons
 
 

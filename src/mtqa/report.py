@@ -44,6 +44,28 @@ class DocumentResult:
     encoding_guessed: bool = False
     warnings: list[str] = field(default_factory=list)  # "line: problem" (suppression comments that do nothing)
 
+    @property
+    def label(self) -> str:
+        """`path`, or `path[document]` for one of several documents in a file; an id that starts
+        with the path (``a.txt#2``, ``m.xlf#one.txt``) is shown without it (``a.txt[#2]``). Reports
+        and gate messages use it alike, so a CI log names the same document the report does."""
+        if self.id == self.path:
+            return self.path
+        own = self.id[len(self.path):] if self.id.startswith(self.path + "#") else self.id
+        return f"{self.path}[{own}]"
+
+    def mqm_excess(self, max_mqm: float | None) -> str | None:
+        """Why the document is over ``--max-mqm``, or None. A penalty on a document without a
+        translated word (every target empty) is over any limit: its rate per 1,000 words is
+        not zero but undefined, and a file handed back untranslated must not pass the gate."""
+        if not max_mqm or self.penalty <= 0:
+            return None
+        if not self.words:
+            return f"MQM penalty {self.penalty:g} with no translated words (over any --max-mqm)"
+        if self.mqm_per_1000_words > max_mqm:
+            return f"MQM penalty {self.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}"
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:

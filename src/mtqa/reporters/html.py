@@ -17,7 +17,6 @@ from importlib import resources
 from mtqa.model import Finding
 from mtqa.report import DocumentResult, Report
 from mtqa.reporters.marker import HTML_HEAD
-from mtqa.reporters.regions import document_label
 from mtqa.summary import summarize
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -181,7 +180,7 @@ def _document(index: int, doc: DocumentResult) -> str:
                     ("MQM penalty", f"{doc.penalty:g}"), ("per 1,000 words", f"{doc.mqm_per_1000_words:g}"),
                     ("score", f"{doc.score:g}")] + ([("suppressed", str(doc.suppressed))] if doc.suppressed else []))
     return (f'<section class="doc" id="doc-{index}" aria-labelledby="doc-{index}-title">'
-            f'<h2 id="doc-{index}-title">{_e(document_label(doc))}</h2>'
+            f'<h2 id="doc-{index}-title">{_e(doc.label)}</h2>'
             f"{stats}{body}{table}</section>")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from mtqa.report import Report
-from mtqa.reporters.regions import document_label, gate_severity, location
+from mtqa.reporters.regions import gate_severity, location
 from mtqa.summary import summarize
 
 
@@ -38,14 +38,14 @@ def render(report: Report, color: bool = False) -> str:
     suites = ET.Element("testsuites", name="mtqa")
     suite = ET.SubElement(suites, "testsuite", name="mtqa")
     for doc in report.documents:
-        name = document_label(doc)
+        name = doc.label
         case = ET.SubElement(suite, "testcase", classname="mtqa", name=_clean(name))
         gating = [f for f in doc.findings if f.severity.rank >= gate.rank]
         below = [f for f in doc.findings if f.severity.rank < gate.rank]
-        over = bool(max_mqm) and doc.mqm_per_1000_words > max_mqm
+        excess = doc.mqm_excess(max_mqm)
+        over = excess is not None
         reasons = [f"{len(gating)} finding(s) at or above {gate.value}"] if gating else []
-        if over:
-            reasons.append(f"MQM penalty {doc.mqm_per_1000_words:g} per 1,000 words exceeds {max_mqm:g}")
+        reasons += [excess] if over else []
         if reasons:
             codes = list(dict.fromkeys(f.rule for f in gating)) + (["max-mqm"] if over else [])
             failure = ET.SubElement(case, "failure", type=" ".join(codes), message="; ".join(reasons))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mtqa.report import Report
 from mtqa.reporters.marker import MARKDOWN_HEAD
-from mtqa.reporters.regions import document_label, location
+from mtqa.reporters.regions import location
 from mtqa.summary import summarize
 
 MAX_DOCUMENTS = 30
@@ -62,7 +62,7 @@ def render(report: Report, color: bool = False) -> str:
             sev = {"critical": 0, "major": 0, "minor": 0}
             for f in doc.findings:
                 sev[f.severity.value] += 1
-            name = document_label(doc)
+            name = doc.label
             out.append(f"| {_cell(name)} | {doc.words} | {len(doc.findings)} | {sev['critical']} | {sev['major']} "
                        f"| {sev['minor']} | {doc.penalty:g} | {doc.mqm_per_1000_words:g} | {doc.score:g} |")
         if len(docs) > MAX_DOCUMENTS:

@@ -67,19 +67,10 @@ def file_place(finding: Finding, whole_file: bool) -> Place | None:
     return None
 
 
-def document_label(doc: DocumentResult) -> str:
-    """`path`, or `path[document]` for one of several documents in a file; an id that starts
-    with the path (``a.txt#2``, ``m.xlf#one.txt``) is shown without it (``a.txt[#2]``)."""
-    if doc.id == doc.path:
-        return doc.path
-    own = doc.id[len(doc.path):] if doc.id.startswith(doc.path + "#") else doc.id
-    return f"{doc.path}[{own}]"
-
-
 def location(doc: DocumentResult, finding: Finding) -> str:
     """`path[document]:line:column`, and the segment id when it says more than the line does
     (a JSONL `id`, an XLIFF unit, the file line of a TSV row)."""
-    return f"{document_label(doc)}:{finding.line}:{finding.column}" + segment_note(finding)
+    return f"{doc.label}:{finding.line}:{finding.column}" + segment_note(finding)
 
 
 def segment_note(finding: Finding, line: int | None = None) -> str:

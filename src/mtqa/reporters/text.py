@@ -19,7 +19,6 @@ from collections import Counter
 
 from mtqa.model import Severity
 from mtqa.report import Report
-from mtqa.reporters.regions import document_label
 from mtqa.summary import summarize
 
 _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severity.MINOR: "\033[33m"}
@@ -76,7 +75,7 @@ def render(report: Report, color: bool = False, summary: bool = True) -> str:
     for doc in report.documents:
         for f in doc.findings:
             # Segment files hold several documents; line and column count inside the document.
-            where = escape_controls(f"{document_label(doc)}:{f.line}:{f.column}:")
+            where = escape_controls(f"{doc.label}:{f.line}:{f.column}:")
             out.append(f"{paint(_BOLD, where)} {f.rule} {paint(_COLORS[f.severity], f.severity.value)} "
                        f"{escape_controls(f.message)}")
             line = doc.lines.get(f.line)
