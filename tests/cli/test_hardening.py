@@ -175,3 +175,10 @@ def test_a_device_or_fifo_as_output_is_written_not_replaced(article, tmp_path):
     assert "the the" in out
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a FIFO, not a file renamed over it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe"]
+
+
+def test_report_and_new_baseline_on_one_new_file_are_refused(article, tmp_path):
+    same = run_mtqa("check", "--no-grammar", "a.txt", "-f", "json", "-o", "r.json", "--write-baseline", "./r.json",
+                    cwd=tmp_path)
+    assert same.returncode == 2 and "name the same file" in same.stderr
+    assert not (tmp_path / "r.json").exists()

@@ -115,7 +115,7 @@ def check_destinations(destinations: dict[str, str | None], inputs: Iterable[str
     wanted = {option: ident for option, ident in wanted.items() if ident is not None}
     if not wanted:
         return
-    seen: dict[tuple[int, int], str] = {}
+    seen: dict[tuple, str] = {}
     for option, ident in wanted.items():
         if ident in seen:
             raise MtqaError(f"{destinations[option]}: {option} and {seen[ident]} name the same file")
@@ -128,9 +128,16 @@ def check_destinations(destinations: dict[str, str | None], inputs: Iterable[str
                             "the report would replace it. Choose another file")
 
 
-def _identity(path: str) -> tuple[int, int] | None:
+def _identity(path: str) -> tuple | None:
+    """Device and inode of ``path``; for a file not written yet, those of its folder and its
+    name, so two options naming one new file (``r.json`` and ``./r.json``) are caught too."""
     try:
         info = os.stat(path)
+        return info.st_dev, info.st_ino
     except (OSError, ValueError):
-        return None  # a file that does not exist yet cannot be an input
-    return info.st_dev, info.st_ino
+        pass
+    try:
+        folder = os.stat(os.path.dirname(path) or ".")
+    except (OSError, ValueError):
+        return None  # the write itself will report the missing folder
+    return folder.st_dev, folder.st_ino, os.path.basename(path)
