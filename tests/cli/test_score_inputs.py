@@ -94,3 +94,17 @@ def test_output_naming_an_input_is_refused_and_the_input_kept(pair, tmp_path, wh
     assert result.stderr.strip() == (f"mtqa: error: {target}: --output names an input file ({target}); "
                                       "the report would replace it. Choose another file")
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("which", ["system", "reference", "source"])
+def test_a_file_read_by_a_guessed_encoding_is_named_in_a_warning(pair, tmp_path, which):
+    reference, system = pair
+    source = tmp_path / "src.txt"
+    source.write_text("Die Katze saß auf der Matte.\nEs regnete den ganzen Tag.\n", encoding="utf-8")
+    legacy = {"system": system, "reference": reference, "source": source}[which]
+    legacy.write_bytes(legacy.read_text(encoding="utf-8").replace("a", "à").encode("cp1252"))
+    result = run_mtqa("score", "-r", "ref.txt", "-s", "src.txt", "sys.txt", "--no-artifacts", "--metrics", "bleu",
+                      cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"mtqa: warning: {legacy.name}: not UTF-8; read as " in result.stderr
+    assert result.stderr.count("not UTF-8") == 1

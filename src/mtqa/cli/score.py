@@ -78,7 +78,8 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     }
     for name in metrics:  # a tokenizer that cannot load fails now, not after the checkers have started
         make_metric(name, options[name])
-    scoring = {"metrics": metrics, "n_samples": n_samples, "confidence": confidence, "options": options}
+    scoring = {"metrics": metrics, "n_samples": n_samples, "confidence": confidence, "options": options,
+               "on_guess": _warn_guess}
     if not artifacts:
         board = leaderboard.build(reference, systems, source=source, **scoring)
     else:
@@ -92,6 +93,14 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.reporters.leaderboard import render
 
     write_output(render(board, format_), output)
+
+
+def _warn_guess(path: str, encoding: str) -> None:
+    """The same warning `mtqa check` gives: a guessed decoding is never silent."""
+    from mtqa.reporters.text import escape_controls
+
+    click.echo(f"mtqa: warning: {escape_controls(path)}: not UTF-8; read as {encoding} "
+               "(a guess: save it as UTF-8 to be sure)", err=True)
 
 
 def _distinct(paths: tuple[str, ...]) -> list[str]:

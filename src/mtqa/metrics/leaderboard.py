@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mtqa import __version__
@@ -53,12 +53,14 @@ def artifact_rates(pipeline, path: str, sources: list[str] | None) -> dict[str, 
 
 def build(reference: str, systems: Sequence[str], *, source: str | None = None, pipeline=None,
           metrics: Sequence[str] = METRICS, n_samples: int = 1000, confidence: bool = False,
-          options: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+          options: dict[str, dict[str, Any]] | None = None,
+          on_guess: Callable[[str, str], None] | None = None) -> dict[str, Any]:
     """``confidence``: a 95% bootstrap interval for every score (the paired test computes
-    one for several systems anyway); ``options``: sacrebleu constructor arguments by metric."""
-    references = read_segments(reference)
+    one for several systems anyway); ``options``: sacrebleu constructor arguments by metric;
+    ``on_guess(path, encoding)``: told of each file read by a guessed encoding."""
+    references = read_segments(reference, on_guess)
     names = system_names(systems)
-    hypotheses = [(name, read_segments(path)) for name, path in zip(names, systems)]
+    hypotheses = [(name, read_segments(path, on_guess)) for name, path in zip(names, systems)]
     for path, (_, lines) in zip(systems, hypotheses):
         if len(lines) != len(references):
             raise MtqaError(f"{path}: {len(lines)} lines, but the reference has {len(references)}")
@@ -71,7 +73,7 @@ def build(reference: str, systems: Sequence[str], *, source: str | None = None, 
         signatures = {m: scores[m]["signature"] for m in metrics}
         rows = [{"system": names[0], **{m: {"score": scores[m]["score"], "mean": scores[m]["mean"],
                                              "ci": scores[m]["ci"], "p_value": None} for m in metrics}}]
-    sources = read_segments(source) if source is not None else None
+    sources = read_segments(source, on_guess) if source is not None else None
     if sources is not None and len(sources) != len(references):
         raise MtqaError(f"{source}: {len(sources)} lines but the reference has {len(references)}")
     for row, path in zip(rows, systems):

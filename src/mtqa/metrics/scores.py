@@ -7,7 +7,7 @@ score printed by mtqa is the score `sacrebleu REF -i SYS -m bleu chrf ter` print
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -79,8 +79,11 @@ def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str]) -> tuple
     return scores, str(metric.get_signature())
 
 
-def read_segments(path: str) -> list[str]:
-    """Lines of a plain-text system or reference file, right-stripped as sacrebleu reads them."""
+def read_segments(path: str, on_guess: Callable[[str, str], None] | None = None) -> list[str]:
+    """Lines of a plain-text system or reference file, right-stripped as sacrebleu reads them.
+
+    ``on_guess(path, encoding)`` hears of a file that was not UTF-8 and was read by a guessed
+    encoding: sacrebleu would refuse it, so scores from it must not look like its scores."""
     from mtqa.readers.decode import decode
     from mtqa.readers.lines import split_lines
 
@@ -89,5 +92,8 @@ def read_segments(path: str) -> list[str]:
             data = handle.read()
     except OSError as exc:
         raise MtqaError(f"{path}: {exc.strerror or exc}") from None
-    text = decode(data, path).text
+    decoded = decode(data, path)
+    if decoded.guessed and on_guess is not None:
+        on_guess(path, decoded.encoding)
+    text = decoded.text
     return [line.rstrip() for line in split_lines(text)] if text else []
