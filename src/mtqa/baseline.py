@@ -110,8 +110,9 @@ def finding_fingerprints(doc: DocumentResult) -> list[str]:
     return [fingerprint(f, doc.lines.get(f.line)) for f in doc.findings]
 
 
-def build_baseline(report: Report, base: str) -> dict:
-    """The baseline of ``report``, its paths relative to ``base`` (the baseline file's folder)."""
+def build_baseline(report: Report, base: str, kept: dict[str, list[dict]] | None = None) -> dict:
+    """The baseline of ``report``, its paths relative to ``base`` (the baseline file's folder),
+    plus ``kept``: entries of documents the run did not check."""
     documents: dict[str, list[dict]] = {}
     for doc in report.documents:
         entries = [
@@ -120,21 +121,46 @@ def build_baseline(report: Report, base: str) -> dict:
         ]
         if entries:
             documents.setdefault(document_key(doc, base), []).extend(entries)
+    for key, entries in (kept or {}).items():
+        documents.setdefault(key, entries)
     return {"mtqa_baseline": FORMAT_VERSION, "documents": dict(sorted(documents.items()))}
 
 
-def write_baseline(report: Report, path: str) -> int:
-    """Write the baseline file atomically; returns the number of entries recorded."""
+def write_baseline(report: Report, path: str) -> tuple[int, int]:
+    """Write the baseline file atomically; returns the entries recorded from this run and
+    those kept from the file it replaces.
+
+    Rewriting a baseline keeps the entries of documents this run did not check whose files
+    still exist: a run over part of a corpus (a pre-commit hook on the staged files) or one
+    where a file could not be read must not forget findings accepted long ago, which the
+    next full run would then call new. Entries of files that are gone are dropped."""
     from mtqa.cli.output import write_output
 
-    data = build_baseline(report, _folder(path))
+    base = _folder(path)
+    checked = {key for doc in report.documents for key in (document_key(doc, base), _typed_key(doc, base))}
+    try:
+        previous = _entries(path)
+    except MtqaError:  # no baseline there yet (or not one): nothing to keep
+        previous = {}
+    kept = {key: entries for key, entries in previous.items()
+            if key not in checked and not key.startswith("<")
+            and os.path.isfile(os.path.join(base, key.partition("#")[0]))}
+    data = build_baseline(report, base, kept)
+    total = sum(len(v) for v in data["documents"].values())
+    held = sum(len(v) for v in kept.values())
     write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path, what="baseline")
-    return sum(len(v) for v in data["documents"].values())
+    return total - held, held
 
 
 def read_baseline(path: str) -> dict[str, Counter[str]]:
     """Fingerprint counts per document key (relative to the baseline's folder, as
     ``document_key`` spells it, whatever the version); a broken file is a one-line error."""
+    return {key: Counter(str(e["fingerprint"]) for e in entries) for key, entries in _entries(path).items()}
+
+
+def _entries(path: str) -> dict[str, list[dict]]:
+    """The entries of each document key of the baseline at ``path``, keys as ``document_key``
+    spells them relative to the baseline's folder."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -154,12 +180,12 @@ def read_baseline(path: str) -> dict[str, Counter[str]]:
         raise MtqaError(f"{path}: baseline has no 'documents' table")
     base = _folder(path)
     key_base = _BASE[version](base)
-    counts: dict[str, Counter[str]] = {}
+    rebased: dict[str, list[dict]] = {}
     for key, entries in documents.items():
         if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
             raise MtqaError(f"{path}: baseline entries of {key!r} must be objects with a fingerprint")
-        counts.setdefault(_rebased(key, key_base, base), Counter()).update(str(e["fingerprint"]) for e in entries)
-    return counts
+        rebased.setdefault(_rebased(key, key_base, base), []).extend(entries)
+    return rebased
 
 
 def apply_baseline(report: Report, path: str) -> Report:

@@ -28,9 +28,10 @@ def apply_run_options(report: Report, settings: Settings, quiet: bool = False,
     if settings.write_baseline:
         from mtqa.baseline import write_baseline
 
-        count = write_baseline(report, settings.write_baseline)
+        count, kept = write_baseline(report, settings.write_baseline)
         if not quiet:
-            click.echo(f"mtqa: wrote {count} finding(s) to baseline {settings.write_baseline}", err=True)
+            click.echo(f"mtqa: wrote {count} finding(s) to baseline {settings.write_baseline}"
+                       + (f", kept {kept} of documents not checked in this run" if kept else ""), err=True)
     if settings.baseline:
         from mtqa.baseline import apply_baseline
 
