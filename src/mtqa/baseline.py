@@ -161,8 +161,10 @@ def read_baseline(path: str) -> dict[str, Counter[str]]:
 def _entries(path: str) -> dict[str, list[dict]]:
     """The entries of each document key of the baseline at ``path``, keys as ``document_key``
     spells them relative to the baseline's folder."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if path == "-":
+        raise MtqaError("-: a baseline is read from a file, not from standard input")
+    try:  # utf-8-sig: a baseline is a file teams edit, and some editors save JSON with a BOM
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise MtqaError(f"{path}: baseline file not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -182,3 +182,23 @@ def test_report_and_new_baseline_on_one_new_file_are_refused(article, tmp_path):
                     cwd=tmp_path)
     assert same.returncode == 2 and "name the same file" in same.stderr
     assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--write-baseline", "-"], "-: --write-baseline writes a file; standard output carries the report"),
+    (["--baseline", "-"], "-: a baseline is read from a file, not from standard input"),
+    (["-o", ""], "--output: empty path; name a file or '-' for standard output"),
+])
+def test_baseline_on_standard_streams_and_empty_output_are_one_line_errors(article, tmp_path, options, message):
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "a.txt", *options, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"mtqa: error: {message}\n"
+
+
+def test_a_baseline_saved_with_a_byte_order_mark_is_read(article, tmp_path):
+    made = run_mtqa("check", "--no-grammar", "a.txt", "--write-baseline", "base.json", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + (tmp_path / "base.json").read_bytes())
+    result = run_mtqa("check", "--no-grammar", "a.txt", "--baseline", "bom.json", "--fail-on", "minor", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "known finding(s) hidden, 0 new" in result.stderr

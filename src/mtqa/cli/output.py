@@ -111,6 +111,12 @@ def check_destinations(destinations: dict[str, str | None], inputs: Iterable[str
     Files are compared by device and inode, so a relative path, a symlink or a hard link
     to an input is caught as well as the same spelling.
     """
+    for option, path in destinations.items():
+        if path == "":
+            raise MtqaError(f"{option}: empty path; name a file" + (" or '-' for standard output"
+                                                                    if option == "--output" else ""))
+        if path == "-" and option != "--output":
+            raise MtqaError(f"-: {option} writes a file; standard output carries the report")
     wanted = {option: _identity(path) for option, path in destinations.items() if path and path != "-"}
     wanted = {option: ident for option, ident in wanted.items() if ident is not None}
     if not wanted:
