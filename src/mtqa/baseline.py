@@ -138,10 +138,12 @@ def write_baseline(report: Report, path: str) -> tuple[int, int]:
 
     base = _folder(path)
     checked = {key for doc in report.documents for key in (document_key(doc, base), _typed_key(doc, base))}
-    try:
-        previous = _entries(path)
-    except MtqaError:  # no baseline there yet (or not one): nothing to keep
-        previous = {}
+    previous = {}
+    if os.path.isfile(path):  # not a device such as /dev/full, which reads forever
+        try:
+            previous = _entries(path)
+        except MtqaError:  # not a baseline: nothing to keep
+            pass
     kept = {key: entries for key, entries in previous.items()
             if key not in checked and not key.startswith("<")
             and os.path.isfile(os.path.join(base, key.partition("#")[0]))}
