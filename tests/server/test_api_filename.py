@@ -36,7 +36,9 @@ def test_a_bad_filename_or_front_matter_is_a_bad_request(server_url):
     for fields, message in (({"filename": "page.html"}, "'filename': page.html: only plain text and Markdown"),
                             ({"filename": 3}, "'filename' must be a file name"),
                             ({"filename": "a.md", "text": "---\nsource_lang: xx\n---\nText.\n"},
-                             "'filename': a.md: front matter line 2: source_lang: unknown language 'xx'")):
+                             "'filename': a.md: front matter line 2: source_lang: unknown language 'xx'"),
+                            ({"filename": "a.md", "text": "---\na: &a [x, x]\nb: [*a, *a]\n---\nText.\n"},
+                             "'filename': a.md: front matter line 3: YAML aliases (*a) are not accepted")):
         response = requests.post(f"{server_url}/api/check", json={"text": ARTICLE, **fields}, timeout=60)
         assert response.status_code == 400
         assert response.json()["error"]["message"].startswith(message)

@@ -7,6 +7,7 @@ text checkers scan (``Document.analysis_text``), never in the text findings quot
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Iterator
 from html.entities import html5 as _HTML5_ENTITIES
 
@@ -15,6 +16,7 @@ from mtqa.config.settings import Settings
 from mtqa.errors import InputError
 from mtqa.model import Document
 from mtqa.offsets import merge_spans
+from mtqa.readers import frontmatter
 from mtqa.readers.lineends import document, lf_view
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -184,22 +186,10 @@ def _indented_blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def front_matter(text: str, path: str = "<text>") -> dict:
-    """The YAML front matter as a dict (empty when absent or not a mapping); InputError
-    when it is not YAML, since what it says (``source_lang``) would be lost without a word."""
+    """The front matter (YAML or TOML) as a dict, empty when absent or not a mapping; an
+    InputError when it cannot be read (see readers/frontmatter.py)."""
     match = _FRONT_MATTER.match(text)
-    if not match or not text.startswith("---"):
-        return {}
-    import yaml
-
-    body = match.group().split("\n", 1)[1].rsplit("\n", 2)[0]
-    try:
-        data = yaml.safe_load(body)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "unreadable"
-        raise InputError(path, f"front matter is not valid YAML{where}: {problem}") from None
-    return data if isinstance(data, dict) else {}
+    return frontmatter.parse(match.group(), path) if match else {}
 
 
 def _source_lang(meta: dict, text: str, path: str) -> str | None:
@@ -209,10 +199,10 @@ def _source_lang(meta: dict, text: str, path: str) -> str | None:
         value = meta.get(key)
         if value is None or value == "":
             continue
-        line = next((n for n, row in enumerate(text.split("\n"), 1) if row.split(":", 1)[0].strip() == key), 1)
+        line = frontmatter.key_line(text, key)
         if not isinstance(value, str):
             raise InputError(path, f"front matter line {line}: {key} must be a language code or name, "
-                                   f"not {value!r}")
+                                   f"not {reprlib.repr(value)}")
         try:
             return language_code(value)
         except UnknownLanguage as exc:
@@ -227,5 +217,5 @@ def read(text: str, path: str, settings: Settings) -> Iterator[Document]:
     lang = settings.source_lang or _source_lang(meta, lf_text, path)
     yield document(
         id=path, path=path, text=text, source_lang=lang, masked=tuple(masked_spans(lf_text)),
-        metadata={"format": "markdown", "front_matter": {k: str(v) for k, v in meta.items()}},
+        metadata={"format": "markdown"},
     )

@@ -1,0 +1,66 @@
+"""Markdown front matter: YAML between ``---`` lines.
+
+It is read only for what mtqa needs from it (``source_lang``), and read with bounds,
+as the XML readers are: a YAML alias (``*a``) may stand for a structure that multiplies at
+each level (390 bytes of ``&a [*b, *b, ...]`` are 9**9 strings once walked), so an alias is
+refused; so is nesting deeper than ``MAX_DEPTH``, since the parser recurses. Article
+metadata needs neither. What cannot be read is an InputError naming the file and the line,
+never an empty mapping: ``source_lang`` would be lost without a word.
+"""
+
+from __future__ import annotations
+
+from mtqa.errors import InputError
+
+MAX_DEPTH = 32
+
+
+def parse(block: str, path: str) -> dict:
+    """The mapping in ``block``, the whole front matter including its two fence lines."""
+    body = block.split("\n", 1)[1].rsplit("\n", 2)[0]
+    if not block.startswith("---"):
+        return {}
+    data = _yaml(body, path)
+    return data if isinstance(data, dict) else {}
+
+
+def key_line(block: str, key: str) -> int:
+    """The file line of ``key:`` in the front matter; 1 if not found."""
+    return next((n for n, row in enumerate(block.split("\n"), 1) if row.split(":", 1)[0].strip() == key), 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem = line, problem
+
+
+def _yaml(body: str, path: str):
+    import yaml
+
+    class BoundedLoader(yaml.SafeLoader):
+        """safe_load's loader, refusing aliases and deep nesting as it composes nodes."""
+
+        depth = 0
+
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(event.start_mark.line, f"YAML aliases (*{event.anchor}) are not accepted")
+            if self.depth >= MAX_DEPTH:
+                raise _Refused(event.start_mark.line, f"nests more than {MAX_DEPTH} levels deep")
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    try:
+        return yaml.load(body, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader
+    except _Refused as exc:
+        raise InputError(path, f"front matter line {exc.line + 2}: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "unreadable"
+        raise InputError(path, f"front matter is not valid YAML{where}: {problem}") from None
