@@ -1,6 +1,6 @@
 """Front matter that cannot say what it means to (an unknown source_lang, a list, broken
-YAML, a YAML alias, runaway nesting) is an input error naming the file and line;
-the other inputs are still checked."""
+YAML or TOML, a YAML alias, runaway nesting) is an input error naming the file and line;
+the other inputs are still checked. TOML front matter (``+++``) is read as YAML's is."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def test_an_alias_bomb_is_refused_before_it_is_expanded(tmp_path):
     assert result.stderr.splitlines() == ["mtqa: error: bomb.md: front matter line 3: YAML aliases (*a) are not accepted"]
     assert "a.txt:1:9: MTQA-CORE-001" in result.stdout
 
+
+@pytest.mark.parametrize(("front", "message"), [
+    ('title = "Talks"\nsource_lang = "xx"\n', "bad.md: front matter line 3: source_lang: unknown language 'xx'"),
+    ('source_lang = ["he"]\n', "bad.md: front matter line 2: source_lang must be a language code or name, not ['he']"),
+    ('title = "Talks\nsource_lang = "he"\n', "bad.md: front matter is not valid TOML (line 2): Illegal character"),
+    ("source_lang: he\n", "bad.md: front matter is not valid TOML (line 2): Expected '=' after a key"),
+])
+def test_bad_toml_front_matter_is_an_input_error(tmp_path, front, message):
+    (tmp_path / "bad.md").write_text(f"+++\n{front}+++\n{BODY}", encoding="utf-8")
+    (tmp_path / "good.md").write_text(f'+++\ntitle = "Talks"\nsource_lang = "he"\n+++\n{BODY}', encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "bad.md", "good.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"mtqa: error: {message}" in result.stderr.splitlines()[0]
+    assert "good.md:6:26: MTQA-HE-012" in result.stdout  # TOML's source_lang selects the Hebrew pack

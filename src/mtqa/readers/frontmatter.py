@@ -1,32 +1,50 @@
-"""Markdown front matter: YAML between ``---`` lines.
+"""Markdown front matter: YAML between ``---`` lines, TOML between ``+++`` lines (Hugo's default).
 
-It is read only for what mtqa needs from it (``source_lang``), and read with bounds,
+Both are read only for what mtqa needs from them (``source_lang``), and read with bounds,
 as the XML readers are: a YAML alias (``*a``) may stand for a structure that multiplies at
 each level (390 bytes of ``&a [*b, *b, ...]`` are 9**9 strings once walked), so an alias is
-refused; so is nesting deeper than ``MAX_DEPTH``, since the parser recurses. Article
+refused; so is nesting deeper than ``MAX_DEPTH``, since both parsers recurse. Article
 metadata needs neither. What cannot be read is an InputError naming the file and the line,
 never an empty mapping: ``source_lang`` would be lost without a word.
 """
 
 from __future__ import annotations
 
+import re
+
 from mtqa.errors import InputError
 
 MAX_DEPTH = 32
+_TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 
 def parse(block: str, path: str) -> dict:
     """The mapping in ``block``, the whole front matter including its two fence lines."""
     body = block.split("\n", 1)[1].rsplit("\n", 2)[0]
-    if not block.startswith("---"):
-        return {}
-    data = _yaml(body, path)
+    data = _toml(body, path) if block.startswith("+++") else _yaml(body, path)
     return data if isinstance(data, dict) else {}
 
 
 def key_line(block: str, key: str) -> int:
-    """The file line of ``key:`` in the front matter; 1 if not found."""
-    return next((n for n, row in enumerate(block.split("\n"), 1) if row.split(":", 1)[0].strip() == key), 1)
+    """The file line of ``key:`` (YAML) or ``key =`` (TOML) in the front matter; 1 if not found."""
+    for number, row in enumerate(block.split("\n"), 1):
+        if re.split(r"[:=]", row, maxsplit=1)[0].strip().strip("\"'") == key:
+            return number
+    return 1
+
+
+def _toml(body: str, path: str) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))
+        line = f" (line {int(where.group(1)) + 1})" if where and where.group(1) else ""
+        problem = _TOML_WHERE.sub("", str(exc))
+        raise InputError(path, f"front matter is not valid TOML{line}: {problem}") from None
+    except RecursionError:
+        raise InputError(path, f"front matter nests more than {MAX_DEPTH} levels deep") from None
 
 
 class _Refused(Exception):
