@@ -7,7 +7,7 @@ CPU- or I/O-bound, so it runs in a thread pool of ``concurrency`` workers; at mo
 Retry-After, LanguageTool's `maxWorkQueueSize` behaviour) instead of piling up. A check
 that exceeds ``request_timeout`` answers 503 to its client, but its slot is released only
 when the worker really finishes, so a slow check can never let more work in than the
-bound allows.
+bound allows. A server that stops does not wait for such a check (server/workers.py).
 
 Each request is a run of its own for the state a run keeps (as for metrics): a rule pack's
 runaway pattern is switched off after its timeouts in that request only, and the request's
@@ -20,7 +20,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import ExitStack
 from typing import Any
 
@@ -29,6 +29,7 @@ from mtqa.config.settings import Settings
 from mtqa.model import Document
 from mtqa.report import DocumentResult
 from mtqa.server.config import ServerConfig
+from mtqa.server.workers import DaemonPool
 
 
 class Busy(Exception):
@@ -46,7 +47,7 @@ class CheckService:
         self.settings = settings
         self.config = config
         self.pipeline = Pipeline(settings, checker_names)
-        self._executor = ThreadPoolExecutor(max_workers=config.concurrency, thread_name_prefix="mtqa-check")
+        self._executor = DaemonPool(config.concurrency, "mtqa-check")
         self._lock = threading.Lock()
         self._admitted = 0
         self.started = time.time()
@@ -144,5 +145,5 @@ class CheckService:
         }
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor.shutdown()
         self.pipeline.close()
