@@ -41,3 +41,14 @@ def test_the_first_id_that_comes_back_is_named(tmp_path, text, line):
     with pytest.raises(InputError) as info:
         read_doc_ids(str(ids), 1000)
     assert info.value.reason.startswith(f"line {line}: ")
+
+
+def test_an_ids_file_with_a_byte_order_mark_is_read_without_it(tmp_path):
+    """Saved by a Windows editor: BOM and CRLF. The first line belongs to doc1, not to a
+    document of its own named "\\ufeffdoc1"."""
+    (tmp_path / "sys.txt").write_text("He said the the thing.\nRussia said she would come.\n"
+                                      "Israel said she would come.\n", encoding="utf-8")
+    (tmp_path / "ids.txt").write_bytes(b"\xef\xbb\xbfdoc1\r\ndoc1\r\ndoc2\r\n")
+    result = run_mtqa("check", "--no-grammar", "-f", "json", "--doc-ids", "ids.txt", "sys.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["doc1", "doc2"]

@@ -21,12 +21,14 @@ from mtqa.readers.lines import line_spans, split_lines
 
 
 def read_doc_ids(path: str, limit: int) -> list[str]:
-    """One document id a line (the first tab-separated field: WMT's `docids.txt` has more)."""
+    """One document id a line (the first tab-separated field: WMT's `docids.txt` has more).
+    UTF-8 with or without a byte order mark, as every other text mtqa reads: a BOM kept
+    would make the first line's id another document's."""
     from mtqa.readers import load_bytes  # regular files only, at most ``limit`` bytes
 
     data = load_bytes(path, limit)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(path, "document ids are not UTF-8 text") from None
     ids = [line.split("\t", 1)[0].strip() for line in split_lines(text)]
