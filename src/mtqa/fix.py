@@ -15,6 +15,7 @@ import codecs
 import difflib
 import importlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -186,7 +187,22 @@ def refuse_to_write(path: str) -> str | None:
     return None
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")
+
+
 def unified_diff(path: str, old: str, new: str) -> str:
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    """The change as a unified diff whose lines are the file's lines, as the readers count
+    them (at CRLF, LF or CR; not at form feeds or U+2028, where ``str.splitlines`` would cut).
+
+    Only the last line of a file may lack a line end ("\\ No newline at end of file").
+    Diff tools know only LF: a lone CR (old Mac) line end is shown as LF, and a line above
+    the diff says so, since such a diff is a preview, not a patch that applies to the file.
+    """
+    def lines(text: str) -> list[str]:
+        return [line[:-1] + "\n" if line.endswith("\r") else line for line in _LINE.findall(text)]
+
+    diff = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in difflib.unified_diff(lines(old), lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"))
+    if "\r" in old.replace("\r\n", "") or "\r" in new.replace("\r\n", ""):
+        diff = f"{path}: line ends are CR (old Mac), shown as LF below\n{diff}"
+    return diff
