@@ -52,7 +52,14 @@ def read_file(path: str, settings: Settings) -> list[Document]:
     if module_name in BYTE_READERS:
         if not data:
             raise InputError(display, "file is empty")
-        return _checked(list(module.read_bytes(data, display, settings)), display)
+        from mtqa.readers.xmlsafe import xml_encoding
+
+        documents = list(module.read_bytes(data, display, settings))
+        encoding = xml_encoding(data)
+        if encoding is not None:  # declared or marked, never guessed: XML says what it is
+            for document in documents:
+                document.metadata.update(encoding=encoding, encoding_guessed=False)
+        return _checked(documents, display)
     decoded = decode(data, display)
     if not decoded.text.strip():
         raise InputError(display, "file has no text")

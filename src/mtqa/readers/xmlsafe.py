@@ -10,6 +10,7 @@ loaded.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
@@ -18,6 +19,9 @@ from mtqa.errors import InputError
 
 # The internal subset of a DOCTYPE: `<!DOCTYPE name ... [ ... ]>`.
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.DOTALL)
+_XML_DECL_ENCODING = re.compile(rb"""<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)(?:[^>]*?\b(SYSTEM|PUBLIC)\b)?")
 
 
@@ -96,3 +100,22 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def xml_encoding(data: bytes) -> str | None:
+    """The encoding an XML file that parsed was read in, named as the text readers name
+    theirs (``utf-8-sig``, ``utf-16``, ``cp1252``, ``iso8859-1``: a BOM, else the XML
+    declaration), or None for plain UTF-8, which reports leave unsaid. The XML parser
+    follows the declaration as written (ISO-8859-1 is Latin-1 here, not cp1252)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    declared = _XML_DECL_ENCODING.match(_ascii_view(data[:1024]))
+    if declared is None:
+        return None
+    label = declared.group(1).decode("ascii")
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return label.lower()
+    return None if name == "utf-8" else name
