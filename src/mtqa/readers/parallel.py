@@ -47,6 +47,27 @@ def read_lines(path: str, settings: Settings) -> list[str]:
     return split_lines(decode(load_bytes(path, settings.max_bytes), path).text)
 
 
+def _sidecar(documents: list[Document], root: str, option: str, given: str | None, carried: str) -> str | None:
+    """The aligned file to read for these documents, or None.
+
+    A file that carries its own sources (XLIFF, TMX, JSONL or TSV with a source field) or
+    references keeps them: they are aligned unit by unit, a sidecar only by line count, and
+    swapping them without a word would check the targets against other text. So an aligned
+    file named for such a file is an error; a mirrored folder that has no file for it is not
+    (the file needs none), and the others in the folder still get theirs.
+    """
+    if not given:
+        return None
+    path = sidecar_path(given, documents[0].path, root)
+    if not any(getattr(d, carried) is not None for d in documents):
+        return path
+    if os.path.isdir(given) and not os.path.lexists(path):
+        return None
+    what = "sources" if option == "--source" else "references"
+    raise InputError(documents[0].path, f"has its own {what}; {option} {path} would replace them "
+                                        f"({option} is for files without {what})")
+
+
 def attach(document: Document, sources: list[str] | None, references: list[str] | None,
            names: tuple[str | None, str | None] = (None, None)) -> Document:
     """``document`` with aligned source/reference lines; InputError when counts differ."""
@@ -92,8 +113,9 @@ def attach_sidecars(documents: list[Document], root: str, settings: Settings) ->
     """
     if not documents:
         return documents
-    names = tuple(sidecar_path(s, documents[0].path, root) if s else None
-                  for s in (settings.source_file, settings.reference_file))
+    names = tuple(_sidecar(documents, root, option, given, carried)
+                  for option, given, carried in (("--source", settings.source_file, "source_text"),
+                                                 ("--reference", settings.reference_file, "reference_text")))
     sources, references = (read_lines(path, settings) if path else None for path in names)
     if sources is None and references is None:
         return documents
