@@ -62,6 +62,8 @@ def test_an_alias_bomb_is_refused_before_it_is_expanded(tmp_path):
     ('source_lang = ["he"]\n', "bad.md: front matter line 2: source_lang must be a language code or name, not ['he']"),
     ('title = "Talks\nsource_lang = "he"\n', "bad.md: front matter is not valid TOML (line 2): Illegal character"),
     ("source_lang: he\n", "bad.md: front matter is not valid TOML (line 2): Expected '=' after a key"),
+    ("t = " + "[" * 40 + "]" * 40 + "\n", "bad.md: front matter nests more than 32 levels deep"),
+    ("t = " + "[" * 5000 + "]" * 5000 + "\n", "bad.md: front matter nests more than 32 levels deep"),
 ])
 def test_bad_toml_front_matter_is_an_input_error(tmp_path, front, message):
     (tmp_path / "bad.md").write_text(f"+++\n{front}+++\n{BODY}", encoding="utf-8")
@@ -70,3 +72,14 @@ def test_bad_toml_front_matter_is_an_input_error(tmp_path, front, message):
     assert result.returncode == 2
     assert f"mtqa: error: {message}" in result.stderr.splitlines()[0]
     assert "good.md:6:26: MTQA-HE-012" in result.stdout  # TOML's source_lang selects the Hebrew pack
+
+
+def test_front_matter_closed_at_the_end_of_the_file_is_read_whole(tmp_path):
+    """No line end after the closing fence: its last line is still front matter."""
+    (tmp_path / "a.md").write_text("---\ntitle: t\nsource_lang: xx\n---", encoding="utf-8")
+    (tmp_path / "b.md").write_text('+++\ntitle = "t"\nsource_lang = "xx"\n+++', encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "a.md", "b.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert sorted(result.stderr.splitlines()) == [
+        f"mtqa: error: {name}: front matter line 3: source_lang: unknown language 'xx': give an ISO 639 code "
+        "such as 'he', 'ru' or 'ar', or an English language name" for name in ("a.md", "b.md")]

@@ -20,7 +20,8 @@ _TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of docum
 
 def parse(block: str, path: str) -> dict:
     """The mapping in ``block``, the whole front matter including its two fence lines."""
-    body = block.split("\n", 1)[1].rsplit("\n", 2)[0]
+    inner = block.split("\n", 1)[1].rstrip("\n")  # the lines after the opening fence, closing one last
+    body = inner.rsplit("\n", 1)[0] if "\n" in inner else ""
     data = _toml(body, path) if block.startswith("+++") else _yaml(body, path)
     return data if isinstance(data, dict) else {}
 
@@ -37,14 +38,28 @@ def _toml(body: str, path: str) -> dict:
     import tomllib
 
     try:
-        return tomllib.loads(body)
+        data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_WHERE.search(str(exc))
         line = f" (line {int(where.group(1)) + 1})" if where and where.group(1) else ""
         problem = _TOML_WHERE.sub("", str(exc))
         raise InputError(path, f"front matter is not valid TOML{line}: {problem}") from None
     except RecursionError:
-        raise InputError(path, f"front matter nests more than {MAX_DEPTH} levels deep") from None
+        data = None
+    if data is None or _too_deep(data):
+        raise InputError(path, f"front matter nests more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _too_deep(data) -> bool:
+    """Whether TOML's tables and arrays nest deeper than YAML may (tomllib has no bound)."""
+    level = [data]
+    for _ in range(MAX_DEPTH):
+        level = [v for c in level for v in (c.values() if isinstance(c, dict) else c)
+                 if isinstance(v, (dict, list))]
+        if not level:
+            return False
+    return True
 
 
 class _Refused(Exception):
