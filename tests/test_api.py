@@ -62,3 +62,16 @@ def test_min_severity_hides_lesser_findings_and_rescores():
 def test_a_string_select_is_one_entry():
     (document,) = mtqa.check_text(TEXT, select="MTQA-CORE").documents
     assert [f.rule for f in document.findings] == ["MTQA-CORE-001"]
+
+
+def test_one_path_is_one_path_not_its_letters(tmp_path, monkeypatch):
+    """A name given alone is that file: not m, t, q, a, ".", t, x, t (where "." is the folder)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mtqa.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    for paths in ("mtqa.txt", tmp_path / "mtqa.txt", [tmp_path / "mtqa.txt"]):
+        report = mtqa.check_files(paths)
+        assert [d.path for d in report.documents] == [str(paths if not isinstance(paths, list) else paths[0])]
+        assert report.errors == []
+    with pytest.raises(TypeError):
+        mtqa.check_files([3])

@@ -8,6 +8,7 @@ is: an unknown key or a value of the wrong type is a ConfigError naming the key.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +17,8 @@ from mtqa.errors import ConfigError
 from mtqa.model import Severity
 from mtqa.readers.lineends import document as read_document
 from mtqa.report import Report
+
+PathArg = str | os.PathLike
 
 
 def check_text(text: str, *, source_lang: str | None = None, grammar: bool = False, config: str | None = None,
@@ -31,14 +34,18 @@ def check_text(text: str, *, source_lang: str | None = None, grammar: bool = Fal
         return _finish(pipeline.run_documents([document]), settings, min_severity)
 
 
-def check_files(paths: Iterable[str], *, config: str | None = None, min_severity: str | None = None,
+def check_files(paths: PathArg | Iterable[PathArg], *, config: str | None = None, min_severity: str | None = None,
                 **overrides: Any) -> Report:
+    """Check files and folders as `mtqa check PATH...` does; one path may be given alone."""
     from mtqa.pipeline import Pipeline
 
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # a name is one path, not a list of one-letter ones
+    names = [os.fsdecode(path) for path in paths]
     _check_severity(min_severity)
     settings = load_settings(config, overrides)
     with Pipeline(settings) as pipeline:
-        return _finish(pipeline.run(list(paths)), settings, min_severity)
+        return _finish(pipeline.run(names), settings, min_severity)
 
 
 def _check_severity(value: Any) -> None:
