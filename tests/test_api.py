@@ -75,3 +75,13 @@ def test_one_path_is_one_path_not_its_letters(tmp_path, monkeypatch):
         assert report.errors == []
     with pytest.raises(TypeError):
         mtqa.check_files([3])
+
+
+@pytest.mark.parametrize("text", ["He said \ud800 the the thing.", "Text.\udcff"])
+def test_a_lone_surrogate_is_a_value_error_before_any_checker_runs(text):
+    """As `mtqa serve` answers 400: half a UTF-16 pair (a bad byte read with surrogateescape,
+    half a JSON pair) is not text, and no rule engine can encode it."""
+    with pytest.raises(ValueError, match=r"^text contains a lone surrogate \(U\+D[8C][0-9A-F]{2} at offset \d+\)"):
+        mtqa.check_text(text)
+    with pytest.raises(TypeError, match="text must be a str, not bytes"):
+        mtqa.check_text(b"He said the the thing.")

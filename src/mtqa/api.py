@@ -15,6 +15,7 @@ from typing import Any
 from mtqa.config.settings import Settings, load_settings
 from mtqa.errors import ConfigError
 from mtqa.model import Severity
+from mtqa.offsets import LONE_SURROGATE
 from mtqa.readers.lineends import document as read_document
 from mtqa.report import Report
 
@@ -23,9 +24,11 @@ PathArg = str | os.PathLike
 
 def check_text(text: str, *, source_lang: str | None = None, grammar: bool = False, config: str | None = None,
                min_severity: str | None = None, **overrides: Any) -> Report:
-    """Check one article given as a string. Grammar is off unless asked for (it starts a JVM)."""
+    """Check one article given as a string. Grammar is off unless asked for (it starts a JVM).
+    A string holding half of a UTF-16 pair is a ValueError."""
     from mtqa.pipeline import Pipeline
 
+    _check_strings(text=text)
     _check_severity(min_severity)
     options = {"source_lang": source_lang, "checkers.grammar.enabled": grammar, **overrides}
     settings = load_settings(config, options)
@@ -46,6 +49,21 @@ def check_files(paths: PathArg | Iterable[PathArg], *, config: str | None = None
     settings = load_settings(config, overrides)
     with Pipeline(settings) as pipeline:
         return _finish(pipeline.run(names), settings, min_severity)
+
+
+def _check_strings(**values: str | None) -> None:
+    """Refused before anything runs, as `mtqa serve` refuses them with 400: a lone surrogate
+    (a bad byte decoded with ``surrogateescape``, half a JSON pair) is not text any checker,
+    encoder or report can handle."""
+    for name, value in values.items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        match = LONE_SURROGATE.search(value)
+        if match:
+            raise ValueError(f"{name} contains a lone surrogate (U+{ord(match.group()):04X} at offset "
+                             f"{match.start()}), which is not Unicode text")
 
 
 def _check_severity(value: Any) -> None:
