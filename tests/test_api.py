@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.errors import ConfigError
+from mtqa.errors import ConfigError, InputError
 
 
 def test_check_text_returns_report_with_exact_findings():
@@ -85,3 +85,58 @@ def test_a_lone_surrogate_is_a_value_error_before_any_checker_runs(text):
         mtqa.check_text(text)
     with pytest.raises(TypeError, match="text must be a str, not bytes"):
         mtqa.check_text(b"He said the the thing.")
+
+
+MARKDOWN = ("---\nsource_lang: he\ntitle: Talks on Kraschatyk\n---\n\n"
+            "The parties have not yet came down from the tree.\n\n```\nBy Editor\n```\n")
+
+
+def test_a_filename_reads_the_text_as_that_file():
+    """Markdown by its extension, as `--stdin-filename a.md` and the server's "filename" read it:
+    front matter and code are not the article, and the front matter's source_lang counts."""
+    assert sorted(f.rule for f in mtqa.check_text(MARKDOWN).documents[0].findings) == ["MTQA-CONS-004",
+                                                                                       "MTQA-WEB-001"]
+    (document,) = mtqa.check_text(MARKDOWN, filename="news/talks.md").documents
+    assert document.path == "news/talks.md"
+    assert [(f.rule, f.line) for f in document.findings] == [("MTQA-HE-012", 6)]
+    with pytest.raises(InputError, match="only plain text and Markdown"):
+        mtqa.check_text(MARKDOWN, filename="page.html")
+
+
+def test_a_source_is_aligned_by_lines_as_the_server_aligns_it():
+    text = "The minister said 5 people died.\nTalks resume on Monday.\n"
+    source = "השר אמר ש-7 אנשים מתו.\nהשיחות יתחדשו ביום שני.\n"
+    (document,) = mtqa.check_text(text, source=source, source_lang="he").documents
+    missing = [f for f in document.findings if f.rule == "MTQA-BI-011"]
+    assert [(f.line, f.message) for f in missing] == [(1, "source number '7' is missing from the translation")]
+    with pytest.raises(ValueError, match="^source contains a lone surrogate"):
+        mtqa.check_text(text, source="\udc80")
+
+
+@pytest.fixture(scope="module")
+def served():
+    """A real `mtqa serve` (no grammar) on a free loopback port."""
+    from mtqa.server import ServerConfig
+    from tests.server.conftest import live_server, no_grammar_settings
+
+    settings = no_grammar_settings()
+    with live_server(settings, ServerConfig.from_settings(settings.server)) as url:
+        yield url
+
+
+@pytest.mark.parametrize("fields", [
+    {"filename": "news/talks.md"},
+    {"source": "השר אמר ש-7 אנשים מתו.\nהשיחות יתחדשו.\n", "source_lang": "he"},
+    {"reference": "The minister said seven people died.\nPrices of bread and milk will rise next year.\n"},
+])
+def test_check_text_gives_what_the_server_gives_for_the_same_fields(served, fields):
+    """check_text builds its document with the server's code: same fields, same findings."""
+    import requests
+
+    text = MARKDOWN if "filename" in fields else "The minister said 5 people died.\nA dog ran across the field.\n"
+    response = requests.post(f"{served}/api/check", json={"text": text, **fields}, timeout=120)
+    assert response.status_code == 200, response.text
+    expected = [(f["rule"], f["start"], f["end"], f["message"]) for f in response.json()["documents"][0]["findings"]]
+    (document,) = mtqa.check_text(text, **fields).documents
+    assert [(f.rule, f.start, f.end, f.message) for f in document.findings] == expected
+    assert expected, "the example should have findings to compare"
