@@ -22,7 +22,7 @@ BAD = CLEAN + "\nThe march went down Kraschatyk.\n"
 def _hook() -> str:
     docs = (REPO / "docs" / "serve.md").read_text(encoding="utf-8")
     section = docs.split("### Git pre-commit hook", 1)[1]
-    return re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    return re.search(r"```[a-z]+\n(.*?)```", section, re.S).group(1)
 
 
 def _git(*args, cwd, env):
@@ -62,3 +62,17 @@ def test_the_hook_reads_markdown_as_markdown_and_blocks_major_findings(hook_env)
     bad = _git("commit", "-qm", "bad", cwd=repo, env=env)
     assert bad.returncode == 1
     assert "talks.md:12:21: MTQA-CONS-004" in bad.stderr  # git shows a hook's output on stderr
+
+
+@pytest.mark.parametrize("name", ["my article.md", "café.md", "-n.md", "0:draft.md", "it's \"new\".md"])
+def test_any_file_name_is_checked_and_blocked(hook_env, name):
+    """Spaces, non-ASCII letters (which git quotes as "caf\\303\\251.md"), a leading dash, a colon
+    and quotes: the staged article is read and its major finding blocks the commit, never an
+    empty text that passes."""
+    repo, env = hook_env
+    (repo / name).write_text("Trucks went to Haifa.\n\nBy Editor\n", encoding="utf-8")
+    _git("add", "--", name, cwd=repo, env=env)
+    bad = _git("commit", "-qm", "bad", cwd=repo, env=env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert f"{name}:3:1: MTQA-WEB-001" in bad.stderr
+    assert _git("rev-parse", "-q", "--verify", "HEAD", cwd=repo, env=env).returncode != 0  # nothing committed
