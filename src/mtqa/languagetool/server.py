@@ -201,10 +201,15 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def is_languagetool_process(pid: int) -> bool:
-    """True when ``pid`` is a LanguageTool JVM (guards against signalling a reused pid)."""
+def is_languagetool_process(pid: int, port: int | None = None) -> bool:
+    """True when ``pid`` is a live LanguageTool JVM, listening on ``port`` when one is given
+    (guards against signalling, or taking for the started server, a reused pid)."""
+    if not process_alive(pid):
+        return False
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return process_alive(pid) and not sys.platform.startswith("linux")
+        return not sys.platform.startswith("linux")
+    if port is not None and f"\0--port\0{port}\0".encode() not in cmdline + b"\0":
+        return False
     return MAIN_CLASS.encode() in cmdline

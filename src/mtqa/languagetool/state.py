@@ -24,7 +24,7 @@ from typing import Any
 
 from mtqa.atomic import atomic_write
 from mtqa.languagetool.install import cache_root, require_installed
-from mtqa.languagetool.server import ServerProcess, healthy, is_languagetool_process, process_alive
+from mtqa.languagetool.server import ServerProcess, is_languagetool_process, process_alive
 
 STATE_FILE = "server.json"
 LOCK_FILE = "server.lock"
@@ -48,14 +48,19 @@ def read_state() -> dict[str, Any] | None:
 
 
 def running_server() -> dict[str, Any] | None:
-    """The state of the started server if its JVM is alive and answering, else None."""
+    """The state of the started server while its JVM lives, else None.
+
+    Whether it answers is not asked: a server busy with long checks can leave its health
+    check unanswered for minutes, and taking that for "not running" made `start` launch a
+    second JVM over the state of the first, which then ran untracked. Only a dead process
+    (or a pid now used by another program) means there is no server; a client that then
+    gets no answer at all handles that as a server gone (it starts one of its own).
+    """
     state = read_state()
     if state is None:
         return None
     pid = int(state["pid"])
-    if not (process_alive(pid) and is_languagetool_process(pid)):
-        return None
-    return state if healthy(state["url"]) else None
+    return state if is_languagetool_process(pid, state.get("port")) else None
 
 
 @contextmanager
@@ -101,8 +106,9 @@ def _stop(timeout: float) -> bool:
         return False
     pid = int(state["pid"])
     stopped = False
-    if process_alive(pid) and is_languagetool_process(pid):
+    if is_languagetool_process(pid, state.get("port")):
         os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)  # a stopped JVM (SIGSTOP, Ctrl-Z) acts on SIGTERM only once continued
         deadline = time.monotonic() + timeout
         while process_alive(pid) and time.monotonic() < deadline:
             _reap(pid)
