@@ -36,6 +36,45 @@ def test_cyrillic_and_latin_sources_match_close_spellings(name, source):
     assert SourceNames(source).contains(name)
 
 
+@pytest.mark.parametrize("name,source,lang", [
+    ("Zdar", "stanicích Havlíčkův Brod, Žďár nad Sázavou", "cs"),  # diacritics dropped
+    ("Žďár", "stanicích Havlíčkův Brod, Žďár nad Sázavou", "cs"),
+    ("Langmajer", "v čele s Jiřím Langmajerem", "cs"),  # declined in the source
+    ("Jiri", "v čele s Jiřím Langmajerem", "cs"),
+    ("Raikkonen", "Kimi Räikkönens Abschied", "de"),
+    ("Alfa-Bank", "а Альфа-Банк – найбільший", "uk"),
+    ("Labutenko", "депутату Володимиру Лабутенку", "uk"),  # national system, nominative
+    ("Kutna", "свою родину в Кутній Горі", "uk"),
+    ("Hora", "свою родину в Кутній Горі", "uk"),
+    ("Zelenskyy", "Зеленський сказав", "uk"),  # BGN/PCGN
+    ("Zelenskyi", "Зеленський сказав", "uk"),  # national
+    ("Nikulin", "с самим Никулиным Ю.", "ru"),
+    ("Yegor", "шайбы забросили Егор Морозов", "ru"),
+    ("Higashiya", "銀座〈ＨＩＧＡＳＨＩＹＡ ＧＩＮＺＡ〉など", "ja"),  # Latin words of any source count
+])
+def test_exact_romanisations_and_copies_match(name, source, lang):
+    assert SourceNames(source, lang).contains(name)
+
+
+@pytest.mark.parametrize("name,source,lang", [
+    ("Bebek", "журналіст Роман Бебех", "uk"),  # х is kh or h, never k
+    ("Loubutenko", "депутату Володимиру Лабутенку", "uk"),
+    ("Kutnia", "свою родину в Кутній Горі", "uk"),  # Кутній is Кутна, not a soft Кутня
+    ("Poleva", "93-річна Оксана Польова", "uk"),
+    ("Schulz", "sagte Olaf Schulze", "de"),  # German adds no ending but -s
+    ("Krogman", "Ein Krogmann dem es fehlt", "de"),
+    ("Sagawa", "佐川なら無料らしい", "ja"),  # kanji are not romanised
+])
+def test_near_misses_do_not_match(name, source, lang):
+    assert not SourceNames(source, lang).contains(name)
+
+
+def test_a_quoted_latin_word_counts_only_in_a_source_of_another_script():
+    assert SourceNames("ahamo、POVO、LINEMOはキャリアなの？", "ja").quotes("ahamo")
+    assert SourceNames("Лише внизу додала пояснення що таке inkaso.", "uk").quotes("inkaso")
+    assert not SourceNames("Ich habe es knapp geschafft", "de").quotes("knapp")  # untranslated German
+
+
 def test_abjad_sources_are_not_used():
     # Hebrew romanises without vowels: a wrongly vowelled name would match too.
     names = SourceNames("ד\"ר מרדכי שמעונוב")

@@ -184,6 +184,49 @@ def test_names_spelt_as_in_the_source_are_not_spelling_errors(grammar_settings):
     assert [text for seg, text in flagged if seg == "4"] == []  # "Qiu" beside "Daqiang's": 邱达强
 
 
+def _spelling(grammar_settings, lang, pairs):
+    """(segment, flagged text) of the spelling findings on aligned (target, source) lines."""
+    from mtqa.readers.segments import Unit, document_from_units
+
+    document = document_from_units("t", "t.jsonl", [Unit(t, source=s) for t, s in pairs], lang)
+    checker = GrammarChecker(grammar_settings(**{"checkers.grammar.name_min_count": 0}))
+    try:
+        return [(f.segment, f.text) for f in checker.check(document) if f.category == "fluency/spelling"]
+    finally:
+        checker.close()
+
+
+def test_names_copied_or_romanised_exactly_are_not_spelling_errors_but_near_misses_are(grammar_settings):
+    # Lines of WMT 2022 system outputs. A Czech name kept with its diacritics, or without
+    # them, is the source's; a Ukrainian name must be a standard romanisation of the source
+    # word or of its nominative (Лабутенку, Кутній Горі), not a look-alike.
+    cs = _spelling(grammar_settings, "cs", [
+        ("The trains stop at Žďár nad Sázavou and Kolín.", "Vlaky zastavují ve stanicích Žďár nad Sázavou a Kolín."),
+        ("The trains stop at Zdar nad Sazavou and Kolin.", "Vlaky zastavují ve stanicích Žďár nad Sázavou a Kolín."),
+        ("The crew led by Jiří Langmajer enjoyed the weather.", "Štáb v čele s Jiřím Langmajerem si užíval počasí."),
+    ])
+    assert cs == []
+    uk = _spelling(grammar_settings, "uk", [
+        ("Football journalist Roman Bebek posted a photo.", "Футбольний журналіст Роман Бебех виклав фото."),
+        ("Football journalist Roman Bebekh posted a photo.", "Футбольний журналіст Роман Бебех виклав фото."),
+        ("Thanks to deputy Volodymyr Loubutenko.", "Завдяки депутату Володимиру Лабутенку."),
+        ("Thanks to deputy Volodymyr Labutenko.", "Завдяки депутату Володимиру Лабутенку."),
+        ("You can meet your family in Kutnia Hora.", "Ви можете зустріти свою родину в Кутній Горі."),
+        ("You can meet your family in Kutna Hora.", "Ви можете зустріти свою родину в Кутній Горі."),
+    ])
+    assert sorted(seg for seg, _ in uk) == ["1", "3", "5"]
+    assert ("5", "Kutnia Hora") in uk
+
+
+def test_latin_words_of_a_japanese_source_and_dictionary_loanwords_are_not_spelling_errors(grammar_settings):
+    flagged = _spelling(grammar_settings, "ja", [
+        ("Are ahamo, POVO and LINEMO carriers?", "ahamo、POVO、LINEMOはキャリアなの？"),
+        ("We ate soba and udon at a ryokan.", "旅館でそばとうどんを食べた。"),
+        ("I've never used it, but Sagawa seems to be free.", "利用したことはないけど、佐川なら無料らしい。"),
+    ])
+    assert flagged == [("3", "Sagawa")]  # kanji are not romanised: a name to check
+
+
 def test_hebrew_names_spelt_as_names_are_spelt_are_not_spelling_errors(grammar_settings):
     # Hebrew is not romanised (no vowels); a spelling that names of the source word share is.
     from mtqa.readers.segments import Unit, document_from_units

@@ -38,8 +38,8 @@ from mtqa.wordlists import zipf
 
 RULE_PREFIX = "LT-"
 WORD_REPEAT_RULE = "ENGLISH_WORD_REPEAT_RULE"
-_BEFORE = re.compile(r"([A-Z][\w'’-]*) +$")  # the capitalised word right before a name
-_AFTER = re.compile(r" +([A-Z][\w'’-]*)")
+_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) +$")  # the word right before a name (kept if capitalised)
+_AFTER = re.compile(r" +([^\W\d_][\w'’-]*)")
 _POSSESSIVE = re.compile(r"['’]s$")  # "Qiu Daqiang's": the neighbour is "Daqiang"
 # LanguageTool splits a word at an apostrophe, so the pinyin "Yu'ebao" and "Yan'an" reach
 # the name checks as "Yu" and "ebao"; the whole word is what the source and the document
@@ -253,17 +253,25 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_in_source(document: Document, start: int, end: int) -> bool:
-    """A capitalised word the segment's source also holds (romanised): a name, not a typo."""
+    """A capitalised word the segment's source also holds (romanised): a name, not a typo.
+    A lower-case word counts when a source in another script quotes it in Latin letters
+    ("ahamo", "dpa"), or when it joins two words of a name the source spells ("nad" in
+    "Žďár nad Sázavou"); otherwise, in a Latin-script source, it may be a word left
+    untranslated ("liebes", "brambor")."""
     flagged = document.text[start:end]
     index = document.unit_index(start)
-    if not flagged[:1].isupper() or index is None or not document.units[index].source:
+    if index is None or not document.units[index].source:
         return False
-    before = _BEFORE.search(document.text, max(0, start - 40), start)
-    after = _AFTER.match(document.text, end, end + 40)
-    neighbours = tuple(_POSSESSIVE.sub("", m.group(1)) for m in (before, after) if m)
     from mtqa.checkers.bilingual.transliteration import source_names
 
-    return source_names(document.units[index].source).contains(flagged, neighbours)
+    names = source_names(document.units[index].source, document.source_lang)
+    before = _BEFORE.search(document.text, max(0, start - 40), start)
+    after = _AFTER.match(document.text, end, end + 40)
+    neighbours = tuple(_POSSESSIVE.sub("", m.group(1)) for m in (before, after) if m and m.group(1)[0].isupper())
+    if not flagged[:1].isupper():
+        # "Žďár nad Sázavou": a small word inside a name the source spells, words on both sides
+        return names.quotes(flagged) or (len(neighbours) == 2 and all(map(names.contains, (flagged, *neighbours))))
+    return names.contains(flagged, neighbours)
 
 
 def _hebrew_name_as_spelt(document: Document, start: int, end: int) -> bool:

@@ -7,6 +7,8 @@ consistency checker reports). Names in mtqa's gazetteers (places, people, instit
 demonyms, camel-case brands, the English forms of the Hebrew names gazetteer), acronyms, names after the Arabic article ("al-Din") and
 words the project accepts (`[vocabulary] accept`) are never spelling errors either; the
 gazetteer's known misspellings ("Kraschatyk") are not in that list, so they stay flagged.
+Nor are the Japanese loanwords English dictionaries list ("soba", "ryokan";
+gazetteers/loanwords.tsv, each with the dictionaries that list it).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ _ARTICLE_NAME = re.compile(r"(?:a[lnrstdz]|ash|ath|el|ul)-[A-Z][\w'’]*")
 
 class SpellingFilter:
     def __init__(self, text: str, accept_words: Iterable[str], min_count: int) -> None:
-        self.accepted = {w.casefold() for w in accept_words if w.strip()}
+        self.accepted = {w.casefold() for w in accept_words if w.strip()} | loanwords()
         tokens = [m.group() for m in _TOKEN.finditer(text)]
         counts = Counter(t for t in tokens if t[0].isupper())
         self.names = {token for token, n in counts.items() if n >= min_count} if min_count > 0 else set()
@@ -47,6 +49,16 @@ class SpellingFilter:
 def _acronym(token: str) -> bool:
     """"CSCEC", "MGTO", "NIS": an abbreviation no dictionary lists, almost never a typo."""
     return len(token) > 1 and token.isupper() and token.isalpha()
+
+
+@lru_cache(maxsize=1)
+def loanwords() -> frozenset[str]:
+    """Words English dictionaries list though LanguageTool's lacks them (gazetteers/loanwords.tsv)."""
+    from importlib import resources
+
+    text = resources.files("mtqa.gazetteers").joinpath("loanwords.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,10 @@
 
 LanguageTool's dictionary lacks most names in the news, so a name it flags as a spelling
 error is usually spelt as intended when the source holds the same name: in Latin script
-(German, Czech sources), in pinyin syllables of the Chinese characters, or close to the
-romanised Cyrillic. anyascii romanises every script without a model or a download.
+(German, Czech sources, or a Latin word quoted in any source), in pinyin syllables of the
+Chinese characters, or in a standard romanisation of the Cyrillic (romanise.py). These
+matches are exact: a name that only nearly matches ("Bebek" for Бебех) is the wrong name
+reviewers mark. anyascii romanises every script without a model or a download.
 
 A foreign name in a Chinese source is written by its sounds (卡萨托诺夫, ka-sa-tuo-nuo-fu,
 for Kasatonov), so an English name also matches when its consonants, in order and by
@@ -12,88 +14,118 @@ loose, and a wrong transcription sounds alike too ("Cocosiri" for 可可西里, 
 calls Hoh Xil), so it counts only for a name English text already uses (wordfreq) and
 not for pinyin-shaped words, which must match the pinyin exactly.
 
-Not used for abjads (Hebrew, Arabic, Persian): their romanisation has no vowels, so the
-match would also accept a wrongly vowelled name, which is exactly what reviewers mark.
-Nor for Japanese: anyascii reads kanji as Chinese, not as the Japanese name.
+Abjads (Hebrew, Arabic, Persian) are not romanised: their romanisation has no vowels, so
+the match would also accept a wrongly vowelled name, which is exactly what reviewers
+mark. Nor is Japanese: anyascii reads kanji as Chinese, not as the Japanese name. The
+Latin-script words of such a source still count.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from difflib import SequenceMatcher
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from itertools import product
 
+from mtqa.checkers.bilingual import romanise
 from mtqa.wordlists import zipf
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SKIP = re.compile(r"[\u0590-\u06ff\u0750-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u3040-\u30ff]")
-_WORD = re.compile(r"[a-z]+")
+# A word of one script with its apostrophes ("O'Malley", Ukrainian "м'ясо", also typed
+# "Мар\"їнка"); a hyphen parts
+# words, and so does a change of script ("LINEMOはキャリア").
+_L, _C = r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]", r"[\u0400-\u052f]"
+_SOURCE_WORD = re.compile(rf"{_L}+(?:['’ʼ]{_L}+)*|{_C}+(?:['’ʼ\"]{_C}+)*|(?:(?!{_L}|{_C})[^\W\d_])+")
+_PART = re.compile(r"[-‐‑\s]+")  # "Alfa-Bank", and LanguageTool's two-word matches ("Kryvyi Rih")
 MAX_SYLLABLES = 4
 MAX_TRANSCRIBED = 7  # characters of one transcribed name (布罗佐维奇: 5)
 MIN_CONSONANTS = 3  # fewer would match some run of almost any source
 KNOWN_ZIPF = 1.0  # in wordfreq's English list at all
-# Spelling variants of Cyrillic romanisation ("Zelenskiy"/"Zelensky", "Kharkiv"/"Harkiv").
-_FOLD = ((r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"iy\b|yy\b|ij\b", "y"), ("kh", "h"), ("j", "y"),
-         ("w", "v"), ("x", "ks"), ("tz", "ts"), ("ck", "k"), (r"(.)\1", r"\1"), ("e", "e"))
-
-
-def _fold(word: str) -> str:
-    for pattern, repl in _FOLD:
-        word = re.sub(pattern, repl, word)
-    return word
 
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if "a" <= ch <= "z")
 
 
+def _script(word: str) -> str:
+    name = unicodedata.name(word[0], "")
+    return "latin" if name.startswith("LATIN") else "cyrillic" if name.startswith("CYRILLIC") else "other"
+
+
 class SourceNames:
     """The romanised source of one segment, asked whether it contains an English name."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lang: str | None = None) -> None:
         from anyascii import anyascii
 
-        self.usable = bool(source) and not _SKIP.search(source)
+        source = unicodedata.normalize("NFKC", source or "")  # full-width ＪＲ is JR
+        self.usable = bool(source) and not _SKIP.search(source)  # may its own script be romanised?
         self.single: set[str] = set()  # pinyin syllables of the Chinese characters
         self.runs: set[str] = set()  # runs of 2 to MAX_SYLLABLES of them, joined
-        self.words: list[str] = []
+        self.spellings: set[str] = set()  # exact English spellings of the source's words (romanise.py)
+        self.quoted: set[str] = set()  # Latin-script words of a source in another script
         self.sounds: list[list[frozenset[str]]] = []  # consonant classes per character, per run of Han
-        if not self.usable:
+        if not source:
             return
+        cyrillic = romanise.cyrillic_language(source, lang)
+        latin: list[str] = []
+        foreign = False  # letters of another script than Latin
         for chunk in re.split(r"([\u3400-\u9fff]+)", source):
             if not chunk:
                 continue
             if _HAN.match(chunk):
+                foreign = True
+                if not self.usable:
+                    continue
                 readings = [r for r in map(_han_readings, chunk) if r]
                 self.single.update(s for r in readings for s in r)
                 self.sounds.append([_consonants(r[0], "pinyin") for r in readings])
                 for n in range(2, MAX_SYLLABLES + 1):
                     for i in range(len(readings) - n + 1):
                         self.runs.update("".join(p) for p in product(*readings[i:i + n]))
-            else:
-                self.words += [_fold(w) for w in _WORD.findall(anyascii(chunk).lower()) if len(w) >= 3]
+                continue
+            for word in _SOURCE_WORD.findall(chunk):
+                script = _script(word)
+                if script == "latin":
+                    latin.append(word)
+                    self.spellings |= romanise.latin_spellings(word, lang)
+                    continue
+                foreign = True
+                if script == "cyrillic":
+                    self.spellings |= romanise.cyrillic_spellings(word, cyrillic)
+                elif self.usable:
+                    self.spellings.add(_letters(anyascii(word)))
+        if foreign:
+            self.quoted = {romanise.key(word) for word in latin}
+        self.spellings.discard("")
 
     def contains(self, name: str, neighbours: tuple[str, ...] = ()) -> bool:
-        """True when `name` (one English word) is spelt as a word or pinyin run of the source.
+        """True when `name` (one English word, maybe hyphenated, or two) is spelt as the source spells a word.
 
+        Every part of a hyphenated name, or word of two, must be: the same word without diacritics, a standard
+        romanisation of a Cyrillic word or of its nominative, or a run of pinyin syllables.
         One pinyin syllable alone matches too easily (月 "yue" is in every date), so it
         counts only together with a capitalised neighbour ("Shang Rui": shangrui)."""
-        if not self.usable:
-            return False
         key = _letters(name)
-        if len(key) < 2:
+        if len(romanise.key(name)) < 2:
             return False
         if key in self.runs:
             return True
         if key in self.single:
             return any(_letters(n) + key in self.runs or key + _letters(n) in self.runs for n in neighbours)
-        folded = _fold(key)
-        if folded in self.words if len(folded) < 4 else any(_close(folded, w) for w in self.words):
+        parts = [romanise.key(part) for part in _PART.split(name)]
+        if all(part in self.spellings for part in parts if part):
             return True
-        return self.transcribes(key)
+        return self.usable and self.transcribes(key)
+
+    def quotes(self, word: str) -> bool:
+        """True when a source in another script writes `word` in Latin letters ("ahamo", "dpa").
+        A lower-case word only: in a Latin-script source it could be a word left untranslated."""
+        parts = [romanise.key(part) for part in _PART.split(word)]
+        return any(parts) and all(part in self.quoted for part in parts if part)
 
     def transcribes(self, key: str) -> bool:
         """Do the consonants of `key` (lower-case letters) sound out a run of Han characters?"""
@@ -112,16 +144,6 @@ class SourceNames:
                     if len(run) >= len(name):
                         break
         return False
-
-
-def _close(name: str, word: str) -> bool:
-    """Same word, or an inflected form of it (Russian cases add endings to names)."""
-    if word.startswith(name) and len(word) - len(name) <= 3:
-        return True
-    if abs(len(word) - len(name)) > 4 or name[:2] != word[:2]:
-        return False
-    stem = len(word) if len(word) <= len(name) else len(name) + 1
-    return SequenceMatcher(None, name, word[:stem]).ratio() >= 0.85
 
 
 @lru_cache(maxsize=8192)
@@ -187,5 +209,5 @@ def pinyin_shaped(key: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def source_names(source: str) -> SourceNames:
-    return SourceNames(source)
+def source_names(source: str, lang: str | None = None) -> SourceNames:
+    return SourceNames(source, lang)

@@ -177,7 +177,8 @@ class NaturalnessChecker(Checker):
             for i in capitalised:
                 if names[text_of[i]] > 1:
                     confidence[i] = 0.0
-            for i in _in_source([i for i in capitalised if confidence[i] >= threshold], text_of, piece_of, texts):
+            for i in _in_source([i for i in capitalised if confidence[i] >= threshold], text_of, piece_of, texts,
+                                document.source_lang):
                 confidence[i] = 0.0
         flagged = {i: c for i, c in confidence.items() if c >= threshold}
         # Offsets only for the pieces with flagged words.
@@ -218,8 +219,8 @@ def _logistic(log_odds: float) -> float:
         return 0.0
 
 
-def _in_source(words: list[int], text_of: list[str], piece_of: list[int], texts: list[tuple[str, str | None]]
-               ) -> list[int]:
+def _in_source(words: list[int], text_of: list[str], piece_of: list[int], texts: list[tuple[str, str | None]],
+               lang: str | None = None) -> list[int]:
     """The capitalised words whose piece's source spells them (romanised, as the grammar
     checker reads names): "a name to check against the source" that the source confirms.
     On WMT 2022/2023 human references with their sources, 90 of this checker's 242 findings
@@ -236,7 +237,7 @@ def _in_source(words: list[int], text_of: list[str], piece_of: list[int], texts:
         if not source:
             continue
         if p not in read:
-            read[p] = source_names(source)
+            read[p] = source_names(source, lang)
         neighbours = tuple(text_of[j] for j in (i - 1, i + 1)
                            if 0 <= j < len(text_of) and piece_of[j] == p and text_of[j][:1].isupper())
         if read[p].contains(text_of[i], neighbours):
