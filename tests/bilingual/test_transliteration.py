@@ -50,7 +50,11 @@ def test_cyrillic_and_latin_sources_match_close_spellings(name, source):
     ("Zelenskyi", "Зеленський сказав", "uk"),  # national
     ("Nikulin", "с самим Никулиным Ю.", "ru"),
     ("Yegor", "шайбы забросили Егор Морозов", "ru"),
+    ("Andrey", "встреча с Андреем", "ru"),
+    ("Mozyr", "Проїжджаючи біля Мозиря", "uk"),
     ("Higashiya", "銀座〈ＨＩＧＡＳＨＩＹＡ ＧＩＮＺＡ〉など", "ja"),  # Latin words of any source count
+    ("Maryinka", 'в районах Кремінної, Мар"їнки і Вугледара', "uk"),  # the apostrophe typed as "
+    ("Lenta", 'На нижнем этаже большой Гипермаркет"Лента".', "ru"),  # a quotation mark
 ])
 def test_exact_romanisations_and_copies_match(name, source, lang):
     assert SourceNames(source, lang).contains(name)
@@ -64,6 +68,9 @@ def test_exact_romanisations_and_copies_match(name, source, lang):
     ("Schulz", "sagte Olaf Schulze", "de"),  # German adds no ending but -s
     ("Krogman", "Ein Krogmann dem es fehlt", "de"),
     ("Sagawa", "佐川なら無料らしい", "ja"),  # kanji are not romanised
+    ("Cejlo", "vyhni se nejen Cejlu, ale i okolí", "cs"),  # the street Cejl: no neuter is guessed
+    ("Zo", "Зо ви бачили мої фото", "uk"),  # two Cyrillic letters are no name
+    ("Mozyry", "Проїжджаючи біля Мозиря", "uk"),  # Мозир (Mozyr): -я is -й only after a vowel
 ])
 def test_near_misses_do_not_match(name, source, lang):
     assert not SourceNames(source, lang).contains(name)

@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
-_AFTER_VOWEL = frozenset("аеёиоуыэюяєіїьъ'’ʼ")
+_VOWELS = frozenset("аеёиоуыэюяєії")
+_AFTER_VOWEL = _VOWELS | frozenset("ьъ'’ʼ")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 MIN_STEM = 3  # letters left after a case ending is taken off
 
@@ -75,8 +76,9 @@ def cyrillic_language(text: str, lang: str | None) -> frozenset[str]:
 def cyrillic_spellings(word: str, languages: frozenset[str]) -> set[str]:
     """Every standard romanisation (lower case, no apostrophes) of `word` and of its nominatives."""
     word = word.lower()
-    forms = {word} | {word[: len(word) - len(old)] + new for old, new in tables().endings
-                      if word.endswith(old) and len(word) - len(old) >= MIN_STEM}
+    forms = {word} | {stem + new for old, new in tables().endings
+                      if word.endswith(old) and len(stem := word[: len(word) - len(old)]) >= MIN_STEM
+                      and not (new == "й" and stem[-1] not in _VOWELS)}  # Андрея: Андрей; Мозиря: not "Мозирй"
     return {_romanise(form, system) for form in forms for system in tables().systems
             if system.languages & languages}
 

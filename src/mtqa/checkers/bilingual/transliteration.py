@@ -34,16 +34,17 @@ from mtqa.wordlists import zipf
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SKIP = re.compile(r"[\u0590-\u06ff\u0750-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u3040-\u30ff]")
-# A word of one script with its apostrophes ("O'Malley", Ukrainian "м'ясо", also typed
-# "Мар\"їнка"); a hyphen parts
+# A word of one script with its apostrophes ("O'Malley", Ukrainian "м'ясо", also typed as
+# a quotation mark before я, ю, є, ї: "Мар\"їнка", not "Гипермаркет\"Лента"); a hyphen parts
 # words, and so does a change of script ("LINEMOはキャリア").
 _L, _C = r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]", r"[\u0400-\u052f]"
-_SOURCE_WORD = re.compile(rf"{_L}+(?:['’ʼ]{_L}+)*|{_C}+(?:['’ʼ\"]{_C}+)*|(?:(?!{_L}|{_C})[^\W\d_])+")
+_SOURCE_WORD = re.compile(rf"{_L}+(?:['’ʼ]{_L}+)*|{_C}+(?:(?:['’ʼ]|\"(?=[яюєїЯЮЄЇ])){_C}+)*|(?:(?!{_L}|{_C})[^\W\d_])+")
 _PART = re.compile(r"[-‐‑\s]+")  # "Alfa-Bank", and LanguageTool's two-word matches ("Kryvyi Rih")
 MAX_SYLLABLES = 4
 MAX_TRANSCRIBED = 7  # characters of one transcribed name (布罗佐维奇: 5)
 MIN_CONSONANTS = 3  # fewer would match some run of almost any source
 KNOWN_ZIPF = 1.0  # in wordfreq's English list at all
+MIN_ROMANISED = 3  # letters of a source word in another script: "Зо" (a chat typo) is no name
 
 
 def _letters(text: str) -> str:
@@ -94,6 +95,8 @@ class SourceNames:
                     self.spellings |= romanise.latin_spellings(word, lang)
                     continue
                 foreign = True
+                if len(word) < MIN_ROMANISED:
+                    continue
                 if script == "cyrillic":
                     self.spellings |= romanise.cyrillic_spellings(word, cyrillic)
                 elif self.usable:
