@@ -73,14 +73,15 @@ def cyrillic_language(text: str, lang: str | None) -> frozenset[str]:
     return frozenset({"ru", "uk"})
 
 
-def cyrillic_spellings(word: str, languages: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=65536)  # a document repeats its words; each costs some 300 romanisations
+def cyrillic_spellings(word: str, languages: frozenset[str]) -> frozenset[str]:
     """Every standard romanisation (lower case, no apostrophes) of `word` and of its nominatives."""
     word = word.lower()
     forms = {word} | {stem + new for old, new in tables().endings
                       if word.endswith(old) and len(stem := word[: len(word) - len(old)]) >= MIN_STEM
                       and not (new == "й" and stem[-1] not in _VOWELS)}  # Андрея: Андрей; Мозиря: not "Мозирй"
-    return {_romanise(form, system) for form in forms for system in tables().systems
-            if system.languages & languages}
+    return frozenset(_romanise(form, system) for form in forms for system in tables().systems
+                     if system.languages & languages)
 
 
 def _romanise(word: str, system: System) -> str:
