@@ -85,3 +85,31 @@ def test_review_page_highlights_and_accepts_a_suggestion(page, server_url, seed_
     page.click("#copy")
     page.wait_for_function("() => document.getElementById('status').textContent.includes('copied')")
     assert page.evaluate("navigator.clipboard.readText()") == corrected
+
+
+def test_review_page_keeps_the_users_own_edits(page, server_url):
+    """Text typed after a check is never overwritten by an accepted suggestion, and Copy
+    copies what the box shows."""
+    page.goto(server_url + "/")
+    checked = "He said the the thing. Russia said she would come."
+    page.fill("#article", checked)
+    page.click("#check")
+    page.wait_for_selector("#findings li.finding button.accept")
+    edited = checked + " I also fixed this sentence by hand."
+    page.fill("#article", edited)
+    page.locator("#findings li.finding button.accept").first.click()
+    assert page.input_value("#article") == edited
+    assert "changed since the check" in page.text_content("#status")
+    assert page.get_attribute("#status", "class") == "error"
+
+    # Checked again, the suggestion applies to the text as it now is.
+    page.click("#check")
+    page.wait_for_function("() => !document.getElementById('status').textContent.includes('changed')")
+    page.wait_for_selector("#findings li.finding button.accept")
+    page.locator("#findings li.finding button.accept").first.click()
+    assert page.input_value("#article") == edited.replace("the the", "the", 1)
+
+    page.fill("#article", "My own final text.")
+    page.click("#copy")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == "My own final text."

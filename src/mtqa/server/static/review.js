@@ -176,6 +176,12 @@
   }
 
   function accept(i, j) {
+    // The offsets describe the text as checked; edits typed since then would be lost (or
+    // the replacement land in the wrong place), so a changed text is checked again first.
+    if ($("article").value !== state.text) {
+      setStatus("The article has changed since the check; check again before accepting suggestions.", true);
+      return;
+    }
     const f = state.findings[i];
     const replacement = f.suggestions[j];
     const delta = replacement.length - (f.e - f.s);
@@ -195,7 +201,8 @@
   }
 
   async function copy() {
-    const text = state.text || $("article").value;
+    // What the user sees: accepted suggestions are in the box, and so are their own edits.
+    const text = $("article").value;
     try {
       await navigator.clipboard.writeText(text);
     } catch (err) {
