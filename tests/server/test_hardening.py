@@ -248,6 +248,16 @@ def test_rate_limit_answers_429():
         assert c.get("/healthz").status_code == 200
 
 
+def test_rate_limit_counts_checks_sent_as_get():
+    """LanguageTool's clients may send /v2/check as a GET: it is a check request all the same."""
+    with client(rate_limit=3) as c:
+        fields = {"language": "en-US", "text": "the the"}
+        assert [c.get("/v2/check", params=fields).status_code for _ in range(3)] == [200, 200, 200]
+        assert c.get("/v2/check", params=fields).status_code == 429
+        assert lt_check(c, text="the the").status_code == 429  # one budget for both methods
+        assert c.get("/healthz").status_code == 200 and c.get("/").status_code == 200
+
+
 def test_unknown_paths_and_methods(tc):
     assert tc.get("/nope").status_code == 404
     assert tc.put("/v2/check").status_code == 405
