@@ -160,6 +160,20 @@ def test_v2_check_answers_a_get_as_languagetool_does(tc):
     assert tc.get("/v2/check", params={"text": "Hi."}).status_code == 400  # the same validation
 
 
+def test_v2_check_refuses_an_unknown_mother_tongue(tc):
+    """A typo in a plug-in's setting (motherTongue=hw) is an error, as in LanguageTool and
+    /api/check's source_lang, not a silent switch-off of the source-language packs."""
+    text = "The parties have not yet came down from the tree."
+    refused = lt_check(tc, text=text, motherTongue="xx")
+    assert refused.status_code == 400
+    assert refused.text.startswith("Error: 'motherTongue': unknown language 'xx'")
+    rules = [m["rule"]["id"] for m in lt_check(tc, text=text, motherTongue="he").json()["matches"]]
+    assert "MTQA-HE-012" in rules
+    assert lt_check(tc, text=text, motherTongue="Hebrew").json()["matches"] == \
+        lt_check(tc, text=text, motherTongue="he").json()["matches"]
+    assert lt_check(tc, text=text, motherTongue="").status_code == 200  # empty: no source language
+
+
 def test_v2_check_rejects_bad_encodings(tc):
     bad = tc.post("/v2/check", content=b"language=en-US&text=%FF%FE",
                   headers={"Content-Type": "application/x-www-form-urlencoded"})

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtqa.config.settings import normalise_lang
+from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.model import Document, Finding, blank_spans
 from mtqa.offsets import LineIndex
 from mtqa.readers.lineends import CrlfDocument, lf_view
@@ -88,7 +88,10 @@ def parse_check_form(form: Mapping[str, str], max_text_chars: int) -> CheckReque
         raise BadRequest("Missing 'text' or 'data' parameter")
     if len(text) > max_text_chars:
         raise TextTooLong(f"text exceeds the limit of {max_text_chars} characters ({len(text)} characters)")
-    mother = normalise_lang(form.get("motherTongue"))
+    try:  # a typo in a plug-in's setting must not turn the source-language packs off unseen
+        mother = language_code(form.get("motherTongue"))
+    except UnknownLanguage as exc:
+        raise BadRequest(f"'motherTongue': {exc}") from None
     request = CheckRequest(
         text=text, language=lang, masked=masked, line_breaks=breaks, mother_tongue=mother,
         enabled_rules=_ids(form, "enabledRules"), disabled_rules=_ids(form, "disabledRules"),
