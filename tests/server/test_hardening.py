@@ -196,6 +196,13 @@ def test_api_check_validation(tc, body, needle):
     assert needle in response.json()["error"]["message"]
 
 
+def test_api_check_calls_a_body_that_is_not_utf8_invalid_utf8(tc):
+    response = tc.post("/api/check", content='{"text": "café"}'.encode("latin-1"),
+                       headers={"Content-Type": "application/json; charset=latin-1"})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("request body is not valid UTF-8")
+
+
 def test_text_over_the_character_limit_is_413():
     with client(max_text_chars=100) as c:
         assert lt_check(c, text="word " * 30).status_code == 413
@@ -276,6 +283,22 @@ def test_unknown_paths_and_methods(tc):
     assert tc.get("/nope").status_code == 404
     assert tc.put("/v2/check").status_code == 405
     assert tc.post("/v2/languages").status_code == 405
+
+
+def test_routing_errors_have_each_api_s_error_shape(tc):
+    """mtqa's JSON API answers every error as {"error": {"status", "message"}}; /v2 answers
+    LanguageTool's plain `Error: …`."""
+    for response, status in ((tc.get("/api/check"), 405), (tc.post("/api/chek", json={}), 404),
+                             (tc.get("/nope"), 404)):
+        assert response.status_code == status
+        assert response.headers["content-type"] == "application/json"
+        error = response.json()["error"]
+        assert error["status"] == status and "/api/check" in error["message"]
+    wrong = tc.get("/api/check")
+    assert wrong.headers["allow"] == "POST" and "use POST" in wrong.json()["error"]["message"]
+    lt = tc.put("/v2/check")
+    assert lt.status_code == 405 and lt.headers["content-type"].startswith("text/plain")
+    assert lt.text.startswith("Error: PUT is not allowed on /v2/check")
 
 
 def test_parallel_burst_gets_only_200_or_503_and_server_recovers(seed_text):
