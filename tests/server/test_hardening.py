@@ -70,6 +70,18 @@ def test_cli_refuses_public_bind_without_token(monkeypatch):
     assert result.exit_code == 0 and "--allow-origin" in result.output
 
 
+def test_serve_help_lists_every_field_of_the_api_check_body():
+    """filename too: the docs' pre-commit recipe depends on it."""
+    from click.testing import CliRunner
+
+    from mtqa.cli import cli
+    from mtqa.server.native import FIELDS
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    body = result.output[result.output.index("POST /api/check"):result.output.index("GET  /healthz")]
+    assert all(f'"{field}"' in body for field in FIELDS)
+
+
 def test_token_is_required_when_configured():
     with client(token="s3cret") as c:
         assert lt_check(c, text="Hi.").status_code == 401
