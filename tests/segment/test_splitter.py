@@ -76,3 +76,15 @@ def test_long_line_is_linear():
     text = "Mr. U.S. Jan. " * 50_000
     spans = split_spans(text)
     assert spans == [(0, len(text) - 1)]  # no starter word follows any period: one sentence
+
+
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_long_runs_of_terminal_punctuation_are_linear(mark):
+    # A hostile request of 199,000 periods (inside the server's 200,000-character limit) took
+    # about 45 minutes when every mark of the run was tried as a boundary and each try scanned
+    # to the run's end; one scan of the run now decides it.
+    run = mark * 199_000
+    assert split_spans(run) == [(0, len(run))]
+    text = "He left " + run + " Then he came back " + run
+    first = len("He left ") + len(run)
+    assert split_spans(text) == [(0, first), (first + 1, len(text))]

@@ -99,8 +99,45 @@ def test_offsets_are_converted_to_utf16_units():
 
 def test_annotated_data_keeps_original_offsets_and_masks_markup():
     data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": "Hello world."}, {"markup": "</p>"}]})
-    text, masked = parse_annotated_data(data)
+    text, masked, breaks = parse_annotated_data(data)
     assert text == "<p>Hello world.</p>"
-    assert masked == ((0, 3), (15, 19))
+    assert masked == ((0, 3), (15, 19)) and breaks == ()
     document = CheckRequest(text=text, language=LANGUAGES[0], masked=masked).document()
     assert document.analysis_text == "   Hello world.    "
+
+
+ARTICLE = ["The minister spoke.", "By Editor", "Read also: Talks resume"]
+
+
+def _lt_findings(server_url, **fields):
+    body = requests.post(f"{server_url}/v2/check", data={"language": "en-US", **fields}, timeout=60).json()
+    return [(m["rule"]["id"], m["offset"], m["length"]) for m in body["matches"]], body["sentenceRanges"]
+
+
+def test_annotated_markup_is_read_as_its_interpret_as_line_breaks(server_url):
+    """Editors send paragraph tags without a newline (`</p><p>`) and say what they stand
+    for in interpretAs, as LanguageTool's add-ons do: the paragraphs are checked as the
+    same article sent as plain text is, offsets still into the string as sent."""
+    plain, plain_sentences = _lt_findings(server_url, text="\n\n".join(ARTICLE))
+    assert [rule for rule, _, _ in plain] == ["MTQA-WEB-001", "MTQA-WEB-007"] and len(plain_sentences) == 3
+    annotation = [{"markup": "<p>"}, {"text": ARTICLE[0]}, {"markup": "</p><p>", "interpretAs": "\n\n"},
+                  {"text": ARTICLE[1]}, {"markup": "</p><p>", "interpretAs": "\n\n"}, {"text": ARTICLE[2]},
+                  {"markup": "</p>"}]
+    sent = "".join(part.get("text", part.get("markup")) for part in annotation)
+    found, sentences = _lt_findings(server_url, data=json.dumps({"annotation": annotation}))
+    assert [rule for rule, _, _ in found] == [rule for rule, _, _ in plain]
+    assert [sent[offset:offset + length] for _, offset, length in found] == \
+        ["\n\n".join(ARTICLE)[offset:offset + length] for _, offset, length in plain]
+    assert [sent[a:b] for a, b in sentences] == ARTICLE
+
+
+def test_interpret_as_marks_at_most_the_markup_s_own_characters():
+    data = json.dumps({"annotation": [{"text": "One."}, {"markup": "<br>", "interpretAs": "\r\n"},
+                                      {"text": "Two."}, {"markup": "|", "interpretAs": "\n\n\n"},
+                                      {"markup": "&amp;", "interpretAs": "&"}]})
+    text, masked, breaks = parse_annotated_data(data)
+    assert breaks == (7, 12)
+    document = CheckRequest(text=text, language=LANGUAGES[0], masked=masked, line_breaks=breaks).document()
+    assert document.text == text == "One.<br>Two.|&amp;"
+    assert document.analysis_text == "One.   \nTwo.\n     "
+    assert document.line_index.line_col(8) == (2, 1)

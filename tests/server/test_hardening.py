@@ -70,6 +70,18 @@ def test_cli_refuses_public_bind_without_token(monkeypatch):
     assert result.exit_code == 0 and "--allow-origin" in result.output
 
 
+def test_serve_help_lists_every_field_of_the_api_check_body():
+    """filename too: the docs' pre-commit recipe depends on it."""
+    from click.testing import CliRunner
+
+    from mtqa.cli import cli
+    from mtqa.server.native import FIELDS
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    body = result.output[result.output.index("POST /api/check"):result.output.index("GET  /healthz")]
+    assert all(f'"{field}"' in body for field in FIELDS)
+
+
 def test_token_is_required_when_configured():
     with client(token="s3cret") as c:
         assert lt_check(c, text="Hi.").status_code == 401
@@ -160,6 +172,20 @@ def test_v2_check_answers_a_get_as_languagetool_does(tc):
     assert tc.get("/v2/check", params={"text": "Hi."}).status_code == 400  # the same validation
 
 
+def test_v2_check_refuses_an_unknown_mother_tongue(tc):
+    """A typo in a plug-in's setting (motherTongue=hw) is an error, as in LanguageTool and
+    /api/check's source_lang, not a silent switch-off of the source-language packs."""
+    text = "The parties have not yet came down from the tree."
+    refused = lt_check(tc, text=text, motherTongue="xx")
+    assert refused.status_code == 400
+    assert refused.text.startswith("Error: 'motherTongue': unknown language 'xx'")
+    rules = [m["rule"]["id"] for m in lt_check(tc, text=text, motherTongue="he").json()["matches"]]
+    assert "MTQA-HE-012" in rules
+    assert lt_check(tc, text=text, motherTongue="Hebrew").json()["matches"] == \
+        lt_check(tc, text=text, motherTongue="he").json()["matches"]
+    assert lt_check(tc, text=text, motherTongue="").status_code == 200  # empty: no source language
+
+
 def test_v2_check_rejects_bad_encodings(tc):
     bad = tc.post("/v2/check", content=b"language=en-US&text=%FF%FE",
                   headers={"Content-Type": "application/x-www-form-urlencoded"})
@@ -180,6 +206,13 @@ def test_api_check_validation(tc, body, needle):
     response = tc.post("/api/check", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400
     assert needle in response.json()["error"]["message"]
+
+
+def test_api_check_calls_a_body_that_is_not_utf8_invalid_utf8(tc):
+    response = tc.post("/api/check", content='{"text": "café"}'.encode("latin-1"),
+                       headers={"Content-Type": "application/json; charset=latin-1"})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("request body is not valid UTF-8")
 
 
 def test_text_over_the_character_limit_is_413():
@@ -248,10 +281,36 @@ def test_rate_limit_answers_429():
         assert c.get("/healthz").status_code == 200
 
 
+def test_rate_limit_counts_checks_sent_as_get():
+    """LanguageTool's clients may send /v2/check as a GET: it is a check request all the same."""
+    with client(rate_limit=3) as c:
+        fields = {"language": "en-US", "text": "the the"}
+        assert [c.get("/v2/check", params=fields).status_code for _ in range(3)] == [200, 200, 200]
+        assert c.get("/v2/check", params=fields).status_code == 429
+        assert lt_check(c, text="the the").status_code == 429  # one budget for both methods
+        assert c.get("/healthz").status_code == 200 and c.get("/").status_code == 200
+
+
 def test_unknown_paths_and_methods(tc):
     assert tc.get("/nope").status_code == 404
     assert tc.put("/v2/check").status_code == 405
     assert tc.post("/v2/languages").status_code == 405
+
+
+def test_routing_errors_have_each_api_s_error_shape(tc):
+    """mtqa's JSON API answers every error as {"error": {"status", "message"}}; /v2 answers
+    LanguageTool's plain `Error: …`."""
+    for response, status in ((tc.get("/api/check"), 405), (tc.post("/api/chek", json={}), 404),
+                             (tc.get("/nope"), 404)):
+        assert response.status_code == status
+        assert response.headers["content-type"] == "application/json"
+        error = response.json()["error"]
+        assert error["status"] == status and "/api/check" in error["message"]
+    wrong = tc.get("/api/check")
+    assert wrong.headers["allow"] == "POST" and "use POST" in wrong.json()["error"]["message"]
+    lt = tc.put("/v2/check")
+    assert lt.status_code == 405 and lt.headers["content-type"].startswith("text/plain")
+    assert lt.text.startswith("Error: PUT is not allowed on /v2/check")
 
 
 def test_parallel_burst_gets_only_200_or_503_and_server_recovers(seed_text):

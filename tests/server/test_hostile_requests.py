@@ -66,6 +66,19 @@ def test_a_huge_word_is_checked_and_the_server_keeps_serving(server_url):
     assert requests.get(f"{server_url}/healthz", timeout=10).status_code == 200
 
 
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_a_run_of_199000_periods_is_checked_and_the_server_keeps_serving(server_url, mark):
+    """Inside the 200,000-character limit; splitting it into sentences once held the server
+    (and its event loop: no /healthz, no request timeout) for about 45 minutes."""
+    text = "He left" + mark * 199_000 + " Then he came back."
+    response = requests.post(f"{server_url}/api/check", json={"text": text}, timeout=120)
+    assert response.status_code == 200, response.text[:300]
+    lt = requests.post(f"{server_url}/v2/check", data={"language": "en-US", "text": text}, timeout=120)
+    assert lt.status_code == 200, lt.text[:300]
+    assert lt.json()["sentenceRanges"] == [[0, 7 + 199_000], [7 + 199_000 + 1, len(text)]]
+    assert requests.get(f"{server_url}/healthz", timeout=10).status_code == 200
+
+
 @pytest.mark.parametrize("content_type", ["text/plain", "multipart/form-data; boundary=x", "application/xml", None])
 def test_api_check_answers_415_for_a_wrong_content_type(server_url, content_type):
     headers = {"Content-Type": content_type} if content_type else {}

@@ -44,7 +44,8 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
       GET  /              review page (paste, check, accept suggestions, copy)
       POST /v2/check      LanguageTool-compatible check (text or data, language, …)
       GET  /v2/languages  languages, as LanguageTool lists them
-      POST /api/check     mtqa's JSON report; body {"text", "source", "source_lang", "reference"}
+      POST /api/check     mtqa's JSON report; body {"text", "source", "source_lang", "reference",
+                          "filename"} (filename: read the text as that file, e.g. a.md)
       GET  /healthz       liveness and load
 
     \b

@@ -14,6 +14,7 @@ import logging
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -133,6 +134,8 @@ async def api_check(request: Request) -> Response:
             payload = json.loads(await request.body())
         except RecursionError:
             raise BadRequest("body nests JSON too deeply") from None
+        except UnicodeDecodeError:  # (a ValueError too): the bytes, not the JSON, are wrong
+            raise BadRequest("request body is not valid UTF-8 (send JSON as UTF-8)") from None
         except ValueError:
             raise BadRequest("body is not valid JSON") from None
     else:
@@ -182,6 +185,21 @@ async def index(request: Request) -> Response:
     })
 
 
+ROUTE_LIST = "GET /, POST /api/check, GET|POST /v2/check, GET /v2/languages, GET /healthz"
+
+
+async def _routing_error(request: Request, exc: HTTPException) -> Response:
+    """404 and 405 in the shape of every other error of the endpoint's API."""
+    if exc.status_code == 404:
+        message = f"no endpoint {request.url.path} (this server has {ROUTE_LIST})"
+    elif exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        message = f"{request.method} is not allowed on {request.url.path}; use {allowed}"
+    else:
+        message = str(exc.detail)
+    return _error(request, exc.status_code, message, exc.headers)
+
+
 def create_app(settings: Settings, config: ServerConfig, service: CheckService | None = None):
     """The ASGI app. ``service`` may be passed in (tests share one across apps)."""
 
@@ -203,7 +221,7 @@ def create_app(settings: Settings, config: ServerConfig, service: CheckService |
         Route("/v2/healthcheck", v2_healthcheck, methods=["GET"]),
         Route("/api/check", api_check, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: _routing_error})
     app.state.config = config
     app.state.page = review_page(token_required=bool(config.token))
     if service is not None:

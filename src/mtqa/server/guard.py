@@ -146,7 +146,9 @@ class Guard:
             scope.setdefault("state", {})["token_ok"] = token_matches(self.config.token, given)
 
         client = (scope.get("client") or ("?", 0))[0]
-        if path not in PUBLIC_PATHS and scope["method"] == "POST" and not self.limiter.allow(client):
+        # Every request that may run a check counts, whatever its method (LanguageTool's
+        # clients send /v2/check as GET too); only preflights are free.
+        if path not in PUBLIC_PATHS and scope["method"] != "OPTIONS" and not self.limiter.allow(client):
             await send_error(send, path, 429, f"more than {self.config.rate_limit} requests per minute",
                              [(b"retry-after", b"60"), *cors_headers])
             return

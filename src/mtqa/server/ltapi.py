@@ -12,8 +12,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mtqa.config.settings import normalise_lang
-from mtqa.model import Document, Finding
+from mtqa.config.languages import UnknownLanguage, language_code
+from mtqa.model import Document, Finding, blank_spans
+from mtqa.offsets import LineIndex
+from mtqa.readers.lineends import CrlfDocument, lf_view
 from mtqa.readers.lineends import document as read_document
 from mtqa.reporters.languagetool import LANGUAGES, lt_category
 
@@ -29,6 +31,7 @@ class CheckRequest:
     text: str
     language: dict
     masked: tuple[tuple[int, int], ...] = ()
+    line_breaks: tuple[int, ...] = ()
     mother_tongue: str | None = None
     enabled_rules: frozenset[str] = frozenset()
     disabled_rules: frozenset[str] = frozenset()
@@ -37,7 +40,11 @@ class CheckRequest:
     enabled_only: bool = False
 
     def document(self) -> Document:
-        """The text as sent; CRLF line ends read as a file's are (Windows clients send them)."""
+        """The text as sent; CRLF line ends read as a file's are (Windows clients send them),
+        and markup whose `interpretAs` breaks a line read as that line break."""
+        if self.line_breaks:
+            return AnnotatedDocument(id="<request>", path="<request>", text=self.text, masked=self.masked,
+                                     source_lang=self.mother_tongue, metadata={LINE_BREAKS: self.line_breaks})
         return read_document(id="<request>", path="<request>", text=self.text, masked=self.masked,
                         source_lang=self.mother_tongue)
 
@@ -74,16 +81,19 @@ def parse_check_form(form: Mapping[str, str], max_text_chars: int) -> CheckReque
     if "text" in form and "data" in form:
         raise BadRequest("Set only one of the parameters 'text' or 'data'")
     if "text" in form:
-        text, masked = form["text"], ()
+        text, masked, breaks = form["text"], (), ()
     elif "data" in form:
-        text, masked = parse_annotated_data(form["data"])
+        text, masked, breaks = parse_annotated_data(form["data"])
     else:
         raise BadRequest("Missing 'text' or 'data' parameter")
     if len(text) > max_text_chars:
         raise TextTooLong(f"text exceeds the limit of {max_text_chars} characters ({len(text)} characters)")
-    mother = normalise_lang(form.get("motherTongue"))
+    try:  # a typo in a plug-in's setting must not turn the source-language packs off unseen
+        mother = language_code(form.get("motherTongue"))
+    except UnknownLanguage as exc:
+        raise BadRequest(f"'motherTongue': {exc}") from None
     request = CheckRequest(
-        text=text, language=lang, masked=masked, mother_tongue=mother,
+        text=text, language=lang, masked=masked, line_breaks=breaks, mother_tongue=mother,
         enabled_rules=_ids(form, "enabledRules"), disabled_rules=_ids(form, "disabledRules"),
         enabled_categories=_ids(form, "enabledCategories"), disabled_categories=_ids(form, "disabledCategories"),
         enabled_only=form.get("enabledOnly", "").lower() == "true",
@@ -97,13 +107,16 @@ class TextTooLong(BadRequest):
     """Answered with 413, LanguageTool's status for texts over maxTextLength."""
 
 
-def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """LanguageTool's `data` parameter: text and markup parts, markup never checked.
+def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """LanguageTool's `data` parameter: the text, its markup spans and its line breaks.
 
     The document keeps every part as sent so offsets refer to the client's original
     string; markup spans are masked (blanked for checkers, never flagged). LanguageTool
-    checks markup as its `interpretAs`; mtqa blanks it, which keeps sentence splitting
-    at paragraph tags since the markup turns into spaces.
+    reads markup as its `interpretAs`, and editors send `"\n\n"` there for paragraph
+    tags that hold no newline (`</p><p>`): as many of the markup's last characters as
+    `interpretAs` has line breaks are read as line breaks (``line_breaks``, offsets into
+    the text), so paragraphs, sentences and line-anchored rules see the paragraphs the
+    client sees. Other characters of `interpretAs` are not checked, as markup is not.
     """
     try:
         data = json.loads(raw)
@@ -114,6 +127,7 @@ def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         raise BadRequest("'data' must be JSON like {\"annotation\": [{\"text\": \"…\"}, {\"markup\": \"…\"}]}") from None
     pieces: list[str] = []
     masked: list[tuple[int, int]] = []
+    breaks: list[int] = []
     pos = 0
     for part in parts:
         if not isinstance(part, dict) or not isinstance(part.get("text", part.get("markup")), str):
@@ -124,6 +138,38 @@ def parse_annotated_data(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             piece = part["markup"]
             if piece:
                 masked.append((pos, pos + len(piece)))
+                interpret = part.get("interpretAs")
+                if isinstance(interpret, str):
+                    count = min(len(piece), lf_view(interpret).count("\n"))
+                    breaks.extend(range(pos + len(piece) - count, pos + len(piece)))
         pieces.append(piece)
         pos += len(piece)
-    return "".join(pieces), tuple(masked)
+    return "".join(pieces), tuple(masked), tuple(breaks)
+
+
+LINE_BREAKS = "line_breaks"
+
+
+def _with_breaks(text: str, breaks: tuple[int, ...]) -> str:
+    chars = list(text)
+    for i in breaks:
+        chars[i] = "\n"
+    return "".join(chars)
+
+
+class AnnotatedDocument(CrlfDocument):
+    """Annotated text whose markup stands for line breaks (``metadata[LINE_BREAKS]``, as
+    ``parse_annotated_data`` finds them): checkers and line numbers read those characters as
+    LF, the text and its offsets stay as sent. A subclass for the reason CrlfDocument is one."""
+
+    __slots__ = ()
+
+    @property
+    def analysis_text(self) -> str:
+        return self._cached("analysis_text", lambda: _with_breaks(
+            blank_spans(lf_view(self.text), self.masked), self.metadata[LINE_BREAKS]))
+
+    @property
+    def line_index(self) -> LineIndex:
+        return self._cached("line_index", lambda: LineIndex(
+            _with_breaks(lf_view(self.text), self.metadata[LINE_BREAKS])))

@@ -5,6 +5,9 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const state = { text: "", findings: [], accepted: 0, active: -1 };
+  // The name of the file the article was loaded from: sent as `filename`, so the server
+  // reads a Markdown file as Markdown (front matter, code and markup are not prose).
+  let articleFile = "";
   const tokenRequired = document.body.dataset.tokenRequired === "true";
   if (tokenRequired) $("token").hidden = false;
 
@@ -23,20 +26,29 @@
     $("status").className = isError ? "error" : "";
   }
 
-  function readFileInto(input, target) {
+  function readFileInto(input, target, onName) {
     input.addEventListener("change", () => {
       const file = input.files && input.files[0];
       if (!file) return;
       const reader = new FileReader();
-      reader.onload = () => { $(target).value = String(reader.result).replace(/\r\n?/g, "\n"); };
+      reader.onload = () => {
+        $(target).value = String(reader.result).replace(/\r\n?/g, "\n");
+        if (onName) onName(file.name);
+      };
       reader.readAsText(file);
     });
+  }
+
+  function setArticleFile(name) {
+    articleFile = name;
+    $("article-name").textContent = name ? "read as " + name : "";
   }
 
   async function check() {
     const text = $("article").value;
     if (!text.trim()) { setStatus("Paste or load an article first.", true); return; }
     const body = { text: text };
+    if (articleFile) body.filename = articleFile;
     const source = $("source").value;
     const lang = $("source-lang").value.trim();
     if (source.trim()) body.source = source;
@@ -176,6 +188,12 @@
   }
 
   function accept(i, j) {
+    // The offsets describe the text as checked; edits typed since then would be lost (or
+    // the replacement land in the wrong place), so a changed text is checked again first.
+    if ($("article").value !== state.text) {
+      setStatus("The article has changed since the check; check again before accepting suggestions.", true);
+      return;
+    }
     const f = state.findings[i];
     const replacement = f.suggestions[j];
     const delta = replacement.length - (f.e - f.s);
@@ -195,7 +213,8 @@
   }
 
   async function copy() {
-    const text = state.text || $("article").value;
+    // What the user sees: accepted suggestions are in the box, and so are their own edits.
+    const text = $("article").value;
     try {
       await navigator.clipboard.writeText(text);
     } catch (err) {
@@ -209,6 +228,8 @@
 
   $("check").addEventListener("click", check);
   $("copy").addEventListener("click", copy);
-  readFileInto($("article-file"), "article");
+  readFileInto($("article-file"), "article", setArticleFile);
+  // Text pasted into an emptied box is not that file any more.
+  $("article").addEventListener("input", () => { if (!$("article").value) setArticleFile(""); });
   readFileInto($("source-file"), "source");
 })();
