@@ -16,6 +16,7 @@ from itertools import accumulate
 from mtqa import __version__
 from mtqa.checkers import Checker, CheckerUnavailable, available_checkers, load_checker_class
 from mtqa.config.settings import Settings
+from mtqa.copied import drop_copied
 from mtqa.engine.registry import codes_for
 from mtqa.metrics.accumulator import MetricsAccumulator
 from mtqa.model import Applicability, Document, Finding
@@ -132,7 +133,8 @@ class Pipeline:
             for finding in found:
                 if self.selector.allows(finding) and not document.is_masked(finding.start, finding.end):
                     findings.append(finding)
-        findings = _drop_shadowed(_dedupe(findings), self._generic)
+        # A defect the aligned source has too was copied, not made, by the translation.
+        findings = drop_copied(document, _drop_shadowed(_dedupe(findings), self._generic))
         before = len(findings)
         # Suppression comments and accepted words apply to every checker's findings.
         findings = filter_findings(document, findings, self.settings)
