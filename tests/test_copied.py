@@ -52,13 +52,16 @@ def test_a_defect_the_source_has_is_not_reported_and_one_the_mt_made_is(tmp_path
     found = _findings(tmp_path, "--source", str(source))
     assert (1, "MTQA-CORE-004") not in found
     assert (2, "MTQA-CORE-004") in found
+    assert (3, "MTQA-WEB-007") not in found
+    assert (4, "MTQA-WEB-007") in found  # a label the source does not have: the pipeline added it
     assert (5, "MTQA-CORE-010") not in found  # the Russian smiley, kept as it stands
+    assert (6, "MTQA-WEB-008") not in found
     assert (7, "MTQA-CORE-004") in found  # two spaced commas for the source's one: the MT added one
 
 
 def test_without_a_source_every_defect_is_reported(tmp_path):
     found = _findings(tmp_path)
-    for line, rule in [(1, "MTQA-CORE-004"), (5, "MTQA-CORE-010")]:
+    for line, rule in [(1, "MTQA-CORE-004"), (3, "MTQA-WEB-007"), (5, "MTQA-CORE-010"), (6, "MTQA-WEB-008")]:
         assert (line, rule) in found
 
 
@@ -76,6 +79,9 @@ def test_without_a_source_every_defect_is_reported(tmp_path):
     ("LT-SENTENCE_WHITESPACE", "支援団体とか探せばありそうだけど……ゴメン", 0),
     ("MTQA-CORE-009", "Вона не все розуміє що вони говорять( Але вчора прийшла", 1),
     ("MTQA-CORE-009", "支障がないレベルだと思います（私がこのように感じるだけです）", 0),
+    ("MTQA-WEB-018", "вам надо включить JavaScript или использовать другой браузер", 2),
+    ("MTQA-WEB-007", "► Читайте також: Ціни знову зростають", 1),
+    ("MTQA-WEB-007", "Він порадив: читайте також новини", 0),  # not a label opening the line
 ])
 def test_source_tests(code, source, count):
     tests = source_tests()[code]
