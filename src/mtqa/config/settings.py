@@ -256,7 +256,7 @@ def load_settings(
         from_file = path is not None and (overrides or {}).get("source_lang") is None
         where = f"{path}:{line_of(text, 'source_lang')}: option 'source_lang'" if from_file else "source_lang"
         raise ConfigError(f"{where}: {exc}") from None
-    return _build(data, path, run_options or {}, given)
+    return _build(data, path, run_options or {}, given, text)
 
 
 def _nest(overrides: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
@@ -333,24 +333,32 @@ def _entry_line(text: str, dotted: str, entry: str) -> int:
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any],
-           given: Mapping[str, Any]) -> Settings:
-    def at(key: str) -> str:  # the file's or the defaults' value, or one the caller gave
-        return "" if key in given else f"{path or 'defaults'}: "
+           given: Mapping[str, Any], text: str = "") -> Settings:
+    def at(key: str) -> str:
+        """Where a bad value of ``key`` came from: nothing for one the caller gave (the key
+        names it), else the file and the line that sets it (``mtqa.toml:3: option 'fail_on'``,
+        as _merge and _check_ranges say), or the defaults."""
+        table, leaf = key.rpartition(".")[::2]
+        if leaf in (given.get(table, {}) if table else given):
+            return key
+        if path is None or not re.search(rf"\b{re.escape(leaf)}\b", text):
+            return f"{path or 'defaults'}: {key}"
+        return f"{path}:{line_of(text, key)}: option {key!r}"
 
     try:
         fail_on = Severity.parse(data["fail_on"]) if data["fail_on"] else None
     except ValueError as exc:
-        raise ConfigError(f"{at('fail_on')}fail_on: {exc}") from None
+        raise ConfigError(f"{at('fail_on')}: {exc}") from None
     weights = data["severity_weights"]
     for name, weight in weights.items():
         if name not in ("minor", "major", "critical") or not isinstance(weight, (int, float)) or weight < 0:
-            raise ConfigError(f"{at('severity_weights')}severity_weights.{name} must be a non-negative number")
+            raise ConfigError(f"{at(f'severity_weights.{name}')} must be a non-negative number, got {weight!r}")
     try:
         max_mqm = float(data["max_mqm"])
     except (TypeError, ValueError):
-        raise ConfigError(f"{at('max_mqm')}max_mqm must be a number") from None
+        raise ConfigError(f"{at('max_mqm')} must be a number") from None
     if max_mqm < 0:
-        raise ConfigError(f"{at('max_mqm')}max_mqm must be 0 (no limit) or more")
+        raise ConfigError(f"{at('max_mqm')} must be 0 (no limit) or more, got {data['max_mqm']!r}")
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         select=tuple(data["select"]),
