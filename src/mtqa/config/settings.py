@@ -52,7 +52,7 @@ def find_config_file(start: Path) -> Path | None:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if name == "mtqa.toml" or "mtqa" in _read_toml(candidate)[0].get("tool", {}):
+            if name == "mtqa.toml" or _tool_table(_read_toml(candidate)[0], candidate) is not None:
                 return candidate
     return None
 
@@ -71,12 +71,32 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
-    """The mtqa settings of a config file, and its text (to name the line of a bad option)."""
+def read_config_file(path: Path, named: bool = False) -> tuple[dict[str, Any], str]:
+    """The mtqa settings of a config file, and its text (to name the line of a bad option).
+
+    A `pyproject.toml` the user ``named`` (``--config``) must hold a `[tool.mtqa]` table:
+    found by the upward search, one without it belongs to other tools and is passed over,
+    but named, it was meant for mtqa, and running with the defaults instead would quietly
+    drop the gate it sets (a typo such as `[tool.mtq]`)."""
     data, text = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mtqa", {})
+        table = _tool_table(data, path)
+        if table is None and named:
+            others = [str(k) for k in data["tool"]] if isinstance(data.get("tool"), Mapping) else []
+            close = difflib.get_close_matches("mtqa", others, n=1)
+            hint = f" (is [tool.{close[0]}] a typo for it?)" if close else ""
+            raise ConfigError(f"{path}: no [tool.mtqa] table{hint}")
+        data = table or {}
     return data, text
+
+
+def _tool_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any] | None:
+    """`pyproject.toml`'s `[tool.mtqa]` table, or None if it has none."""
+    tool = data.get("tool", {})
+    table = tool.get("mtqa") if isinstance(tool, Mapping) else None
+    if table is not None and not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: tool.mtqa must be a table, got {table!r}")
+    return table
 
 
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
@@ -242,7 +262,7 @@ def load_settings(
     else:
         path = find_config_file(search_from or Path.cwd()) if search else None
     if path is not None:
-        values, text = read_config_file(path)
+        values, text = read_config_file(path, named=config_file is not None)
         _merge(data, values, str(path), text)
     ranges = option_ranges()
     _check_ranges(data, ranges, str(path) if path else "defaults", text)
