@@ -15,7 +15,7 @@ from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
 from mtqa.gates import EXIT_ERROR, EXIT_GATE, EXIT_OK, exit_code, gate_failures
 from mtqa.reporters import available_formats, render
-from mtqa.reporters.marker import TEXT_HEAD
+from mtqa.reporters.marker import file_head
 from mtqa.reporters.text import escape_controls, render_statistics
 from mtqa.reporters.regions import printable_report
 from mtqa.reporters.text import render as render_text
@@ -180,8 +180,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         text = render_text(printable_report(report), color=use_color, summary=not quiet)
     else:
         text = render(report, format_name)
-    if format_name == "text" and output not in (None, "-"):
-        text = TEXT_HEAD + text  # a file next to the articles: the next folder run must know it
+    if output not in (None, "-"):  # a file next to the articles: the next folder run must know it
+        text = file_head("text" if statistics else format_name) + text
     write_output(text, output)
     code = exit_code(report, settings)
     if code == EXIT_GATE:
