@@ -37,7 +37,7 @@ TEXT = "He said the the thing. Russia said she would come back."
     ({"bogus": 1}, "unknown option 'bogus'"),
     ({"checkers.grammar.languag": "en-GB"}, "unknown option 'checkers.grammar.languag' (did you mean 'language'?)"),
     ({"max_mqm": "x"}, "option 'max_mqm' must be a number, got 'x'"),
-    ({"max_mqm": -1}, "max_mqm must be 0 (no limit) or more"),
+    ({"max_mqm": -1}, "max_mqm must be 0 (no limit) or more, got -1"),
     ({"fail_on": "sometimes"}, "fail_on: unknown severity 'sometimes'; expected minor, major or critical"),
     ({"min_severity": "huge"}, "min_severity: unknown severity 'huge'; expected minor, major or critical"),
 ])

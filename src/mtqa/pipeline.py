@@ -48,6 +48,8 @@ class Pipeline:
         self.metrics = MetricsAccumulator()
         self._absorbed: list[dict] = []  # run states of worker processes
         self._checked = 0  # documents this process checked
+        self._seen = 0  # documents checked here and in the workers absorbed
+        self._used: set[str] = set()  # checkers that had what they need in some document
         for name in names:
             if name == "grammar" and not settings.grammar_enabled:
                 self.skipped[name] = "turned off (--no-grammar or config)"
@@ -95,9 +97,12 @@ class Pipeline:
         metrics are taken before the next document adds its own.
         """
         self._checked += len(documents)
+        self._seen += len(documents)
         # The parts some checker needs that each document lacks.
         missing = [{p for p in self._parts if not (d.has_source if p == "source" else d.has_reference)}
                    for d in documents]
+        self._used.update(c.name for lacks in map(frozenset, missing) for c in self.checkers
+                          if lacks.isdisjoint(c.needs))
         batched: dict[str, list] = {}
         for checker in self._batching:
             if checker.name in self.failed:
@@ -159,7 +164,7 @@ class Pipeline:
         """What this process learnt while checking that the report needs: checkers that
         failed, run counters in the checkers' details, summed metric statistics."""
         return {"failed": dict(self.failed), "details": self._details(), "metrics": self.metrics.state(),
-                "documents": self._checked}
+                "documents": self._checked, "used": sorted(self._used)}
 
     def absorb(self, state: dict) -> None:
         """Take in a worker's ``run_state`` (documents checked in other processes)."""
@@ -167,6 +172,8 @@ class Pipeline:
             self.failed.setdefault(name, reason)
         if state["documents"]:  # a worker that checked nothing never loaded a model to name
             self._absorbed.append(state["details"])
+        self._seen += state["documents"]
+        self._used.update(state.get("used", ()))
         self.metrics.merge(state["metrics"])
 
     def _details(self) -> dict:
@@ -178,12 +185,33 @@ class Pipeline:
                 _add_counters(details.setdefault(name, {}), described)
         return {c.name: details[c.name] for c in self.checkers if details.get(c.name)}
 
+    def checked_nothing(self) -> dict[str, str]:
+        """Checkers `select` names (by name, category or code) that checked no document, each
+        needing a part no input had: `--select bilingual` without `--source` would otherwise
+        pass any gate without a word. Runs that select nothing leave such checkers to run
+        where they can, as always."""
+        if not self.settings.select or not self._seen:
+            return {}
+        idle = {}
+        for checker in self.checkers:
+            if not checker.needs or checker.name in self._used:
+                continue
+            infos = [info for info in self.rules.values() if info.checker == checker.name]
+            if any(entry.lower() == checker.name
+                   or any(entry.lower() in (i.category, i.category.split("/")[0]) for i in infos)
+                   or any(i.code.upper().startswith(entry.upper()) for i in infos)
+                   for entry in self.selector.select):
+                idle[checker.name] = f"no input has a {' or '.join(sorted(checker.needs))}"
+        return idle
+
     def provenance(self) -> dict:
         failed = {"failed": dict(sorted(self.failed.items()))} if self.failed else {}
+        idle = self.checked_nothing()
         return {
             "checkers": [c.name for c in self.checkers],
             "skipped": dict(sorted(self.skipped.items())),
             **failed,
+            **({"checked_nothing": idle} if idle else {}),
             "checker_details": self._details(),
             "config": self.settings.config_path,
             "config_hash": self.settings.config_hash,

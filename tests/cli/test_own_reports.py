@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from mtqa.reporters.marker import TEXT_HEAD
+from mtqa.reporters.marker import GITHUB_HEAD, TEXT_HEAD
 from tests.conftest import run_mtqa
 
 ARTICLE = "He said the the thing.\n"
@@ -27,7 +27,8 @@ def _paths(result) -> list[str]:
     return [d["path"] for d in json.loads(result.stdout)["documents"]]
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("html", "report.html"), ("markdown", "summary.md")])
+@pytest.mark.parametrize(("fmt", "name"), [("html", "report.html"), ("markdown", "summary.md"),
+                                           ("github", "annotations.txt")])
 def test_a_report_written_into_the_checked_folder_is_skipped_and_can_be_rewritten(folder, fmt, name):
     first = run_mtqa("check", ".", "--no-grammar", "-f", fmt, "-o", name, "-q", cwd=folder)
     assert first.returncode == 0, first.stderr
@@ -115,3 +116,15 @@ def test_the_rule_reference_written_into_a_checked_folder_is_skipped(folder):
                                      "(name it on the command line to read it)")
     named = run_mtqa("check", f"rules/{pages[0]}", "--no-grammar", "-f", "json", "-q", cwd=folder)
     assert _paths(named) == [f"rules/{pages[0]}"]
+
+
+def test_github_annotations_written_with_o_start_with_a_debug_command(folder):
+    """The marker of `-f github -o annotations.txt` is a workflow command a runner shows only
+    in a debug log (a later `cat annotations.txt`); on standard output there is none."""
+    written = run_mtqa("check", ".", "--no-grammar", "-f", "github", "-o", "annotations.txt", cwd=folder)
+    assert written.returncode == 0, written.stderr
+    lines = (folder / "annotations.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == GITHUB_HEAD.rstrip("\n") and lines[0].startswith("::debug::")
+    assert lines[1].startswith("::notice file=a.txt,line=1,col=9,")
+    printed = run_mtqa("check", ".", "--no-grammar", "-f", "github", cwd=folder)
+    assert printed.stdout.splitlines() == lines[1:]

@@ -53,3 +53,30 @@ def test_a_pyproject_without_an_mtqa_table_is_still_passed_over(project):
     (project / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n', encoding="utf-8")
     result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[project]\nname = "x"\n\n[tool.mtq]\nfail_on = "minor"\n', "no [tool.mtqa] table (is [tool.mtq] a typo for it?)"),
+    ('[project]\nname = "x"\n', "no [tool.mtqa] table"),
+])
+def test_a_pyproject_named_with_config_must_have_an_mtqa_table(project, text, message):
+    """Named with --config it was meant for mtqa: the defaults would silently drop its gate."""
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", "--config", "pyproject.toml", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mtqa: error: pyproject.toml: {message}"
+    found = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)  # found by the search: not mtqa's
+    assert found.returncode == 0, found.stderr
+
+
+def test_a_pyproject_named_with_config_and_an_empty_mtqa_table_runs_with_the_defaults(project):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.mtqa]\n', encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", "--config", "pyproject.toml", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_tool_mtqa_that_is_no_table_is_an_error_not_a_crash(project):
+    (project / "pyproject.toml").write_text('[tool]\nmtqa = 1\n', encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mtqa: error: {project / 'pyproject.toml'}: tool.mtqa must be a table, got 1"

@@ -81,3 +81,25 @@ def test_well_formed_reject_entries_still_flag_and_suggest(tmp_path):
     result = run_mtqa("check", "a.txt", "--no-grammar", "--select", "MTQA-VOCAB", "-f", "json", cwd=tmp_path)
     findings = [(f["text"], f["suggestions"]) for d in json.loads(result.stdout)["documents"] for f in d["findings"]]
     assert findings == [("Kiev", ["Kyiv"]), ("alright", []), ("e-mail", ["email"])]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("mtqa.toml", '# gate\n\nfail_on = "minr"\n',
+         "3: option 'fail_on': unknown severity 'minr'; expected minor, major or critical"),
+        ("mtqa.toml", "# gate\n\nmax_mqm = -1\n", "3: option 'max_mqm' must be 0 (no limit) or more, got -1"),
+        ("mtqa.toml", "# gate\n\n[severity_weights]\nminor = 1\nmajor = -5\n",
+         "5: option 'severity_weights.major' must be a non-negative number, got -5"),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.mtqa]\n# gate\nfail_on = "minr"\n',
+         "6: option 'fail_on': unknown severity 'minr'; expected minor, major or critical"),
+    ],
+)
+def test_a_bad_gate_or_weight_names_its_line(tmp_path, name, text, message):
+    """fail_on, max_mqm and the weights are checked after the typed options, and say where
+    too: in a long pyproject.toml the file name alone leaves the user searching."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mtqa: error: {tmp_path / name}:{message}"

@@ -140,3 +140,20 @@ def test_check_with_malformed_user_pack_is_one_line_exit_2(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "bad.yml:10: MTQA-HOUSE-001: RE2 cannot compile" in lines[0], result.stderr
+
+
+def test_docs_check_names_a_missing_folder_and_tells_missing_from_changed_pages(tmp_path):
+    """A wrong -o or working directory is a missing folder, not every page "out of date"."""
+    from tests.conftest import run_mtqa
+
+    result = run_mtqa("rules", "docs", "--check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == "mtqa: error: docs/rules: no such folder (name the rule reference's folder with -o)"
+    assert run("rules", "docs", "-o", str(tmp_path / "d")).exit_code == 0
+    (tmp_path / "d" / "ar-en.md").unlink()
+    (tmp_path / "d" / "he-en.md").write_text("edited by hand\n")
+    checked = run("rules", "docs", "--check", "-o", str(tmp_path / "d"))
+    assert checked.exit_code == 1
+    assert checked.output.splitlines() == [f"{tmp_path / 'd' / 'ar-en.md'}: missing; run `mtqa rules docs`",
+                                           f"{tmp_path / 'd' / 'he-en.md'}: out of date; run `mtqa rules docs`"]

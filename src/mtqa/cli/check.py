@@ -15,7 +15,7 @@ from mtqa.config.settings import load_settings
 from mtqa.errors import MtqaError
 from mtqa.gates import EXIT_ERROR, EXIT_GATE, EXIT_OK, exit_code, gate_failures
 from mtqa.reporters import available_formats, render
-from mtqa.reporters.marker import TEXT_HEAD
+from mtqa.reporters.marker import file_head
 from mtqa.reporters.text import escape_controls, render_statistics
 from mtqa.reporters.regions import printable_report
 from mtqa.reporters.text import render as render_text
@@ -180,10 +180,12 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         text = render_text(printable_report(report), color=use_color, summary=not quiet)
     else:
         text = render(report, format_name)
-    if format_name == "text" and output not in (None, "-"):
-        text = TEXT_HEAD + text  # a file next to the articles: the next folder run must know it
+    if output not in (None, "-"):  # a file next to the articles: the next folder run must know it
+        text = file_head("text" if statistics else format_name) + text
     write_output(text, output)
     code = exit_code(report, settings)
+    if _checked_nothing(report, "--select" if select else "select", quiet):
+        code = EXIT_ERROR
     if code == EXIT_GATE:
         # Say why in the log, whatever the report format or destination.
         for reason in gate_failures(report, settings):
@@ -200,6 +202,21 @@ def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> Non
     reasons = switched_off(settings, grammar_off_by)
     if reasons:
         raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
+
+
+def _checked_nothing(report, option: str, quiet: bool) -> bool:
+    """Say which selected checkers had nothing to check (`--select bilingual`, no input with a
+    source); True when that is every checker of the run: it checked nothing and would pass
+    any gate, as `--select grammar --no-grammar` would (refused before the run)."""
+    idle = report.provenance.get("checked_nothing", {})
+    if idle and set(idle) == set(report.provenance.get("checkers", ())):
+        for name, why in idle.items():
+            click.echo(f"mtqa: error: {option} {name}: {why}; nothing was checked", err=True)
+        return True
+    if not quiet:
+        for name, why in idle.items():
+            click.echo(f"mtqa: warning: {name} checked nothing: {why}", err=True)
+    return False
 
 
 def _inputs(paths, settings, quiet: bool) -> list[str]:

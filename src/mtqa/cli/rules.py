@@ -118,9 +118,11 @@ def docs(output: str, check: bool) -> None:
     rule_set = load_registry()
     folder = Path(output)
     if check:
-        problems = rule_docs.stale(rule_set, folder)
-        for name in problems:
-            click.echo(f"{folder / name}: out of date; run `mtqa rules docs`")
+        if not folder.is_dir():  # a wrong -o or working directory: not 24 pages "out of date"
+            raise MtqaError(f"{folder}: no such folder (name the rule reference's folder with -o)")
+        problems = rule_docs.staleness(rule_set, folder)
+        for name, problem in sorted(problems.items()):
+            click.echo(f"{folder / name}: {problem}; run `mtqa rules docs`")
         sys.exit(1 if problems else 0)
     written, refused = rule_docs.write(rule_set, folder)
     for old_page in rule_docs.obsolete(rule_docs.generate(rule_set), folder):

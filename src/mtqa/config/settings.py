@@ -52,7 +52,7 @@ def find_config_file(start: Path) -> Path | None:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if name == "mtqa.toml" or "mtqa" in _read_toml(candidate)[0].get("tool", {}):
+            if name == "mtqa.toml" or _tool_table(_read_toml(candidate)[0], candidate) is not None:
                 return candidate
     return None
 
@@ -71,12 +71,32 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
-    """The mtqa settings of a config file, and its text (to name the line of a bad option)."""
+def read_config_file(path: Path, named: bool = False) -> tuple[dict[str, Any], str]:
+    """The mtqa settings of a config file, and its text (to name the line of a bad option).
+
+    A `pyproject.toml` the user ``named`` (``--config``) must hold a `[tool.mtqa]` table:
+    found by the upward search, one without it belongs to other tools and is passed over,
+    but named, it was meant for mtqa, and running with the defaults instead would quietly
+    drop the gate it sets (a typo such as `[tool.mtq]`)."""
     data, text = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mtqa", {})
+        table = _tool_table(data, path)
+        if table is None and named:
+            others = [str(k) for k in data["tool"]] if isinstance(data.get("tool"), Mapping) else []
+            close = difflib.get_close_matches("mtqa", others, n=1)
+            hint = f" (is [tool.{close[0]}] a typo for it?)" if close else ""
+            raise ConfigError(f"{path}: no [tool.mtqa] table{hint}")
+        data = table or {}
     return data, text
+
+
+def _tool_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any] | None:
+    """`pyproject.toml`'s `[tool.mtqa]` table, or None if it has none."""
+    tool = data.get("tool", {})
+    table = tool.get("mtqa") if isinstance(tool, Mapping) else None
+    if table is not None and not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: tool.mtqa must be a table, got {table!r}")
+    return table
 
 
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
@@ -242,7 +262,7 @@ def load_settings(
     else:
         path = find_config_file(search_from or Path.cwd()) if search else None
     if path is not None:
-        values, text = read_config_file(path)
+        values, text = read_config_file(path, named=config_file is not None)
         _merge(data, values, str(path), text)
     ranges = option_ranges()
     _check_ranges(data, ranges, str(path) if path else "defaults", text)
@@ -256,7 +276,7 @@ def load_settings(
         from_file = path is not None and (overrides or {}).get("source_lang") is None
         where = f"{path}:{line_of(text, 'source_lang')}: option 'source_lang'" if from_file else "source_lang"
         raise ConfigError(f"{where}: {exc}") from None
-    return _build(data, path, run_options or {}, given)
+    return _build(data, path, run_options or {}, given, text)
 
 
 def _nest(overrides: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
@@ -333,24 +353,32 @@ def _entry_line(text: str, dotted: str, entry: str) -> int:
 
 
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any],
-           given: Mapping[str, Any]) -> Settings:
-    def at(key: str) -> str:  # the file's or the defaults' value, or one the caller gave
-        return "" if key in given else f"{path or 'defaults'}: "
+           given: Mapping[str, Any], text: str = "") -> Settings:
+    def at(key: str) -> str:
+        """Where a bad value of ``key`` came from: nothing for one the caller gave (the key
+        names it), else the file and the line that sets it (``mtqa.toml:3: option 'fail_on'``,
+        as _merge and _check_ranges say), or the defaults."""
+        table, leaf = key.rpartition(".")[::2]
+        if leaf in (given.get(table, {}) if table else given):
+            return key
+        if path is None or not re.search(rf"\b{re.escape(leaf)}\b", text):
+            return f"{path or 'defaults'}: {key}"
+        return f"{path}:{line_of(text, key)}: option {key!r}"
 
     try:
         fail_on = Severity.parse(data["fail_on"]) if data["fail_on"] else None
     except ValueError as exc:
-        raise ConfigError(f"{at('fail_on')}fail_on: {exc}") from None
+        raise ConfigError(f"{at('fail_on')}: {exc}") from None
     weights = data["severity_weights"]
     for name, weight in weights.items():
         if name not in ("minor", "major", "critical") or not isinstance(weight, (int, float)) or weight < 0:
-            raise ConfigError(f"{at('severity_weights')}severity_weights.{name} must be a non-negative number")
+            raise ConfigError(f"{at(f'severity_weights.{name}')} must be a non-negative number, got {weight!r}")
     try:
         max_mqm = float(data["max_mqm"])
     except (TypeError, ValueError):
-        raise ConfigError(f"{at('max_mqm')}max_mqm must be a number") from None
+        raise ConfigError(f"{at('max_mqm')} must be a number") from None
     if max_mqm < 0:
-        raise ConfigError(f"{at('max_mqm')}max_mqm must be 0 (no limit) or more")
+        raise ConfigError(f"{at('max_mqm')} must be 0 (no limit) or more, got {data['max_mqm']!r}")
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         select=tuple(data["select"]),

@@ -232,7 +232,15 @@ def obsolete(pages: dict[str, str], folder: Path) -> list[str]:
 
 def stale(registry: Registry, folder: Path) -> list[str]:
     """Names of pages that are missing, different, or no longer generated."""
+    return sorted(staleness(registry, folder))
+
+
+def staleness(registry: Registry, folder: Path) -> dict[str, str]:
+    """What is wrong with each page that is not as generated: ``missing``, ``out of date``
+    or ``no longer generated``, so `--check` tells a page never written from a changed one."""
     pages = generate(registry)
-    problems = [name for name, text in pages.items()
-                if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
-    return sorted(problems + obsolete(pages, folder))
+    problems = {name: "missing" for name in pages if not (folder / name).is_file()}
+    problems.update((name, "out of date") for name, text in pages.items()
+                    if name not in problems and (folder / name).read_text(encoding="utf-8") != text)
+    problems.update((name, "no longer generated") for name in obsolete(pages, folder))
+    return problems

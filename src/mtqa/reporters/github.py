@@ -11,7 +11,7 @@ annotation names the file only.
 from __future__ import annotations
 
 from mtqa.report import Report
-from mtqa.reporters.regions import GITHUB_COMMANDS, file_lines, file_place, relative_uri, segment_note
+from mtqa.reporters.regions import GITHUB_COMMANDS, file_lines, file_place, relative_uri, rule_info, segment_note
 
 
 def _data(text: str) -> str:
@@ -38,8 +38,8 @@ def render(report: Report, color: bool = False) -> str:
                     props.append(f"endLine={place.end_line}")
                     if place.end_line == place.line:
                         props.append(f"endColumn={place.end_column}")
-            info = report.rules.get(f.rule)
-            title = f"{f.rule} {info.title}" if info and info.title else f.rule
+            info = rule_info(report, f)
+            title = f"{f.rule} {info.title}" if info.title else f.rule
             props.append(f"title={_prop(title)}")
             message = f"{f.message} [{f.category}]" + segment_note(f, place and place.line)
             if f.suggestions:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from mtqa.model import Finding, Severity
 from mtqa.offsets import LONE_SURROGATE
-from mtqa.report import DocumentResult, InputProblem, Report
+from mtqa.report import DocumentResult, InputProblem, Report, RuleInfo
 
 
 # SARIF levels and GitHub annotation commands: critical stops a release, major needs an
@@ -78,6 +78,24 @@ def segment_note(finding: Finding, line: int | None = None) -> str:
     if finding.segment is None or finding.segment == str(finding.line if line is None else line):
         return ""
     return f" (segment {finding.segment})"
+
+
+def rule_info(report: Report, finding: Finding) -> RuleInfo:
+    """How to describe ``finding``'s rule: as its checker declared it, else, for a
+    LanguageTool rule the mapping does not list (most of them: THEIR_IS, MORFOLOGIK_…), the
+    descriptor the listed ones get (title "LanguageTool rule ID", a link to its page), else
+    a minimal entry named by the code."""
+    info = report.rules.get(finding.rule)
+    if info is not None:
+        return info
+    from mtqa.checkers.grammar import LT_RULE_URL, RULE_PREFIX
+
+    if finding.checker == "grammar" and finding.rule.startswith(RULE_PREFIX):
+        rule_id = finding.rule[len(RULE_PREFIX):]
+        return RuleInfo(code=finding.rule, name=rule_id.lower().replace("_", "-"), checker=finding.checker,
+                        category=finding.category, severity=finding.severity,
+                        title=f"LanguageTool rule {rule_id}", link=LT_RULE_URL.format(rule=quote(rule_id)))
+    return RuleInfo(finding.rule, finding.rule, finding.checker, finding.category, finding.severity, "")
 
 
 def gate_severity(report: Report) -> Severity:

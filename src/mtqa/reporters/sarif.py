@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDE viewers).
 
 Rules are described from the rule metadata of the run, one entry per code the results
-use (a minimal entry for a code no checker described). Regions count columns in Unicode code points,
+use (for a code no checker described, a LanguageTool rule's generic entry or a minimal one). Regions count columns in Unicode code points,
 as the run declares with ``columnKind``; ``partialFingerprints`` are the baseline
 fingerprints (rule, text, context) so a finding keeps its identity when lines shift.
 Suggestions become ``fixes``. Where the document text is not the file's (HTML, JSON
@@ -19,7 +19,8 @@ import json
 from mtqa.baseline import fingerprint
 from mtqa.model import Finding
 from mtqa.report import Report, RuleInfo
-from mtqa.reporters.regions import SARIF_LEVELS, Place, file_lines, file_place, file_uri, printable, segment_note
+from mtqa.reporters.regions import (SARIF_LEVELS, Place, file_lines, file_place, file_uri, printable, rule_info,
+                                    segment_note)
 from mtqa.summary import summarize
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -70,9 +71,9 @@ def _fixes(finding: Finding, place: Place, uri: str) -> list[dict]:
 def report_to_sarif(report: Report) -> dict:
     # Like ruff, describe the rules the results use (a run may load hundreds).
     infos: dict[str, RuleInfo] = {}
-    for _, f in report.iter_findings():  # a code no checker described gets a minimal entry
-        infos.setdefault(f.rule, report.rules.get(f.rule) or RuleInfo(f.rule, f.rule, f.checker, f.category,
-                                                                      f.severity, f.rule))
+    for _, f in report.iter_findings():  # a code no checker described gets a generic entry
+        if f.rule not in infos:
+            infos[f.rule] = rule_info(report, f)
     codes = sorted(infos)
     index = {code: i for i, code in enumerate(codes)}
     results = []

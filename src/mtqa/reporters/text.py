@@ -19,6 +19,7 @@ from collections import Counter
 
 from mtqa.model import Severity
 from mtqa.report import Report
+from mtqa.reporters.regions import rule_info, segment_note
 from mtqa.summary import summarize
 
 _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severity.MINOR: "\033[33m"}
@@ -74,10 +75,12 @@ def render(report: Report, color: bool = False, summary: bool = True) -> str:
     out: list[str] = []
     for doc in report.documents:
         for f in doc.findings:
-            # Segment files hold several documents; line and column count inside the document.
+            # Segment files hold several documents; line and column count inside the document,
+            # line N being the Nth segment: the segment's own id, where it says more, ends the
+            # line (as in the other reports), and `path:line:col:` stays first for editors.
             where = escape_controls(f"{doc.label}:{f.line}:{f.column}:")
             out.append(f"{paint(_BOLD, where)} {f.rule} {paint(_COLORS[f.severity], f.severity.value)} "
-                       f"{escape_controls(f.message)}")
+                       f"{escape_controls(f.message + segment_note(f))}")
             line = doc.lines.get(f.line)
             if line is not None:
                 span_len = min(f.end, f.start + len(line) - f.column + 1) - f.start
@@ -115,12 +118,11 @@ def _summary(report: Report, after_findings: bool) -> list[str]:
 def render_statistics(report: Report) -> str:
     """How often each rule fired, most frequent first (ruff's --statistics), then the total."""
     counts = Counter(f.rule for _, f in report.iter_findings())
-    severity = {f.rule: f.severity for _, f in report.iter_findings()}
+    last = {f.rule: f for _, f in report.iter_findings()}
     out = []
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        info = report.rules.get(code)
-        title = escape_controls(info.title) if info else ""
-        out.append(f"{n:6d}  {code:16}  {severity[code].value:8}  {title}".rstrip())
+        title = escape_controls(rule_info(report, last[code]).title)
+        out.append(f"{n:6d}  {code:16}  {last[code].severity.value:8}  {title}".rstrip())
     total = sum(counts.values())
     documents = len(report.documents)
     out.append(f"{total} finding(s) in {documents} document(s)" if documents else "no document was checked")
