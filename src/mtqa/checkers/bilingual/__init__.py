@@ -122,7 +122,9 @@ class BilingualChecker(Checker):
                                 f"source sentences are missing at the {where} of the translation",
                                 evidence=omission.dropped, confidence=0.8)
         src_sentences, tgt_sentences = len(src_spans), len(tgt_spans)
-        if abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped:
+        # A source with no sentence mark at all (chat) has no sentence count to compare.
+        if (abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped
+                and structure.has_sentence_mark(source)):
             code = "MTQA-BI-050" if tgt_sentences < src_sentences else "MTQA-BI-051"
             yield self._finding(document, code, *span,
                                 f"source has {src_sentences} sentences, translation {tgt_sentences}",
