@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from mtqa.checkers.base import Checker
 from mtqa.checkers.fluency.cutoff import find_fragments, find_openers, find_paragraph_cuts
 from mtqa.checkers.fluency.fused import find_fused
+from mtqa.checkers.fluency.loops import SOURCE_FACTOR, loops, longest_repetition
 from mtqa.gazetteers import load as load_gazetteer
 from mtqa.model import Applicability, Document, Finding
 
@@ -44,6 +45,19 @@ class FluencyChecker(Checker):
                                 applicability=Applicability.DISPLAY_ONLY)
         for cut in find_paragraph_cuts(text, document.paragraphs, min_words=self.options["paragraph_min_words"]):
             yield self.finding(document, _CUT_CODES[cut.kind], cut.start, cut.end, cut.message, confidence=0.6)
+        yield from self._loops(document, text)
         if self.options["fragments"]:
             for cut in find_fragments(text, document.sentences):
                 yield self.finding(document, "MTQA-FLU-007", cut.start, cut.end, cut.message, confidence=0.4)
+
+    def _loops(self, document: Document, text: str) -> Iterator[Finding]:
+        """Repetition loops, per aligned unit against that unit's source when there is one."""
+        pieces = [(u.start, u.end, u.source) for u in document.units] or [(0, len(text), document.source_text)]
+        for start, end, source in pieces:
+            for loop in loops(text, start, end):
+                in_source = longest_repetition(source) if source else 0
+                if loop.repeats <= SOURCE_FACTOR * in_source:
+                    continue  # the source repeats itself too: a song, a chant, a sound
+                yield self.finding(document, "MTQA-FLU-009", loop.start, loop.end,
+                                   f"'{loop.unit}' is repeated {loop.repeats} times in a row: the translation "
+                                   "loops and the sentence is lost", confidence=0.9)
