@@ -68,3 +68,29 @@ def test_a_real_difference_is_still_reported():
                                    "He came, saw and conquered, then left.")
     assert "MTQA-BI-051" in _rules("uk", "Доброго ранку. Засобів у нас вистачає.",
                                    "Good morning. We have enough. It is nice. We are glad. Call us.")
+
+
+# Question and exclamation parity (MTQA-BI-030/031), on lines of the same outputs.
+PARITY_QUIET = [
+    ("uk", "можете сказати мені пароль від wi-fi", "Can you tell me the password to the wi-fi?"),
+    ("de", "Warum ist das heute ein Problem", "Why is this a problem today?"),
+    ("ja", "11日から気管がムズムズ？ する感じがあります。", "From the 11th, my windpipe feels like it's getting stuffy."),
+    ("ja", "週1?の技術支援", "Technical support once a week"),
+    ("ja", "初めはキツイ？と思いましたが馴染むと平気に。", "At first, I thought it was tough, but I got used to it."),
+    ("ja", "殺られても「可哀想！」って思わなくて済むから。", "Because even if I die, you won't have to feel sorry for me."),
+    ("ja", "先ず、見た目と値段の安さに一目ぼれして即！購入しました。", "I fell for its looks and price and bought it at once."),
+    ("ja", "米、援助の武器弾薬がウクライナに到着（CNN.co.jp） - Yahoo!ニュース",
+     "U.S. aid arms and ammunition arrive in Ukraine - CNN.co.jp"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), PARITY_QUIET)
+def test_punctuating_a_chat_question_or_dropping_a_hedge_is_not_a_parity_error(lang, source, target):
+    assert not {"MTQA-BI-030", "MTQA-BI-031"} & set(_rules(lang, source, target))
+
+
+def test_a_lost_question_is_still_reported():
+    assert "MTQA-BI-030" in _rules("ja", "お守りをそのまま入れて大丈夫ですか？", "I put the charm in my wallet.")
+    assert "MTQA-BI-030" in _rules("de", "Das ist gut.", "Is that good?")
+    assert "MTQA-BI-030" in _rules("uk", "Я не знаю як бути?І у дітей заняття онлайн.",
+                                   "I don't know what to do. The children have classes online.")

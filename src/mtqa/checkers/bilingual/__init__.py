@@ -182,7 +182,8 @@ class BilingualChecker(Checker):
                                     evidence=entity.text, confidence=0.8)
 
     def _punctuation(self, document, unit, source, analysis, src_entities, tgt_entities, span, source_lang):
-        src_q, src_e = entities.punctuation_counts(_blank(source, entities.spans(src_entities)))
+        src_text = _blank(source, entities.spans(src_entities))
+        src_q, src_e = structure.clause_marks(src_text)
         tgt_text = _blank(analysis, entities.spans(tgt_entities))
         tgt_q, tgt_e = entities.punctuation_counts(tgt_text)
         for code, mark, src_n, tgt_n in (("MTQA-BI-030", "?", src_q, tgt_q), ("MTQA-BI-031", "!", src_e, tgt_e)):
@@ -190,6 +191,8 @@ class BilingualChecker(Checker):
                 continue
             if tgt_n and source_lang in ("ja", "zh"):
                 continue  # a question ending in か or 吗 needs no question mark in the source
+            if tgt_n and not structure.ends_with_mark(src_text):
+                continue  # an unpunctuated source (chat): the translation rightly punctuates its question
             if tgt_n:
                 pos = tgt_text.index(mark) if mark in tgt_text else tgt_text.index("？" if mark == "?" else "！")
                 yield self._finding(document, code, unit.start + pos, unit.start + pos + 1,

@@ -130,6 +130,41 @@ def has_sentence_mark(text: str) -> bool:
     return _MARK.search(text) is not None
 
 
+def ends_with_mark(text: str) -> bool:
+    """Whether the text ends in a sentence mark (past closing quotes and brackets)."""
+    end = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(end) and _MARK.fullmatch(end[-1]) is not None
+
+
+_CLAUSE_MARK = re.compile(r"[?？؟!！]+")
+
+
+def clause_marks(text: str) -> tuple[int, int]:
+    """(question marks, exclamation marks) of ``text`` that end a clause.
+
+    Japanese writes a mark inside a sentence too: a hedge ("ムズムズ？ する感じ", "週1?の"),
+    a quoted thought ("キツイ？と思いました", "ゼルダじゃないのかよ！ って"), a word ("即！購入"
+    is not, "いいね！を" is): a mark followed by hiragana (past closers and spaces) continues
+    the sentence, as does an exclamation mark followed directly by a letter ("Yahoo!ニュース",
+    "即！購入") and a question mark between Latin and a letter. A run
+    ("？？？", "!?") counts once for each kind it holds.
+    """
+    questions = exclamations = 0
+    for match in _CLAUSE_MARK.finditer(text):
+        after = match.end()
+        if after < len(text) and text[after].isalpha() and (
+                "!" in match.group() or "！" in match.group() or text[match.start() - 1:match.start()].isascii()):
+            continue
+        while after < len(text) and (text[after] in _CLOSERS or text[after] in " \u3000"):
+            after += 1
+        if after < len(text) and "\u3040" <= text[after] <= "\u309f":
+            continue
+        run = match.group()
+        questions += any(c in "?？؟" for c in run)
+        exclamations += any(c in "!！" for c in run)
+    return questions, exclamations
+
+
 def unit_span(document: Document, unit: Segment) -> tuple[int, int]:
     """The span a unit-level finding marks: the unit's text, trimmed, clear of placeholders.
 
