@@ -94,3 +94,25 @@ def test_a_lost_question_is_still_reported():
     assert "MTQA-BI-030" in _rules("de", "Das ist gut.", "Is that good?")
     assert "MTQA-BI-030" in _rules("uk", "Я не знаю як бути?І у дітей заняття онлайн.",
                                    "I don't know what to do. The children have classes online.")
+
+
+# Copies of an English source (MTQA-BI-002) and identifiers reformatted (MTQA-BI-010).
+def test_an_english_source_kept_as_it_is_is_no_untranslated_copy():
+    for text in ("Video Board CMOS RAM", "48Hours Weekend Sale",
+                 ">A **low-budget film** or **low-budget movie** is a motion picture shot with little to no funding "
+                 "from a major film studio or private investor."):
+        assert "MTQA-BI-002" not in _rules("de", text, text)
+    assert "MTQA-BI-002" in _rules("de", "Das ist so nicht richtig gewesen.", "Das ist so nicht richtig gewesen.")
+
+
+def test_source_numbers_joined_by_a_point_are_an_identifier_not_a_new_number():
+    rules = _rules("de", "Die E 95 02 wurde als Ersatz für die zukünftige Museumslokomotive E 77 10 als "
+                         "Weichenheizanlage auf dem Hauptbahnhof Halle aufgestellt.",
+                   "The E 95.02 was installed as a replacement for the future museum locomotive E 77.10 as a switch "
+                   "heating system at Halle main station.")
+    assert not {"MTQA-BI-010", "MTQA-BI-011"} & set(rules)
+    assert "MTQA-BI-010" not in _rules("ru", "Твой мир приключений +7 905 989 9172 What’s App",
+                                       "Your World of Adventures +7.905.989.9172 What's App")
+    # One source number written with spaces is still one number: a German thousands point is wrong.
+    assert "MTQA-BI-010" in _rules("ru", "Из них первой дозой: подростки - 144 613.", "Of these, adolescents - 144.613.")
+    assert "MTQA-BI-010" in _rules("de", "Es kamen 3 oder 5 Leute.", "3.5 people came.")

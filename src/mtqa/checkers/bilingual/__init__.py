@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import (chinese_names, entities, hebrew_names, hebrew_spellings, lexicon, names, numbers,
-                                     omissions, structure)
+from mtqa.checkers.bilingual import (chinese_names, english, entities, hebrew_names, hebrew_spellings, lexicon, names,
+                                     numbers, omissions, structure)
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -85,7 +85,8 @@ class BilingualChecker(Checker):
         if len(source.strip()) >= self.length_min_chars:
             lengths.append((index, len(source.strip()), len(analysis.strip())))
         if _SPACES.sub(" ", source.strip()) == _SPACES.sub(" ", analysis.strip()):
-            if len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en":
+            if (len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en"
+                    and not english.is_english(source)):  # an English quote or name kept as it is
                 yield self._finding(document, "MTQA-BI-002", *span, "target is a copy of the source")
         elif self.language_id and source_lang and source_lang != "en":
             yield from self._language(document, analysis, span, source_lang)
