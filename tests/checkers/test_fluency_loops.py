@@ -37,3 +37,19 @@ def test_repetition_the_source_has_is_not_a_loop():
 
 def test_ordinary_emphasis_is_not_a_loop():
     assert _findings("Please, please, please, help us. Very, very good. Go, go, go!") == []
+
+
+def _continuations(targets: list[str], sources: list[str]):
+    units = [Unit(target=t, source=s, id=str(i)) for i, (t, s) in enumerate(zip(targets, sources), 1)]
+    document = document_from_units("t", "t", units, "ru")
+    return [f for f in FluencyChecker(load_settings()).check(document) if f.rule == "MTQA-FLU-008"]
+
+
+def test_a_continuation_the_source_has_too_is_not_a_cut():
+    # 2022 ru-en Online-B lines 1908-1909: the source segment ends on a comma as well.
+    targets = ["They said that the companies, for various reasons, could not include in the price of cars earlier,",
+               "says the expert."]
+    assert _continuations(targets, ["Они сказали, что компании по разным причинам не могли закладывать в цену "
+                                    "автомобилей ранее,", "говорит эксперт."]) == []
+    assert len(_continuations(targets, ["Они сказали, что компании по разным причинам не могли закладывать в цену "
+                                        "автомобилей ранее.", "Говорит эксперт."])) == 1

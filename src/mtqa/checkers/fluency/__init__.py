@@ -21,6 +21,20 @@ _FUSED_CODES = {"lower": "MTQA-FLU-001", "camel": "MTQA-FLU-002", "sentence": "M
 _CUT_CODES = {"opener": "MTQA-FLU-004", "paragraph": "MTQA-FLU-005", "dangling": "MTQA-FLU-006", "continued": "MTQA-FLU-008", "fragment": "MTQA-FLU-007"}
 
 
+_SOURCE_END = frozenset(".!?…。！？؟:;\"'”’»)]」』）")
+
+
+def _source_continues(document: Document, offset: int) -> bool:
+    """Whether the aligned source of the unit at ``offset`` also ends without terminal
+    punctuation: a list item, a heading, a dateline, or a segment the source itself runs on
+    into the next. The translation copied the layout; nothing was cut."""
+    index = document.unit_index(offset)
+    if index is None:
+        return False
+    source = (document.units[index].source or "").rstrip()
+    return bool(source) and source[-1] not in _SOURCE_END
+
+
 class FluencyChecker(Checker):
     name = NAME
 
@@ -44,6 +58,8 @@ class FluencyChecker(Checker):
                                 suggestions=(cut.suggestion,) if cut.suggestion else (), confidence=0.8,
                                 applicability=Applicability.DISPLAY_ONLY)
         for cut in find_paragraph_cuts(text, document.paragraphs, min_words=self.options["paragraph_min_words"]):
+            if cut.kind == "continued" and _source_continues(document, cut.start):
+                continue
             yield self.finding(document, _CUT_CODES[cut.kind], cut.start, cut.end, cut.message, confidence=0.6)
         yield from self._loops(document, text)
         if self.options["fragments"]:
