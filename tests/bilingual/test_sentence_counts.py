@@ -116,3 +116,14 @@ def test_source_numbers_joined_by_a_point_are_an_identifier_not_a_new_number():
     # One source number written with spaces is still one number: a German thousands point is wrong.
     assert "MTQA-BI-010" in _rules("ru", "Из них первой дозой: подростки - 144 613.", "Of these, adolescents - 144.613.")
     assert "MTQA-BI-010" in _rules("de", "Es kamen 3 oder 5 Leute.", "3.5 people came.")
+
+
+# Length outliers in a short document (MTQA-BI-060/061), against the language's usual ratio.
+def test_a_short_document_is_judged_against_the_usual_ratio():
+    assert "MTQA-BI-061" in _rules("uk", "Джерело: Генштаб ЗСУ",
+                                   "Source: General Staff of the Armed Forces of the Russian Federation")
+    assert "MTQA-BI-061" in _rules("ru", "\"Милан\" - \"Торино\" - 1:0 (0:0)",
+                                   "\"Milan\" - \"Torino\" - 1:0 (0:0) The first match of the season was played in "
+                                   "the stadium of Milan.")
+    assert not {"MTQA-BI-060", "MTQA-BI-061"} & set(_rules("uk", "Джерело: Генштаб ЗСУ",
+                                                           "Source: General Staff of the Armed Forces of Ukraine"))

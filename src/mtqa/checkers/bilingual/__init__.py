@@ -63,12 +63,16 @@ class BilingualChecker(Checker):
             source = _blank(unit.source, ((t.start, t.end) for t in tags.get("source", ()) if t.masked))
             yield from self._check_unit(document, index, unit, source, source_lang, tags, index in missing, lengths)
         outliers = structure.length_outliers(lengths, self.length_min_units, self.length_z, self.length_factor)
+        usual = "this document's usual"
+        if len(lengths) < self.length_min_units and source_lang in omissions.ratios():
+            outliers = structure.prior_outliers(lengths, *omissions.ratios()[source_lang])
+            usual = f"the usual {source_lang}-en ratio"
         for index, (ratio, median) in sorted(outliers.items()):
             start, end = structure.unit_span(document, document.units[index])
             code = "MTQA-BI-060" if ratio < median else "MTQA-BI-061"
             yield self._finding(document, code, start, end,
-                                f"target/source length ratio {ratio:.2f} is far from this document's usual "
-                                f"{median:.2f}", evidence=f"source: {document.units[index].source}", confidence=0.5)
+                                f"target/source length ratio {ratio:.2f} is far from {usual} {median:.2f}",
+                                evidence=f"source: {document.units[index].source}", confidence=0.5)
 
     def _check_unit(self, document: Document, index: int, unit: Segment, source: str, source_lang: str | None,
                     tags: dict, missing: bool, lengths: list) -> Iterator[Finding]:

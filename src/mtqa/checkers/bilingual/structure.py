@@ -216,3 +216,23 @@ def length_outliers(pairs: list[tuple[int, int, int]], min_units: int, z_limit: 
         if abs(x - median) / mad > z_limit and abs(x - median) >= math.log(min_factor):
             outliers[i] = (t / s, math.exp(median))
     return outliers
+
+
+# A document too short for its own distribution (fewer than ``length_min_units`` segments:
+# most Ukrainian and Japanese WMT documents) is judged against the language's usual ratio
+# (``ratios.toml``): a segment at least PRIOR_FACTOR times off it and PRIOR_SPREADS spreads
+# of the language's log ratio away.
+PRIOR_FACTOR = 2.5
+PRIOR_SPREADS = 5.0
+
+
+def prior_outliers(pairs: list[tuple[int, int, int]], ratio: float, spread: float) -> dict[int, tuple[float, float]]:
+    """Units whose target/source length ratio is far from the language's usual ``ratio``:
+    index -> (ratio, usual ratio), like ``length_outliers``."""
+    outliers = {}
+    for i, s, t in pairs:
+        if s > 0 and t > 0:
+            x = math.log(t / (ratio * s))
+            if abs(x) >= math.log(PRIOR_FACTOR) and abs(x) / spread > PRIOR_SPREADS:
+                outliers[i] = (t / s, ratio)
+    return outliers
