@@ -35,6 +35,11 @@ def test_repetition_the_source_has_is_not_a_loop():
                      "ゴロゴロゴロゴロゴロゴロゴロゴロゴロゴロゴロゴロゴロゴロ", "ja") == []
 
 
+def test_without_a_source_only_a_long_run_is_a_loop():
+    assert _findings("Rumbling rumbling rumbling rumbling rumbling rumbling rumbling") == []
+    assert len(_findings("In, " * 133 + "In")) == 1
+
+
 def test_ordinary_emphasis_is_not_a_loop():
     assert _findings("Please, please, please, help us. Very, very good. Go, go, go!") == []
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from mtqa.checkers.base import Checker
 from mtqa.checkers.fluency.cutoff import find_fragments, find_openers, find_paragraph_cuts
 from mtqa.checkers.fluency.fused import find_fused
-from mtqa.checkers.fluency.loops import SOURCE_FACTOR, loops, longest_repetition
+from mtqa.checkers.fluency.loops import (MIN_REPEATS, MIN_REPEATS_WITHOUT_SOURCE, SOURCE_FACTOR, loops,
+                                         longest_repetition)
 from mtqa.gazetteers import load as load_gazetteer
 from mtqa.model import Applicability, Document, Finding
 
@@ -70,7 +71,7 @@ class FluencyChecker(Checker):
         """Repetition loops, per aligned unit against that unit's source when there is one."""
         pieces = [(u.start, u.end, u.source) for u in document.units] or [(0, len(text), document.source_text)]
         for start, end, source in pieces:
-            for loop in loops(text, start, end):
+            for loop in loops(text, start, end, MIN_REPEATS if source else MIN_REPEATS_WITHOUT_SOURCE):
                 in_source = longest_repetition(source) if source else 0
                 if loop.repeats <= SOURCE_FACTOR * in_source:
                     continue  # the source repeats itself too: a song, a chant, a sound

@@ -10,8 +10,9 @@ A loop is a unit of one to four words repeated at least ``MIN_REPEATS`` times in
 with nothing but spaces and punctuation between. Songs, chants and onomatopoeia repeat in
 the source too ("ля-ля-ля ля-ля-ля", "ゴロゴロゴロ…", a Wordle grid), so when the source is
 known the loop must run more than ``SOURCE_FACTOR`` times as long as the longest repetition
-in the source. On the WMT 2022/2023 human references no line repeats a unit five times
-except those that mirror their source.
+in the source; without a source the loop must run ``MIN_REPEATS_WITHOUT_SOURCE`` times. On
+the WMT 2022/2023 human references no line repeats a unit five times except those that
+mirror their source.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MIN_REPEATS = 5
+# Without a source nothing tells a song or a sound from a loop: "La la la …" (9), "Rumbling
+# rumbling …" (7, a human reference) repeat their source. Only a longer run is reported.
+MIN_REPEATS_WITHOUT_SOURCE = 10
 MAX_UNIT_WORDS = 4
 SOURCE_FACTOR = 2
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
