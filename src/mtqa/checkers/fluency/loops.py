@@ -28,6 +28,8 @@ MIN_REPEATS_WITHOUT_SOURCE = 10
 MAX_UNIT_WORDS = 4
 SOURCE_FACTOR = 2
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Between repeats only spaces and punctuation; markup ("<!-- x <!-- x") is no loop of prose.
+_SEPARATOR = re.compile(r"[\s,;.!?…:\"'“”‘’()«»\-–—]*")
 # A run of one to six characters (a CJK syllable, a hyphenated sound) repeated in the source.
 _SOURCE_RUN = re.compile(r"([^\W_]{1,6}?)(?:[\s\-‐,、，・.…!?！？]*\1)+")
 
@@ -54,7 +56,8 @@ def loops(text: str, start: int = 0, end: int | None = None, min_repeats: int = 
             if any(n % d == 0 and unit == unit[:d] * (n // d) for d in range(1, n)):
                 continue  # "in in" is the one-word unit, counted above
             k = 1
-            while words[i + k * n:i + (k + 1) * n] == unit:
+            while words[i + k * n:i + (k + 1) * n] == unit and _SEPARATOR.fullmatch(
+                    text, spans[i + k * n - 1][1], spans[i + k * n][0]):
                 k += 1
             if k >= min_repeats and (best is None or k * n > best[0] * best[1]):
                 best = (n, k)
