@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from mtqa.checkers.base import Checker
-from mtqa.checkers.bilingual import (chinese_names, entities, hebrew_names, hebrew_spellings, lexicon, names, numbers,
-                                     omissions, structure)
+from mtqa.checkers.bilingual import (chinese_names, english, entities, hebrew_names, hebrew_spellings, lexicon, names,
+                                     numbers, omissions, structure)
 from mtqa.model import Document, Finding, Segment
 
 NAME = "bilingual"
@@ -63,12 +63,16 @@ class BilingualChecker(Checker):
             source = _blank(unit.source, ((t.start, t.end) for t in tags.get("source", ()) if t.masked))
             yield from self._check_unit(document, index, unit, source, source_lang, tags, index in missing, lengths)
         outliers = structure.length_outliers(lengths, self.length_min_units, self.length_z, self.length_factor)
+        usual = "this document's usual"
+        if len(lengths) < self.length_min_units and source_lang in omissions.ratios():
+            outliers = structure.prior_outliers(lengths, *omissions.ratios()[source_lang])
+            usual = f"the usual {source_lang}-en ratio"
         for index, (ratio, median) in sorted(outliers.items()):
             start, end = structure.unit_span(document, document.units[index])
             code = "MTQA-BI-060" if ratio < median else "MTQA-BI-061"
             yield self._finding(document, code, start, end,
-                                f"target/source length ratio {ratio:.2f} is far from this document's usual "
-                                f"{median:.2f}", evidence=f"source: {document.units[index].source}", confidence=0.5)
+                                f"target/source length ratio {ratio:.2f} is far from {usual} {median:.2f}",
+                                evidence=f"source: {document.units[index].source}", confidence=0.5)
 
     def _check_unit(self, document: Document, index: int, unit: Segment, source: str, source_lang: str | None,
                     tags: dict, missing: bool, lengths: list) -> Iterator[Finding]:
@@ -85,7 +89,8 @@ class BilingualChecker(Checker):
         if len(source.strip()) >= self.length_min_chars:
             lengths.append((index, len(source.strip()), len(analysis.strip())))
         if _SPACES.sub(" ", source.strip()) == _SPACES.sub(" ", analysis.strip()):
-            if len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en":
+            if (len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en"
+                    and not english.is_english(source)):  # an English quote or name kept as it is
                 yield self._finding(document, "MTQA-BI-002", *span, "target is a copy of the source")
         elif self.language_id and source_lang and source_lang != "en":
             yield from self._language(document, analysis, span, source_lang)
@@ -122,7 +127,9 @@ class BilingualChecker(Checker):
                                 f"source sentences are missing at the {where} of the translation",
                                 evidence=omission.dropped, confidence=0.8)
         src_sentences, tgt_sentences = len(src_spans), len(tgt_spans)
-        if abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped:
+        # A source with no sentence mark at all (chat) has no sentence count to compare.
+        if (abs(src_sentences - tgt_sentences) >= self.sentence_difference and not dropped
+                and structure.has_sentence_mark(source)):
             code = "MTQA-BI-050" if tgt_sentences < src_sentences else "MTQA-BI-051"
             yield self._finding(document, code, *span,
                                 f"source has {src_sentences} sentences, translation {tgt_sentences}",
@@ -180,7 +187,8 @@ class BilingualChecker(Checker):
                                     evidence=entity.text, confidence=0.8)
 
     def _punctuation(self, document, unit, source, analysis, src_entities, tgt_entities, span, source_lang):
-        src_q, src_e = entities.punctuation_counts(_blank(source, entities.spans(src_entities)))
+        src_text = _blank(source, entities.spans(src_entities))
+        src_q, src_e = structure.clause_marks(src_text)
         tgt_text = _blank(analysis, entities.spans(tgt_entities))
         tgt_q, tgt_e = entities.punctuation_counts(tgt_text)
         for code, mark, src_n, tgt_n in (("MTQA-BI-030", "?", src_q, tgt_q), ("MTQA-BI-031", "!", src_e, tgt_e)):
@@ -188,6 +196,8 @@ class BilingualChecker(Checker):
                 continue
             if tgt_n and source_lang in ("ja", "zh"):
                 continue  # a question ending in か or 吗 needs no question mark in the source
+            if tgt_n and not structure.ends_with_mark(src_text):
+                continue  # an unpunctuated source (chat): the translation rightly punctuates its question
             if tgt_n:
                 pos = tgt_text.index(mark) if mark in tgt_text else tgt_text.index("？" if mark == "?" else "！")
                 yield self._finding(document, code, unit.start + pos, unit.start + pos + 1,

@@ -56,6 +56,52 @@ class Comparison:
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
+_GROUPS = re.compile(r"\d+(?:[.,]\d+)+")
+
+
+class _SourceRuns:
+    """The source's digit numbers in text order, indexed by their digits (built once)."""
+
+    def __init__(self, src_numbers: list[Number], source: str) -> None:
+        self.ordered = sorted((n for n in src_numbers if n.kind == "digits"), key=lambda n: n.start)
+        self.digits = [re.sub(r"\D", "", n.text) for n in self.ordered]
+        self.at: dict[str, list[int]] = {}
+        for i, d in enumerate(self.digits):
+            self.at.setdefault(d, []).append(i)
+        self.source = source
+
+
+MAX_TRIES = 8  # source places tried per target number: the work stays linear
+
+
+def joins_source_numbers(text: str, runs: _SourceRuns) -> list[Number]:
+    """Is ``text`` ("95.03") two or more numbers the source writes apart ("E 95 03", a
+    locomotive; "+7 905 989 9172", a phone number; "S1000 130х185", a model and its size)
+    joined by a point or comma? Those are identifiers reformatted, not a number changed. The
+    source numbers must stand next to each other (only spaces between) and split where the
+    target's groups split; a single source number written with spaces ("144 613") is not
+    several, so "144.613" for it is still reported. Returns the source numbers joined."""
+    if not _GROUPS.fullmatch(text):
+        return []
+    groups = re.split(r"[.,]", text)
+    digits = "".join(groups)
+    cuts = [sum(len(g) for g in groups[:i]) for i in range(1, len(groups))]
+    for cut in cuts:
+        for i in runs.at.get(digits[:cut], ())[:MAX_TRIES]:
+            j, joined = i, cut
+            while joined < len(digits) and j + 1 < len(runs.ordered):
+                following = runs.ordered[j + 1]
+                if runs.source[runs.ordered[j].end:following.start].strip():
+                    break
+                j += 1
+                joined += len(runs.digits[j])
+                if joined not in cuts and joined != len(digits):
+                    break
+            if joined == len(digits) and j > i and "".join(runs.digits[i:j + 1]) == digits:
+                return runs.ordered[i:j + 1]
+    return []
+
+
 def compare(source: str, target: str, source_lang: str | None = None,
             target_skip: list[tuple[int, int]] = (), source_skip: list[tuple[int, int]] = ()) -> Comparison:
     """Target numbers the source does not explain, and source numbers the target lacks.
@@ -68,13 +114,19 @@ def compare(source: str, target: str, source_lang: str | None = None,
     tgt_numbers, explainers = target_numbers(target, target_skip)
     result = Comparison(source=src_numbers)
     src_points = None  # built only when a number is not found as it is written
+    runs = None
     for number in tgt_numbers:
         if any(value_key(v) in src_values for v in number.values):
             continue
         src_points = src_points or Points(v for n in src_numbers for v in n.values)
         if not explained(number, src_values, src_points) and not (  # "April 3 410 bodies": 3 and 410
                 number.parts and all(explained(part, src_values, src_points) for part in number.parts)):
-            result.unexplained_target.append(number)
+            runs = runs or _SourceRuns(src_numbers, source)
+            joined = joins_source_numbers(number.text, runs)
+            if joined:  # each source number it joins is accounted for
+                explainers += [{value_key(v) for v in n.values} for n in joined]
+            else:
+                result.unexplained_target.append(number)
     if not src_numbers:
         return result
     rendered = rendered_spans(source.translate(FULLWIDTH), target)
