@@ -18,6 +18,7 @@ mirror their source.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -46,8 +47,16 @@ def loops(text: str, start: int = 0, end: int | None = None, min_repeats: int = 
     """Loops in text[start:end], longest coverage first at each position; linear in the text."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
     words = [text[s:e].lower() for s, e in spans]
+    # A unit repeated k times has each of its words k times: most sentences have no word
+    # min_repeats times and are done here, and no other word can start a loop.
+    counts = Counter(words)
+    if not counts or max(counts.values()) < min_repeats:
+        return
     i = 0
     while i < len(words):
+        if counts[words[i]] < min_repeats:
+            i += 1
+            continue
         best = None
         for n in range(1, MAX_UNIT_WORDS + 1):
             unit = words[i:i + n]
