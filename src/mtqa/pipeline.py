@@ -25,7 +25,7 @@ from mtqa.readers import iter_documents
 from mtqa.scoring import count_words, penalty, per_1000_words, score
 from mtqa.engines import collect, unbatched
 from mtqa.errors import ConfigError
-from mtqa.selection import Selector, check_entries, unknown_anywhere
+from mtqa.selection import Selector, check_entries, rule_specificity, unknown_anywhere
 from mtqa.suppress import directive_warnings, filter_findings
 
 # A batch of documents checked together: enough to share the per-call costs of the checkers
@@ -198,8 +198,7 @@ class Pipeline:
                 continue
             infos = [info for info in self.rules.values() if info.checker == checker.name]
             if any(entry.lower() == checker.name
-                   or any(entry.lower() in (i.category, i.category.split("/")[0]) for i in infos)
-                   or any(i.code.upper().startswith(entry.upper()) for i in infos)
+                   or any(rule_specificity(i.code, i.checker, i.category, entry) >= 0 for i in infos)
                    for entry in self.selector.select):
                 idle[checker.name] = f"no input has a {' or '.join(sorted(checker.needs))}"
         return idle

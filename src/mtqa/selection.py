@@ -66,11 +66,16 @@ def _is_code(entry: str) -> bool:
 
 def specificity(finding: Finding, entry: str, pack: str | None = None) -> int:
     """How specifically ``entry`` names ``finding``: -1 not at all, code prefixes highest."""
-    if _is_code(entry) and finding.rule.upper().startswith(entry.upper()):
+    return rule_specificity(finding.rule, finding.checker, finding.category, entry, pack)
+
+
+def rule_specificity(code: str, checker: str, category: str, entry: str, pack: str | None = None) -> int:
+    """How specifically ``entry`` names the rule ``code`` (of ``checker``, in ``category``)."""
+    if _is_code(entry) and code.upper().startswith(entry.upper()):
         return 100 + len(entry)
-    if entry.lower() in (finding.checker, pack):
+    if entry.lower() in (checker, pack):
         return 50
-    if entry.lower() in (finding.category, finding.category.split("/")[0]):
+    if entry.lower() in (category, category.split("/")[0]):
         return 20 + len(entry)
     return -1
 
