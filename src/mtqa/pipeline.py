@@ -48,8 +48,6 @@ class Pipeline:
         self.metrics = MetricsAccumulator()
         self._absorbed: list[dict] = []  # run states of worker processes
         self._checked = 0  # documents this process checked
-        self._seen = 0  # documents checked here and in the workers absorbed
-        self._used: set[str] = set()  # checkers that had what they need in some document
         for name in names:
             if name == "grammar" and not settings.grammar_enabled:
                 self.skipped[name] = "turned off (--no-grammar or config)"
@@ -97,12 +95,9 @@ class Pipeline:
         metrics are taken before the next document adds its own.
         """
         self._checked += len(documents)
-        self._seen += len(documents)
         # The parts some checker needs that each document lacks.
         missing = [{p for p in self._parts if not (d.has_source if p == "source" else d.has_reference)}
                    for d in documents]
-        self._used.update(c.name for lacks in map(frozenset, missing) for c in self.checkers
-                          if lacks.isdisjoint(c.needs))
         batched: dict[str, list] = {}
         for checker in self._batching:
             if checker.name in self.failed:
@@ -148,6 +143,7 @@ class Pipeline:
         result.warnings = directive_warnings(
             document, lambda targets: unknown_anywhere(targets, self.settings, self.rules, None))
         result.metrics = self.metrics.take_document()  # e.g. BLEU/chrF/TER (reference)
+        result.unchecked = tuple(c.name for c in self.checkers if missing and not missing.isdisjoint(c.needs))
         return result
 
     def run(self, paths: Iterable[str], on_document: Callable[[str], None] | None = None) -> Report:
@@ -164,7 +160,7 @@ class Pipeline:
         """What this process learnt while checking that the report needs: checkers that
         failed, run counters in the checkers' details, summed metric statistics."""
         return {"failed": dict(self.failed), "details": self._details(), "metrics": self.metrics.state(),
-                "documents": self._checked, "used": sorted(self._used)}
+                "documents": self._checked}
 
     def absorb(self, state: dict) -> None:
         """Take in a worker's ``run_state`` (documents checked in other processes)."""
@@ -172,8 +168,6 @@ class Pipeline:
             self.failed.setdefault(name, reason)
         if state["documents"]:  # a worker that checked nothing never loaded a model to name
             self._absorbed.append(state["details"])
-        self._seen += state["documents"]
-        self._used.update(state.get("used", ()))
         self.metrics.merge(state["metrics"])
 
     def _details(self) -> dict:
@@ -185,16 +179,16 @@ class Pipeline:
                 _add_counters(details.setdefault(name, {}), described)
         return {c.name: details[c.name] for c in self.checkers if details.get(c.name)}
 
-    def checked_nothing(self) -> dict[str, str]:
-        """Checkers `select` names (by name, category or code) that checked no document, each
-        needing a part no input had: `--select bilingual` without `--source` would otherwise
-        pass any gate without a word. Runs that select nothing leave such checkers to run
-        where they can, as always."""
-        if not self.settings.select or not self._seen:
+    def checked_nothing(self, results: Sequence[DocumentResult]) -> dict[str, str]:
+        """Checkers `select` names (by name, category or code) that checked none of `results`,
+        each needing a part no input had: `--select bilingual` without `--source` would
+        otherwise pass any gate without a word. Runs that select nothing leave such checkers
+        to run where they can, as always."""
+        if not self.settings.select or not results:
             return {}
         idle = {}
         for checker in self.checkers:
-            if not checker.needs or checker.name in self._used:
+            if not checker.needs or not all(checker.name in r.unchecked for r in results):
                 continue
             infos = [info for info in self.rules.values() if info.checker == checker.name]
             if any(entry.lower() == checker.name
@@ -203,9 +197,9 @@ class Pipeline:
                 idle[checker.name] = f"no input has a {' or '.join(sorted(checker.needs))}"
         return idle
 
-    def provenance(self) -> dict:
+    def provenance(self, results: Sequence[DocumentResult] = ()) -> dict:
         failed = {"failed": dict(sorted(self.failed.items()))} if self.failed else {}
-        idle = self.checked_nothing()
+        idle = self.checked_nothing(results)
         return {
             "checkers": [c.name for c in self.checkers],
             "skipped": dict(sorted(self.skipped.items())),
@@ -228,7 +222,7 @@ class Pipeline:
             documents=results,
             errors=errors,
             tool={"name": "mtqa", "version": __version__, "languagetool": languagetool},
-            provenance=self.provenance(),
+            provenance=self.provenance(results),
             rules=dict(sorted(self.rules.items())),
             metrics=self.metrics.corpus() if metrics is None else metrics,
             severity_weights=dict(self.settings.severity_weights),

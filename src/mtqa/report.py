@@ -43,6 +43,9 @@ class DocumentResult:
     encoding: str | None = None  # set when the file was not plain UTF-8
     encoding_guessed: bool = False
     warnings: list[str] = field(default_factory=list)  # "line: problem" (suppression comments that do nothing)
+    # Checkers that could not run on this document for want of a source or reference: the
+    # report asks them, not the pipeline's history, so a server reports each request alone.
+    unchecked: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -56,3 +56,23 @@ def test_worker_processes_tell_the_parent_what_they_checked(folder):
                         "-f", "json", cwd=folder)
     assert with_one.stderr == ""
     assert "checked_nothing" not in json.loads(with_one.stdout)["provenance"]
+
+
+def test_a_long_lived_pipeline_reports_each_batch_by_its_own_documents(tmp_path):
+    """`mtqa serve` keeps one pipeline and reports each request alone: a request without a
+    source after one with a source still checked nothing with `select = bilingual`."""
+    from mtqa.config.settings import load_settings
+    from mtqa.pipeline import Pipeline
+    from mtqa.readers.segments import Unit, document_from_units
+
+    settings = load_settings(overrides={"checkers.grammar.enabled": False, "select": ["bilingual"]},
+                             search_from=tmp_path)
+    sourced = document_from_units("a", "a", [Unit("The budget is 7 billion.", source="Der Haushalt beträgt 5 Milliarden.")],
+                                  "de")
+    bare = document_from_units("b", "b", [Unit("The budget is 7 billion.")], "de")
+    with Pipeline(settings) as pipeline:
+        first = pipeline.check_documents([sourced])
+        assert "checked_nothing" not in pipeline.report(first, []).provenance
+        second = pipeline.check_documents([bare])
+        assert pipeline.report(second, []).provenance["checked_nothing"] == {"bilingual": "no input has a source"}
+        assert "checked_nothing" not in pipeline.report(first + second, []).provenance
