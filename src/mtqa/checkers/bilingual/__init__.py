@@ -219,7 +219,7 @@ class BilingualChecker(Checker):
                                 evidence=" ".join(extra), confidence=1.0)
 
     def _language(self, document, analysis, span, source_lang):
-        letters = sum(c.isalpha() for c in analysis)
+        letters = sum(map(str.isalpha, analysis))
         if letters < self.min_letters:
             return
         detected, score = _detect(analysis)

@@ -141,10 +141,15 @@ def target_months(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _month_values(word: str, source_lang: str | None) -> tuple[int, ...]:
+    """Months one lower-case source word names; cached, since a source repeats its words."""
+    return tuple(int(v) for v in stem_values(word, tables(source_lang)[2]))
+
+
 def source_months(text: str, source_lang: str | None = None) -> set[int]:
     """Months a source segment names (month words, and N月 in Chinese and Japanese)."""
-    _, _, months = tables(source_lang)
     scan = text.translate(FULLWIDTH)
-    found = {int(v) for m in WORD.finditer(scan) for v in stem_values(m.group().lower(), months)}
+    found = {v for m in WORD.finditer(scan) for v in _month_values(m.group().lower(), source_lang)}
     found |= {int(m.group(1)) for m in re.finditer(r"(?<!\d)(1[0-2]|0?[1-9])\s*月", scan)}
     return found

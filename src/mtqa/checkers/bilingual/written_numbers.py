@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, ERA, ERAS, cjk_extra, cjk_multiplier,
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
@@ -232,6 +233,19 @@ def _roman(numeral: str) -> int:
     return total
 
 
+@lru_cache(maxsize=65536)
+def _word_reading(word: str, source_lang: str | None) -> tuple[tuple[float, ...], tuple[float, ...], frozenset]:
+    """(number values, scale factors, value keys) of one lower-case source word. Cached:
+    a source repeats its words, and the stem tables are searched four ways per word."""
+    scales, words, months = tables(source_lang)
+    found, factors = tuple(stem_values(word, words)), tuple(stem_values(word, scales))
+    keys = {value_key(v) for v in found} | {value_key(v) for v in stem_values(word, months)}
+    # A scale word on its own is one of it: "כמיליארד" (about a billion), "مليار", "тысяча".
+    keys |= {value_key(f) for f in factors}
+    keys |= {value_key(v) for v in scaled_word_values(word, words, scales)}  # čtyřtisícovka
+    return found, factors, frozenset(keys)
+
+
 def source_numbers(text: str, source_lang: str | None = None,
                    skip_spans: list[tuple[int, int]] = ()) -> tuple[list[Number], set[float]]:
     """Digit numbers of a source segment (checked) and the values of every number form."""
@@ -305,23 +319,17 @@ def source_numbers(text: str, source_lang: str | None = None,
         previous_end, previous = end, number
     word_values: list[tuple[int, list[float]]] = []
     for match in WORD.finditer(scan):
-        word = match.group().lower()
-        found = stem_values(word, words)
-        values |= {value_key(v) for v in found}
-        values |= {value_key(v) for v in stem_values(word, months)}
-        factors = stem_values(word, scales)
+        found, factors, keys = _word_reading(match.group().lower(), source_lang)
+        values |= keys
         if factors and word_values and word_values[-1][0] == match.start():  # "три тысячи" = 3000
             values |= {value_key(v * f) for v in word_values[-1][1] for f in factors}
-        # A scale word on its own is one of it: "כמיליארד" (about a billion), "مليار", "тысяча".
-        values |= {value_key(f) for f in factors}
-        values |= {value_key(v) for v in scaled_word_values(word, words, scales)}  # čtyřtisícovka
         if found:
             word_values.append((match.end() + 1, found))
             if _HOUR_WORD.match(scan, match.end()):  # "o šesti hodinách", "шостої години"
                 values |= {value_key(k) for v in found if v.is_integer() and 0 <= v <= 24
                            for k in _clock(int(v), 0, None)}
     values |= {value_key(v) for v in hebrew_letter_values(scan) | cyrillic_values(scan, _roman)}
-    idioms = [(m.start(), m.end()) for idiom in lexicon()["cjk"]["idioms"] for m in re.finditer(idiom, scan)]
+    idioms = None  # found only when a numeral character is
     for stem, value in cjk_stems(source_lang):
         if stem in scan:
             values.add(value_key(value))
@@ -332,6 +340,8 @@ def source_numbers(text: str, source_lang: str | None = None,
             values |= {value_key(v) for v in _clock(int(cjk_value(match.group())) % 24, half, None)}
         if _APPROXIMATE.search(scan, max(0, match.start() - 1), match.end() + 1):
             continue  # 几十项 = dozens of items
+        if idioms is None:
+            idioms = [(m.start(), m.end()) for idiom in lexicon()["cjk"]["idioms"] for m in re.finditer(idiom, scan)]
         if any(s <= match.start() < e for s, e in idioms):
             continue  # 货比三家: an idiom, not three shops
         if COUNTED.match(scan, match.end()) and re.fullmatch(r"[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?", match.group()):
