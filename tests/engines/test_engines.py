@@ -101,9 +101,12 @@ def _big_corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def _start(args: list[str]) -> subprocess.Popen:
+def _start(args: list[str], state_dir: Path | None = None) -> subprocess.Popen:
+    """`mtqa check` in the background; with ``state_dir``, blind to a server that
+    `mtqa languagetool start` left running, so that the run starts its own."""
+    env = {**os.environ, "MTQA_STATE_DIR": str(state_dir)} if state_dir else None
     return subprocess.Popen([sys.executable, "-m", "mtqa", "check", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, preexec_fn=default_signals)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=default_signals, env=env)
 
 
 def _wait_for(condition, limit: float = 600.0) -> bool:
@@ -151,7 +154,7 @@ def test_stopping_the_parent_leaves_no_worker_behind(tmp_path, sig):
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_stopping_a_grammar_run_leaves_no_java_or_worker_behind(tmp_path, sig):
     folder = _big_corpus(tmp_path)
-    process = _start(["--jobs", "2", "--format", "json", str(folder)])
+    process = _start(["--jobs", "2", "--format", "json", str(folder)], state_dir=tmp_path / "state")
     java = lambda: [p for p in _children(process.pid) if "java" in _cmdline(p)]  # noqa: E731
     assert _wait_for(lambda: (java() and len(_children(process.pid)) >= 3) or process.poll() is not None)
     everything = _children(process.pid)
