@@ -130,6 +130,10 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         from mtqa.baseline import read_baseline
 
         read_baseline(settings.baseline)
+    if settings.write_baseline and settings.write_baseline != "-":
+        from mtqa.baseline import check_replaceable
+
+        check_replaceable(settings.write_baseline)
     format_name = settings.format
     if format_name not in available_formats():
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
