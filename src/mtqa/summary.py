@@ -25,7 +25,15 @@ class Summary:
     errors: int  # unreadable inputs: said by the text report, not a total of the JSON summary
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in dataclasses.asdict(self).items() if k != "errors"}
+        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "errors"}
+        data["penalty"] = rounded_penalty(self.penalty)
+        return data
+
+
+def rounded_penalty(value: float) -> float:
+    """A penalty as the machine-readable reports write it: a sum of weights such as 0.1 three
+    times is 0.30000000000000004 in floating point, which no weight asked for."""
+    return round(value, 6)
 
 
 def summarize(report: Report) -> Summary:
