@@ -137,3 +137,15 @@ def test_language_selects_the_english_variant_of_the_grammar_checker(tmp_path, l
     assert spelling("--language", "en-US") == ["aluminium"]
     bad = run_mtqa("check", "--language", "fr", "a.txt", cwd=tmp_path)
     assert bad.returncode == 2
+
+
+def test_doc_ids_and_split_docs_together_are_a_usage_error(tmp_path):
+    """Both say where articles end; --split-docs was silently ignored for the ids."""
+    (tmp_path / "sys.txt").write_text("One line.\n\nAnother the the line.\n", encoding="utf-8")
+    (tmp_path / "ids.txt").write_text("a\na\na\n", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "sys.txt", "--doc-ids", "ids.txt", "--split-docs", "blank-line",
+                      cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: --doc-ids and --split-docs both say where documents end: give one")

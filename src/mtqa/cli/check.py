@@ -123,6 +123,8 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     }
     if stdin_filename is not None and "-" not in paths:
         raise click.UsageError("--stdin-filename names standard input: give - as an input")
+    if doc_ids_file is not None and split_docs is not None:  # the ids would win, and --split-docs do nothing
+        raise click.UsageError("--doc-ids and --split-docs both say where documents end: give one")
     settings = load_settings(config_file, overrides, run_options=run_options)
     _refuse_selecting_nothing(settings, "--select" if select else "select",
                               "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
