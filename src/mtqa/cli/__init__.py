@@ -52,9 +52,18 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def nonempty_path(ctx, param, value):
+    """An empty file name is a usage error: `--source "$SRC"` with the variable unset would
+    otherwise check without the source (or baseline, ids, config) and say nothing."""
+    if value == "":
+        raise click.BadParameter("empty path; name a file")
+    return value
+
+
 def config_option(help: str = "Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, "
                               "searched upward)."):
-    return click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=help)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=help,
+                        callback=nonempty_path)
 
 
 no_grammar_option = click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
