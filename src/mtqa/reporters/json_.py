@@ -1,4 +1,4 @@
-"""The JSON report: the stable shape of DESIGN.md, versioned by ``schema_version``.
+"""The JSON report: the stable shape of docs/report-schema.md, versioned by ``schema_version``.
 
 Keys are written in a fixed order and floats rounded, so two runs on the same input give
 byte-identical output.
