@@ -100,8 +100,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
           scheduler) -> None:
     """Check machine-translated articles for translation artifacts.
 
-    PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
-    .xlf/.xliff and .tmx files), a quoted glob ('site/**/*.md') or - for standard input.
+    PATH is a file, a folder (searched recursively for .txt, .md/.markdown, .html/.htm,
+    .jsonl, .tsv, .xlf/.xliff and .tmx files, or what [inputs] include names), a quoted
+    glob ('site/**/*.md') or - for standard input.
 
     \b
     Exit codes: 0 clean, 1 a gate failed (--fail-on, --max-mqm; 0 with --exit-zero),
