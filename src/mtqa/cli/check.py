@@ -139,7 +139,9 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     if format_name not in available_formats():
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
     if statistics and format_name != "text":
-        raise MtqaError(f"--statistics prints a text table; it cannot be combined with --format {format_name}")
+        given = f"--format {format_name}" if format_ else \
+            f"format = {format_name!r} of {settings.config_path or 'the configuration'} (add --format text)"
+        raise MtqaError(f"--statistics prints a text table; it cannot be combined with {given}")
     _refuse_overwriting_inputs(_inputs(paths, settings, quiet), settings, output)
     if settings.write_baseline:
         from mtqa.baseline import check_replaceable
