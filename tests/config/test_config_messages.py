@@ -137,3 +137,17 @@ def test_a_vocabulary_severity_is_used(tmp_path, severity):
     findings = json.loads(result.stdout)["documents"][0]["findings"]
     assert [(f["rule"], f["severity"]) for f in findings if f["rule"] == "MTQA-VOCAB-001"] == [
         ("MTQA-VOCAB-001", severity)]
+
+
+def test_every_report_format_is_accepted_in_the_file_and_another_is_an_error_at_its_line(tmp_path):
+    from mtqa.reporters import available_formats
+
+    for name in available_formats():
+        (tmp_path / "mtqa.toml").write_text(f'format = "{name}"\n', encoding="utf-8")
+        assert load_settings(search_from=tmp_path).format == name
+    (tmp_path / "mtqa.toml").write_text('# reports\nformat = "xml"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"mtqa: error: {tmp_path / 'mtqa.toml'}:2: option 'format' must be a report "
+                                     "format: text, json, html, sarif, junit, markdown or github, got 'xml'")
