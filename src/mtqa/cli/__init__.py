@@ -83,6 +83,19 @@ def common_overrides(select, ignore, source_lang, no_grammar, languagetool_url=N
     }
 
 
+def refuse_selecting_nothing(settings, select_given: bool, no_grammar: bool, consequence: str = "") -> None:
+    """A select naming only what this run switched off (`--select grammar --no-grammar`,
+    `--select style` while the pack is off) would check nothing: a gate would pass, a server
+    answer every text as clean, a fix change nothing. Refused before anything runs."""
+    from mtqa.selection import switched_off
+
+    reasons = switched_off(settings, "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
+    if reasons:
+        option = "--select" if select_given else "select"
+        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items())
+                        + (f"; {consequence}" if consequence else ""))
+
+
 def fail(message: str) -> None:
     """Print one error line (control characters of file names escaped) and exit 2."""
     from mtqa.reporters.text import escape_controls

@@ -9,7 +9,7 @@ import sys
 import click
 
 from mtqa.cli import (common_overrides, config_option, languagetool_url_option, no_grammar_option,
-                      nonempty_path)
+                      nonempty_path, refuse_selecting_nothing)
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import load_settings
@@ -129,8 +129,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     if doc_ids_file is not None and split_docs is not None:  # the ids would win, and --split-docs do nothing
         raise click.UsageError("--doc-ids and --split-docs both say where documents end: give one")
     settings = load_settings(config_file, overrides, run_options=run_options)
-    _refuse_selecting_nothing(settings, "--select" if select else "select",
-                              "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
+    refuse_selecting_nothing(settings, bool(select), no_grammar)
     if settings.baseline:  # a bad baseline should fail before a long run, not after it
         from mtqa.baseline import read_baseline
 
@@ -204,15 +203,6 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         if exit_zero:
             code = EXIT_OK
     sys.exit(code)
-
-
-def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> None:
-    """--select naming only what this run switched off would check nothing and pass any gate."""
-    from mtqa.selection import switched_off
-
-    reasons = switched_off(settings, grammar_off_by)
-    if reasons:
-        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
 
 
 def _checked_nothing(report, option: str, quiet: bool) -> bool:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from mtqa.cli import common_overrides, config_option, no_grammar_option
+from mtqa.cli import common_overrides, config_option, no_grammar_option, refuse_selecting_nothing
 from mtqa.errors import InputError, MtqaError
 
 
@@ -49,6 +49,7 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.reporters.text import escape_controls
 
     settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar))
+    refuse_selecting_nothing(settings, bool(select), no_grammar, "nothing would be fixed")
     errors = 0
     targets: list[str] = []
     notes = Notes()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from mtqa.cli import common_overrides, config_option, languagetool_url_option, no_grammar_option, split_list
+from mtqa.cli import (common_overrides, config_option, languagetool_url_option, no_grammar_option,
+                      refuse_selecting_nothing, split_list)
 from mtqa.config.settings import load_settings
 
 
@@ -58,23 +59,10 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
     from mtqa.server.run import run
 
     settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar, languagetool_url))
-    _refuse_selecting_nothing(settings, "--select" if select else "select",
-                              "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
+    refuse_selecting_nothing(settings, bool(select), no_grammar, "every check would find nothing")
     config = ServerConfig.from_settings(
         settings.server, host=host, port=port, token=token, allowed_hosts=tuple(split_list(allowed_hosts)),
         allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,
         request_timeout=request_timeout, concurrency=concurrency, queue=queue, rate_limit=rate_limit,
     )
     run(settings, config, log_level=log_level)
-
-
-def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> None:
-    """A select naming only what this server switched off (`--select grammar --no-grammar`)
-    would answer every check with no finding, and every client would read that as clean."""
-    from mtqa.errors import MtqaError
-    from mtqa.selection import switched_off
-
-    reasons = switched_off(settings, grammar_off_by)
-    if reasons:
-        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items())
-                        + "; every check would find nothing")
