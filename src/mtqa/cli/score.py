@@ -91,8 +91,10 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
         with Pipeline(settings, names) as pipeline:
             board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
     from mtqa.reporters.leaderboard import render
+    from mtqa.reporters.marker import leaderboard_head
 
-    write_output(render(board, format_), output)
+    head = leaderboard_head(format_) if output not in (None, "-") else ""  # a later folder run skips the file
+    write_output(head + render(board, format_), output)
 
 
 def _warn_guess(path: str, encoding: str) -> None:
