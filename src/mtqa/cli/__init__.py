@@ -43,7 +43,8 @@ def cli() -> None:
     \b
     Start with:  mtqa check ARTICLE.txt
     Exit codes:  0 clean, 1 findings over the gate (--fail-on, --max-mqm),
-                 2 usage, configuration or input errors, 130 interrupted (Ctrl-C).
+                 2 usage, configuration or input errors, 130 interrupted (Ctrl-C),
+                 143 stopped by SIGTERM.
     """
 
 

@@ -106,7 +106,7 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
 
     \b
     Exit codes: 0 clean, 1 a gate failed (--fail-on, --max-mqm; 0 with --exit-zero),
-                2 usage, configuration or input error, 130 interrupted.
+                2 usage, configuration or input error, 130 interrupted, 143 SIGTERM.
     Examples:
       mtqa check article.txt
       mtqa check corpus/ --source-lang he --format json -o report.json
