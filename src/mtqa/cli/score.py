@@ -63,6 +63,8 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.metrics import leaderboard
     from mtqa.metrics.scores import METRICS, make_metric
 
+    if confidence and n_samples < 2:  # one resample has no spread: the interval would silently vanish
+        raise click.UsageError("--confidence needs --bootstrap 2 or more resamples")
     # -o naming a system, the reference or the source would replace it with the leaderboard.
     check_destinations({"--output": output}, [*systems, reference, *([source] if source else [])])
     systems = _distinct(systems)
