@@ -256,6 +256,8 @@ def load_settings(
     path: Path | None
     text = ""
     if config_file is not None:
+        if not str(config_file):  # Path("") is "." and would be reported as ".: config file not found"
+            raise ConfigError("config file: empty path; name a file")
         path = Path(config_file)
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found")
