@@ -151,3 +151,20 @@ def test_every_report_format_is_accepted_in_the_file_and_another_is_an_error_at_
     assert result.returncode == 2
     assert result.stderr.strip() == (f"mtqa: error: {tmp_path / 'mtqa.toml'}:2: option 'format' must be a report "
                                      "format: text, json, html, sarif, junit, markdown or github, got 'xml'")
+
+
+def test_the_declared_word_choices_are_the_ones_the_checkers_take():
+    """ranges.toml repeats the choices of a few word options so that the file is checked when
+    it is read; each choice the code takes must pass it."""
+    from mtqa.checkers.naturalness import MODES
+    from mtqa.langid.backends import BACKENDS
+    from mtqa.model import Severity
+
+    choices = {("checkers.naturalness.mode", m) for m in MODES}
+    choices |= {("checkers.language.backend", b) for b in BACKENDS}
+    choices |= {("checkers.vocabulary.severity", s.value) for s in Severity}
+    choices |= {("checkers.rules.unknown_source", u) for u in ("high-precision", "all", "none")}
+    for option, value in sorted(choices):
+        settings = load_settings(overrides={option: value})
+        table, _, leaf = option.rpartition(".")
+        assert settings.checker_options(table.split(".")[1])[leaf] == value
