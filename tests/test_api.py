@@ -140,3 +140,9 @@ def test_check_text_gives_what_the_server_gives_for_the_same_fields(served, fiel
     (document,) = mtqa.check_text(text, **fields).documents
     assert [(f.rule, f.start, f.end, f.message) for f in document.findings] == expected
     assert expected, "the example should have findings to compare"
+
+
+def test_an_empty_config_path_is_named_as_such():
+    """`config=""` said ".: config file not found"."""
+    with pytest.raises(ConfigError, match=r"^config file: empty path; name a file$"):
+        mtqa.check_text("The the cat.", config="")

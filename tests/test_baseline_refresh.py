@@ -53,3 +53,33 @@ def test_a_fixed_finding_leaves_the_baseline(tmp_path):
                    cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert _documents(tmp_path / "bl.json") == ["art/b.txt", "art/c.txt"]
+
+
+def test_a_file_that_is_not_a_baseline_is_never_replaced(tmp_path):
+    """--write-baseline over package.json, or over a baseline broken by a merge conflict, is
+    refused before the run: replacing it would lose the file, or every entry of the documents
+    the run did not check."""
+    art = _corpus(tmp_path)
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "newsroom"}\n', encoding="utf-8")
+    run = run_mtqa("check", "--no-grammar", "art", "--write-baseline", "package.json", cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.strip() == ("mtqa: error: package.json: not an mtqa baseline (no 'mtqa_baseline' version); "
+                                  "--write-baseline would replace it: remove it or name another file")
+    assert other.read_text(encoding="utf-8") == '{"name": "newsroom"}\n'
+    baseline = tmp_path / "bl.json"
+    conflicted = "<<<<<<< HEAD\n" + baseline.read_text(encoding="utf-8") + "=======\n{}\n>>>>>>> theirs\n"
+    baseline.write_text(conflicted, encoding="utf-8")
+    run = run_mtqa("check", "--no-grammar", "art/a.txt", "--write-baseline", "bl.json", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "bl.json: baseline is not valid JSON" in run.stderr
+    assert baseline.read_text(encoding="utf-8") == conflicted
+
+
+def test_an_empty_file_takes_a_baseline(tmp_path):
+    _corpus(tmp_path)
+    (tmp_path / "new.json").write_text("", encoding="utf-8")
+    run = run_mtqa("check", "--no-grammar", "-q", "art", "--write-baseline", "new.json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert _documents(tmp_path / "new.json") == ["art/a.txt", "art/b.txt", "art/c.txt"]

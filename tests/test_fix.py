@@ -222,3 +222,15 @@ def test_fixing_the_corpus_converges_with_real_checkers(repo_root, tmp_path):
     changed = [p.name for p in files if (tmp_path / p.name).read_bytes() != p.read_bytes()]
     applied = int(first.stderr.split("applied ", 1)[1].split(" ", 1)[0])
     assert bool(changed) == bool(applied)
+
+
+def test_a_selection_of_only_what_is_switched_off_is_refused(tmp_path):
+    """`mtqa fix --select grammar --no-grammar` said "applied 0 fix(es)" and exit 0, as if the
+    file were clean; mtqa check refuses the same selection."""
+    article = tmp_path / "a.txt"
+    article.write_text("He said so.. Then he left.\n", encoding="utf-8")
+    result = run_mtqa("fix", "--no-grammar", "--select", "grammar", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == ("mtqa: error: --select grammar: the grammar checker is off (--no-grammar); "
+                             "nothing would be fixed\n")
+    assert article.read_text(encoding="utf-8") == "He said so.. Then he left.\n"

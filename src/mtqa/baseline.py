@@ -154,6 +154,26 @@ def write_baseline(report: Report, path: str) -> tuple[int, int]:
     return total - held, held
 
 
+def check_replaceable(path: str) -> None:
+    """Refuse, before a run, to write a baseline over a file that holds something else.
+
+    Writing a baseline over an existing one keeps its entries, so the file is read first; a
+    file that is not a baseline this mtqa reads (``package.json``, notes, a baseline broken
+    by merge-conflict markers, one of a newer version) would be replaced whole, losing it or
+    every entry the run did not recheck. An empty file, or none, is fine."""
+    if not os.path.isfile(path):  # none yet, or a device such as /dev/null
+        return
+    try:
+        if not Path(path).read_bytes().strip():
+            return
+    except OSError as exc:
+        raise MtqaError(f"{path}: cannot read the file --write-baseline would replace: {exc}") from None
+    try:
+        _entries(path)
+    except MtqaError as exc:
+        raise MtqaError(f"{exc}; --write-baseline would replace it: remove it or name another file") from None
+
+
 def read_baseline(path: str) -> dict[str, Counter[str]]:
     """Fingerprint counts per document key (relative to the baseline's folder, as
     ``document_key`` spells it, whatever the version); a broken file is a one-line error."""

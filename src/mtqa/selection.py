@@ -42,9 +42,10 @@ class Selector:
 
     def checker_wanted(self, checker: str, categories: Iterable[str]) -> bool:
         """False when nothing the checker can emit would be reported, so it need not run."""
-        if checker in self.ignore:
-            # Only a code prefix is more specific than a checker (--select MTQA-HE-012 --ignore rules).
-            return any(_is_code(entry) for entry in self.select)
+        if checker in self.ignore or any(_covers_code_space(entry, checker) for entry in self.ignore):
+            # Only a code prefix is more specific than a checker (--select MTQA-HE-012 --ignore rules),
+            # and only one of this checker's codes can be reported.
+            return any(_is_code(entry) and _meets_code_space(entry, checker) for entry in self.select)
         if not self.select:
             return True
         cats = tuple(categories)
@@ -52,8 +53,11 @@ class Selector:
             if entry in _CATEGORY_ROOTS or "/" in entry:
                 if any(c == entry or c.split("/")[0] == entry for c in cats):
                     return True
+            elif _is_code(entry):
+                if _meets_code_space(entry, checker):
+                    return True  # a code prefix of its kind: only the findings can tell
             elif entry == checker or entry not in _KNOWN_CHECKERS:
-                return True  # a code prefix or pack: only the findings can tell
+                return True  # a pack: only the findings can tell
         return False
 
     def _specificity(self, finding: Finding, entries: tuple[str, ...]) -> int:
@@ -62,6 +66,24 @@ class Selector:
 
 def _is_code(entry: str) -> bool:
     return entry.upper().startswith(("MTQA", "LT"))
+
+
+def _code_space(checker: str) -> str:
+    """The prefix of every code ``checker`` emits: LanguageTool's rules are LT-<RULE_ID>,
+    mtqa's own MTQA-<PACK or CHECKER>-<number>."""
+    return "LT-" if checker == "grammar" else "MTQA-"
+
+
+def _meets_code_space(entry: str, checker: str) -> bool:
+    """Whether the code prefix ``entry`` can name a code of ``checker`` (`--select MTQA-CORE`
+    names none of LanguageTool's, so the grammar checker need not start a JVM for it)."""
+    space, prefix = _code_space(checker), entry.upper()
+    return space.startswith(prefix) or prefix.startswith(space)
+
+
+def _covers_code_space(entry: str, checker: str) -> bool:
+    """Whether the code prefix ``entry`` names every code of ``checker`` (`--ignore LT-`)."""
+    return _is_code(entry) and _code_space(checker).startswith(entry.upper())
 
 
 def specificity(finding: Finding, entry: str, pack: str | None = None) -> int:

@@ -25,7 +25,27 @@ class Summary:
     errors: int  # unreadable inputs: said by the text report, not a total of the JSON summary
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in dataclasses.asdict(self).items() if k != "errors"}
+        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "errors"}
+        data["penalty"] = rounded_penalty(self.penalty)
+        return data
+
+
+METRIC_NAMES = {"bleu": "BLEU", "chrf": "chrF", "ter": "TER"}
+
+
+def metrics_line(report: Report) -> str | None:
+    """The run's corpus scores against the reference ("BLEU 38.70, chrF 69.62, TER 60.61"),
+    for the reports read by people; None without a reference. The JSON report has them with
+    their signatures."""
+    parts = [f"{METRIC_NAMES.get(name, name)} {value['score']:.2f}" for name, value in (report.metrics or {}).items()
+             if isinstance(value, dict) and isinstance(value.get("score"), (int, float))]
+    return ", ".join(parts) + " against the reference" if parts else None
+
+
+def rounded_penalty(value: float) -> float:
+    """A penalty as the machine-readable reports write it: a sum of weights such as 0.1 three
+    times is 0.30000000000000004 in floating point, which no weight asked for."""
+    return round(value, 6)
 
 
 def summarize(report: Report) -> Summary:

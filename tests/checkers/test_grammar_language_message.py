@@ -1,4 +1,5 @@
-"""An unsupported English variant names every variant the grammar checker accepts."""
+"""An unsupported English variant names every variant the grammar checker accepts, and the
+config file's line, when the file is read."""
 
 from __future__ import annotations
 
@@ -11,4 +12,5 @@ def test_unsupported_variant_lists_the_supported_ones(tmp_path):
     result = run_mtqa("check", "a.txt", cwd=tmp_path)  # refused before any LanguageTool server starts
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "mtqa: error: grammar: unsupported language 'en-IN'; use en-US, en-GB, en-AU, en-CA, en-NZ or en-ZA")
+        f"mtqa: error: {tmp_path / 'mtqa.toml'}:2: option 'checkers.grammar.language' must be an English variant "
+        "LanguageTool checks: \"en-US\", \"en-GB\", \"en-AU\", \"en-CA\", \"en-NZ\" or \"en-ZA\", got 'en-IN'")

@@ -97,3 +97,17 @@ def test_quoted_glob_is_expanded(tmp_path):
     report = json.loads(result.stdout)
     assert [d["path"] for d in report["documents"]] == ["a/one.txt", "two.md"]
     assert report["errors"] == [{"path": "none/*.txt", "message": "no files match this pattern"}]
+
+
+def test_a_small_size_limit_is_said_in_bytes(tmp_path):
+    """`[inputs] max_bytes = 100` said "file too large (0.0 MB; the limit is 0.0 MB)"."""
+    (tmp_path / "mtqa.toml").write_text("[inputs]\nmax_bytes = 100\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("word " * 40, encoding="utf-8")
+    checked = run_mtqa("check", "--no-grammar", "-q", "a.txt", cwd=tmp_path)
+    assert checked.returncode == 2
+    assert checked.stderr.strip() == "mtqa: error: a.txt: file too large (200 bytes; the limit is 100 bytes)"
+    piped = run_mtqa("check", "--no-grammar", "-q", "-", cwd=tmp_path, stdin="word " * 40)
+    assert piped.stderr.strip() == "mtqa: error: <stdin>: input too large (over the limit of 100 bytes)"
+    fixed = run_mtqa("fix", "--no-grammar", "a.txt", cwd=tmp_path)
+    assert fixed.returncode == 2
+    assert fixed.stderr.splitlines()[0] == "mtqa: error: a.txt: file too large to fix (200 bytes; the limit is 100 bytes)"

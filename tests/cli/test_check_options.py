@@ -137,3 +137,28 @@ def test_language_selects_the_english_variant_of_the_grammar_checker(tmp_path, l
     assert spelling("--language", "en-US") == ["aluminium"]
     bad = run_mtqa("check", "--language", "fr", "a.txt", cwd=tmp_path)
     assert bad.returncode == 2
+
+
+def test_doc_ids_and_split_docs_together_are_a_usage_error(tmp_path):
+    """Both say where articles end; --split-docs was silently ignored for the ids."""
+    (tmp_path / "sys.txt").write_text("One line.\n\nAnother the the line.\n", encoding="utf-8")
+    (tmp_path / "ids.txt").write_text("a\na\na\n", encoding="utf-8")
+    result = run_mtqa("check", "--no-grammar", "sys.txt", "--doc-ids", "ids.txt", "--split-docs", "blank-line",
+                      cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: --doc-ids and --split-docs both say where documents end: give one")
+
+
+def test_statistics_against_the_configs_format_names_the_file(tmp_path):
+    """`format = "json"` in mtqa.toml and --statistics blamed a --format json nobody typed."""
+    (tmp_path / "mtqa.toml").write_text('format = "json"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    refused = run_mtqa("check", "--no-grammar", "--statistics", "a.txt", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == ("mtqa: error: --statistics prints a text table; it cannot be combined with "
+                                      f"format = 'json' of {tmp_path / 'mtqa.toml'} (add --format text)")
+    counted = run_mtqa("check", "--no-grammar", "--statistics", "--format", "text", "a.txt", cwd=tmp_path)
+    assert counted.returncode == 0, counted.stderr
+    assert "MTQA-CORE-001" in counted.stdout

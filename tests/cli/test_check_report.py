@@ -1,4 +1,4 @@
-"""`mtqa check` reports: the JSON shape of DESIGN, determinism, gates and selection."""
+"""`mtqa check` reports: the JSON shape of docs/report-schema.md, determinism, gates and selection."""
 
 from __future__ import annotations
 

@@ -202,3 +202,17 @@ def test_a_baseline_saved_with_a_byte_order_mark_is_read(article, tmp_path):
     result = run_mtqa("check", "--no-grammar", "a.txt", "--baseline", "bom.json", "--fail-on", "minor", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "known finding(s) hidden, 0 new" in result.stderr
+
+
+@pytest.mark.parametrize(("command", "option"), [
+    *((("check", "a.txt"), option) for option in ("--source", "--reference", "--doc-ids", "--baseline", "--config")),
+    (("fix", "--diff", "a.txt"), "--config"),
+    (("rules", "list"), "--config"),
+])
+def test_an_empty_file_name_is_a_usage_error(article, tmp_path, command, option):
+    """`--source "$SRC"` with the variable unset checked without the source (or the baseline,
+    the document ids, the config) and said nothing."""
+    result = run_mtqa(*command, option, "", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == f"Error: Invalid value for '{option}': empty path; name a file"

@@ -128,3 +128,18 @@ def test_github_annotations_written_with_o_start_with_a_debug_command(folder):
     assert lines[1].startswith("::notice file=a.txt,line=1,col=9,")
     printed = run_mtqa("check", ".", "--no-grammar", "-f", "github", cwd=folder)
     assert printed.stdout.splitlines() == lines[1:]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("markdown", "board.md"), ("text", "board.txt")])
+def test_a_leaderboard_written_into_the_checked_folder_is_skipped(folder, fmt, name):
+    """`mtqa score -o board.md` beside the system outputs was read back as an article."""
+    (folder / "ref.txt").write_text("He said the thing.\n", encoding="utf-8")
+    scored = run_mtqa("score", "-r", "ref.txt", "a.txt", "--no-artifacts", "--metrics", "bleu", "-f", fmt,
+                      "-o", name, cwd=folder)
+    assert scored.returncode == 0, scored.stderr
+    result = run_mtqa("check", ".", "--no-grammar", "-f", "json", cwd=folder)
+    assert _paths(result) == ["./a.txt", "./ref.txt"]
+    assert NOTE.format(name=name) in result.stderr.splitlines()
+    printed = run_mtqa("score", "-r", "ref.txt", "a.txt", "--no-artifacts", "--metrics", "bleu", "-f", fmt,
+                       cwd=folder)
+    assert printed.stdout.startswith("## MT systems" if fmt == "markdown" else "System")

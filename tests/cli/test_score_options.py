@@ -45,3 +45,33 @@ def test_score_help_explains_the_options():
     text = run_mtqa("score", "--help").stdout
     for option in ("--confidence", "--tokenize", "--lowercase", "--chrf-word-order", "95%"):
         assert option in text
+
+
+def test_confidence_with_one_resample_is_a_usage_error(tmp_path):
+    """One resample has no interval: the leaderboard showed plain scores, no μ ± x and no word."""
+    (tmp_path / "ref.txt").write_text("He said the thing.\nShe left early.\n", encoding="utf-8")
+    (tmp_path / "sys.txt").write_text("He said a thing.\nShe left early.\n", encoding="utf-8")
+    result = run_mtqa("score", "-r", "ref.txt", "sys.txt", "--no-artifacts", "--confidence", "--bootstrap", "1",
+                      cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == "Error: --confidence needs --bootstrap 2 or more resamples"
+
+
+def test_a_seed_sacrebleu_cannot_read_is_one_line(tmp_path):
+    """SACREBLEU_SEED=abc ended in sacrebleu's ValueError traceback after the checkers ran."""
+    import os
+
+    (tmp_path / "ref.txt").write_text("He said the thing.\nShe left early.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said a thing.\nShe left early.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("He said the thing.\nShe left.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "mtqa", "score", "-r", "ref.txt", "a.txt", "b.txt", "--no-artifacts"]
+    bad = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "SACREBLEU_SEED": "abc"})
+    assert bad.returncode == 2
+    assert bad.stderr == ("mtqa: error: SACREBLEU_SEED='abc': the bootstrap seed must be a whole number, "
+                          "or none for a random one\n")
+    for seed in ("7", "None"):
+        good = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "SACREBLEU_SEED": seed})
+        assert good.returncode == 0, good.stderr

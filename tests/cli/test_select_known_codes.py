@@ -56,3 +56,27 @@ def test_a_typo_is_still_an_error(tmp_path):
     result = run_mtqa("check", "a.md", "--no-grammar", "--select", "MTQA-HX", "--ignore", "rules", cwd=tmp_path)
     assert result.returncode == 2
     assert "select: unknown rule code, pack, checker or category: 'MTQA-HX'" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("--select", "MTQA-CORE"), ("--select", "MTQA"), ("--ignore", "LT-"),
+                                  ("--ignore", "LT")])
+def test_a_code_prefix_only_runs_the_checkers_whose_codes_it_can_name(tmp_path, args):
+    """A checker that cannot produce anything selected is not run (docs/configuration.md):
+    `--select MTQA-CORE` or `--ignore LT-` started LanguageTool all the same, and failed the
+    run (exit 2) when it could not be reached. The server named here refuses connections."""
+    (tmp_path / "a.md").write_text(ARTICLE)
+    result = run_mtqa("check", "a.md", "-f", "json", "--languagetool-url", "http://127.0.0.1:1", *args,
+                      cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["provenance"]["skipped"] == {"grammar": "not selected"}
+
+
+def test_a_languagetool_code_prefix_wants_only_the_grammar_checker():
+    from mtqa.selection import Selector
+
+    only_lt = Selector.build(["LT-"], [])
+    assert only_lt.checker_wanted("grammar", ["fluency/grammar"])
+    assert not only_lt.checker_wanted("rules", ["fluency/grammar"])
+    assert Selector.build(["LT-EN"], ["grammar"]).checker_wanted("grammar", [])  # the code is more specific
+    assert not Selector.build(["MTQA-HE-012"], ["LT"]).checker_wanted("grammar", [])

@@ -80,3 +80,34 @@ def test_a_tool_mtqa_that_is_no_table_is_an_error_not_a_crash(project):
     result = run_mtqa("check", "a.txt", "--no-grammar", "-q", cwd=project)
     assert result.returncode == 2
     assert result.stderr.strip() == f"mtqa: error: {project / 'pyproject.toml'}: tool.mtqa must be a table, got 1"
+
+
+def test_file_options_of_a_config_found_upward_are_relative_to_it(project):
+    """`model = "model.bin"` in the project's mtqa.toml was looked for in the folder mtqa ran
+    in: from a subfolder the naturalness checker could not start."""
+    import json
+    import shutil
+
+    from mtqa.checkers.naturalness import default_model_path
+    from mtqa.config.settings import load_settings
+
+    shutil.copy(default_model_path(), project / "model.bin")
+    (project / "mtqa.toml").write_text('[checkers.naturalness]\nmodel = "model.bin"\n'
+                                       '[checkers.grammar]\ncache_path = "cache/lt.sqlite3"\n', encoding="utf-8")
+    sub = project / "articles"
+    sub.mkdir()
+    (sub / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "-f", "json", cwd=sub)
+    assert result.returncode == 0, result.stderr
+    assert "naturalness" in json.loads(result.stdout)["provenance"]["checkers"]
+    found = load_settings(search_from=sub)
+    assert found.checker_options("naturalness")["model"] == str(project / "model.bin")
+    assert found.checker_options("grammar")["cache_path"] == str(project / "cache/lt.sqlite3")
+    # The hash does not depend on where the project is: the same file elsewhere hashes the same.
+    elsewhere = project / "copy"
+    elsewhere.mkdir()
+    shutil.copy(project / "mtqa.toml", elsewhere / "mtqa.toml")
+    assert load_settings(search_from=elsewhere).config_hash == found.config_hash
+    # A path given by the caller is the caller's: relative to where it runs.
+    given = load_settings(search_from=sub, overrides={"checkers.naturalness.model": "m.bin"})
+    assert given.checker_options("naturalness")["model"] == "m.bin"

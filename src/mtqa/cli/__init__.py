@@ -43,7 +43,8 @@ def cli() -> None:
     \b
     Start with:  mtqa check ARTICLE.txt
     Exit codes:  0 clean, 1 findings over the gate (--fail-on, --max-mqm),
-                 2 usage, configuration or input errors, 130 interrupted (Ctrl-C).
+                 2 usage, configuration or input errors, 130 interrupted (Ctrl-C),
+                 143 stopped by SIGTERM.
     """
 
 
@@ -52,9 +53,18 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def nonempty_path(ctx, param, value):
+    """An empty file name is a usage error: `--source "$SRC"` with the variable unset would
+    otherwise check without the source (or baseline, ids, config) and say nothing."""
+    if value == "":
+        raise click.BadParameter("empty path; name a file")
+    return value
+
+
 def config_option(help: str = "Configuration file (default: mtqa.toml or [tool.mtqa] in pyproject.toml, "
                               "searched upward)."):
-    return click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=help)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=help,
+                        callback=nonempty_path)
 
 
 no_grammar_option = click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker (LanguageTool).")
@@ -72,6 +82,19 @@ def common_overrides(select, ignore, source_lang, no_grammar, languagetool_url=N
         "checkers.grammar.enabled": False if no_grammar else None,
         "checkers.grammar.url": languagetool_url,
     }
+
+
+def refuse_selecting_nothing(settings, select_given: bool, no_grammar: bool, consequence: str = "") -> None:
+    """A select naming only what this run switched off (`--select grammar --no-grammar`,
+    `--select style` while the pack is off) would check nothing: a gate would pass, a server
+    answer every text as clean, a fix change nothing. Refused before anything runs."""
+    from mtqa.selection import switched_off
+
+    reasons = switched_off(settings, "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
+    if reasons:
+        option = "--select" if select_given else "select"
+        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items())
+                        + (f"; {consequence}" if consequence else ""))
 
 
 def fail(message: str) -> None:

@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from mtqa.cli import common_overrides, config_option, languagetool_url_option, no_grammar_option
+from mtqa.cli import (common_overrides, config_option, languagetool_url_option, no_grammar_option,
+                      nonempty_path, refuse_selecting_nothing)
 from mtqa.checkers import CheckerUnavailable
 from mtqa.config.languages import UnknownLanguage, language_code
 from mtqa.config.settings import load_settings
@@ -48,9 +49,9 @@ def _language(ctx, param, value: str | None) -> str | None:
 @click.option("--source-lang", metavar="LANG", callback=_language,
               help="Language the text was translated from (he, ru, ar, …, or its name: Hebrew); "
                    "selects rule packs.")
-@click.option("--source", "source_file", type=click.Path(dir_okay=True), default=None,
+@click.option("--source", "source_file", type=click.Path(dir_okay=True), default=None, callback=nonempty_path,
               help="Source text aligned line by line with the input (a file, or a mirrored folder).")
-@click.option("--reference", "reference_file", type=click.Path(dir_okay=True), default=None,
+@click.option("--reference", "reference_file", type=click.Path(dir_okay=True), default=None, callback=nonempty_path,
               help="Human reference aligned line by line with the input (a file or a mirrored folder).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), default=None,
               help="Exit 1 when a finding of this severity or worse is reported.")
@@ -58,7 +59,7 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Exit 1 when a document's MQM penalty per 1,000 words exceeds N (0 = no limit).")
 @config_option()
 @languagetool_url_option
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, callback=nonempty_path,
               help="Report and gate only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings as the baseline in FILE.")
@@ -79,6 +80,7 @@ def _language(ctx, param, value: str | None) -> str | None:
               help="Exit 0 even when the gate fails (--fail-on, --max-mqm); input errors still exit 2.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal, and not when NO_COLOR is set).")
 @click.option("--doc-ids", "doc_ids_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              callback=nonempty_path,
               help="Document id of every line of a line file (one a line, as WMT's docids); "
                    "adjacent lines sharing an id form one document (an id that comes back later is an error).")
 @click.option("--split-docs", type=click.Choice(["blank-line"]), default=None,
@@ -98,12 +100,13 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
           scheduler) -> None:
     """Check machine-translated articles for translation artifacts.
 
-    PATH is a file, a folder (searched recursively for .txt, .md, .html, .jsonl, .tsv,
-    .xlf/.xliff and .tmx files), a quoted glob ('site/**/*.md') or - for standard input.
+    PATH is a file, a folder (searched recursively for .txt, .md/.markdown, .html/.htm,
+    .jsonl, .tsv, .xlf/.xliff and .tmx files, or what [inputs] include names), a quoted
+    glob ('site/**/*.md') or - for standard input.
 
     \b
     Exit codes: 0 clean, 1 a gate failed (--fail-on, --max-mqm; 0 with --exit-zero),
-                2 usage, configuration or input error, 130 interrupted.
+                2 usage, configuration or input error, 130 interrupted, 143 SIGTERM.
     Examples:
       mtqa check article.txt
       mtqa check corpus/ --source-lang he --format json -o report.json
@@ -123,9 +126,10 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     }
     if stdin_filename is not None and "-" not in paths:
         raise click.UsageError("--stdin-filename names standard input: give - as an input")
+    if doc_ids_file is not None and split_docs is not None:  # the ids would win, and --split-docs do nothing
+        raise click.UsageError("--doc-ids and --split-docs both say where documents end: give one")
     settings = load_settings(config_file, overrides, run_options=run_options)
-    _refuse_selecting_nothing(settings, "--select" if select else "select",
-                              "--no-grammar" if no_grammar else "checkers.grammar.enabled = false")
+    refuse_selecting_nothing(settings, bool(select), no_grammar)
     if settings.baseline:  # a bad baseline should fail before a long run, not after it
         from mtqa.baseline import read_baseline
 
@@ -134,8 +138,14 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
     if format_name not in available_formats():
         raise MtqaError(f"unknown format {format_name!r}; choose from {', '.join(available_formats())}")
     if statistics and format_name != "text":
-        raise MtqaError(f"--statistics prints a text table; it cannot be combined with --format {format_name}")
+        given = f"--format {format_name}" if format_ else \
+            f"format = {format_name!r} of {settings.config_path or 'the configuration'} (add --format text)"
+        raise MtqaError(f"--statistics prints a text table; it cannot be combined with {given}")
     _refuse_overwriting_inputs(_inputs(paths, settings, quiet), settings, output)
+    if settings.write_baseline:
+        from mtqa.baseline import check_replaceable
+
+        check_replaceable(settings.write_baseline)
     if format_name == "html":
         settings = dataclasses.replace(settings, keep_text=True)
     from mtqa import engines
@@ -193,15 +203,6 @@ def check(paths, format_, output, select, ignore, no_grammar, source_lang, sourc
         if exit_zero:
             code = EXIT_OK
     sys.exit(code)
-
-
-def _refuse_selecting_nothing(settings, option: str, grammar_off_by: str) -> None:
-    """--select naming only what this run switched off would check nothing and pass any gate."""
-    from mtqa.selection import switched_off
-
-    reasons = switched_off(settings, grammar_off_by)
-    if reasons:
-        raise MtqaError("; ".join(f"{option} {entry}: {why}" for entry, why in reasons.items()))
 
 
 def _checked_nothing(report, option: str, quiet: bool) -> bool:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from mtqa.cli import common_overrides, config_option, no_grammar_option
+from mtqa.cli import common_overrides, config_option, no_grammar_option, refuse_selecting_nothing
 from mtqa.errors import InputError, MtqaError
 
 
@@ -43,11 +43,13 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
     from mtqa.atomic import atomic_write
     from mtqa.fix import WRITABLE, decode_for_fix, fix_text, make_document_factory, refuse_to_write, unified_diff
     from mtqa.pipeline import Pipeline
+    from mtqa.readers import size_text
     from mtqa.readers.discovery import Notes, discover
     from mtqa.report import InputProblem
     from mtqa.reporters.text import escape_controls
 
     settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar))
+    refuse_selecting_nothing(settings, bool(select), no_grammar, "nothing would be fixed")
     errors = 0
     targets: list[str] = []
     notes = Notes()
@@ -69,7 +71,8 @@ def fix(paths, show_diff, unsafe_fixes, select, ignore, no_grammar, source_lang,
                 with open(path, "rb") as handle:
                     data = handle.read()
                 if len(data) > settings.max_bytes:
-                    raise InputError(path, "file too large to fix")
+                    raise InputError(path, f"file too large to fix ({size_text(len(data))}; the limit is "
+                                           f"{size_text(settings.max_bytes)})")
                 text, encoding = decode_for_fix(data, path)
                 result = fix_text(text, make_document,
                                   lambda doc: pipeline.check_document(doc).findings, unsafe=unsafe_fixes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from mtqa.cli import config_option
@@ -63,6 +65,9 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
     from mtqa.metrics import leaderboard
     from mtqa.metrics.scores import METRICS, make_metric
 
+    _check_seed(os.environ.get("SACREBLEU_SEED"))
+    if confidence and n_samples < 2:  # one resample has no spread: the interval would silently vanish
+        raise click.UsageError("--confidence needs --bootstrap 2 or more resamples")
     # -o naming a system, the reference or the source would replace it with the leaderboard.
     check_destinations({"--output": output}, [*systems, reference, *([source] if source else [])])
     systems = _distinct(systems)
@@ -91,8 +96,10 @@ def score(systems, reference, source, format_, output, metric_names, n_samples, 
         with Pipeline(settings, names) as pipeline:
             board = leaderboard.build(reference, systems, source=source, pipeline=pipeline, **scoring)
     from mtqa.reporters.leaderboard import render
+    from mtqa.reporters.marker import leaderboard_head
 
-    write_output(render(board, format_), output)
+    head = leaderboard_head(format_) if output not in (None, "-") else ""  # a later folder run skips the file
+    write_output(head + render(board, format_), output)
 
 
 def _warn_guess(path: str, encoding: str) -> None:
@@ -123,3 +130,15 @@ def _distinct(paths: tuple[str, ...]) -> list[str]:
             same = "given more than once" if path == first else f"the same file as {escape_controls(first)}"
             click.echo(f"mtqa: warning: {escape_controls(path)}: {same}; scored once", err=True)
     return kept
+
+
+def _check_seed(seed: str | None) -> None:
+    """sacrebleu reads SACREBLEU_SEED as a whole number, or "none" for a random seed; any
+    other value ends its bootstrap in a traceback, after the checkers have run."""
+    if seed is None or seed.strip().lower() == "none":
+        return
+    try:
+        int(seed)
+    except ValueError:
+        raise MtqaError(f"SACREBLEU_SEED={seed!r}: the bootstrap seed must be a whole number, or none "
+                        "for a random one") from None

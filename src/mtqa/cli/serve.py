@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from mtqa.cli import common_overrides, config_option, languagetool_url_option, no_grammar_option, split_list
+from mtqa.cli import (common_overrides, config_option, languagetool_url_option, no_grammar_option,
+                      refuse_selecting_nothing, split_list)
 from mtqa.config.settings import load_settings
 
 
@@ -58,6 +59,7 @@ def serve(host, port, token, allowed_hosts, allow_origins, max_body_bytes, max_t
     from mtqa.server.run import run
 
     settings = load_settings(config_file, common_overrides(select, ignore, source_lang, no_grammar, languagetool_url))
+    refuse_selecting_nothing(settings, bool(select), no_grammar, "every check would find nothing")
     config = ServerConfig.from_settings(
         settings.server, host=host, port=port, token=token, allowed_hosts=tuple(split_list(allowed_hosts)),
         allow_origins=tuple(split_list(allow_origins)), max_body_bytes=max_body_bytes, max_text_chars=max_text_chars,

@@ -256,6 +256,8 @@ def load_settings(
     path: Path | None
     text = ""
     if config_file is not None:
+        if not str(config_file):  # Path("") is "." and would be reported as ".: config file not found"
+            raise ConfigError("config file: empty path; name a file")
         path = Path(config_file)
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found")
@@ -352,6 +354,27 @@ def _entry_line(text: str, dotted: str, entry: str) -> int:
     return first + next((n for n, line in enumerate(lines) if entry in line), 0)
 
 
+# File options of the checkers, as (checker, option): a relative path written in a config
+# file means a file beside it, as `[checkers.rules] paths` does, whatever folder mtqa runs
+# in (the file is found by searching upward). The caller's own values stay as given.
+FILE_RELATIVE_OPTIONS = (("naturalness", "model"), ("grammar", "cache_path"))
+
+
+def _file_relative(checkers: dict[str, Any], path: Path | None, given: Mapping[str, Any]) -> dict[str, Any]:
+    """``checkers`` with the relative file options the config file set made relative to its
+    folder. The configuration hash is taken before, so it does not depend on where the
+    project is checked out."""
+    if path is None:
+        return checkers
+    resolved = copy.deepcopy(checkers)
+    for checker, option in FILE_RELATIVE_OPTIONS:
+        value = resolved.get(checker, {}).get(option)
+        if not value or option in given.get(checker, {}) or Path(value).is_absolute():
+            continue
+        resolved[checker][option] = str(path.parent / value)
+    return resolved
+
+
 def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, Any],
            given: Mapping[str, Any], text: str = "") -> Settings:
     def at(key: str) -> str:
@@ -393,7 +416,7 @@ def _build(data: dict[str, Any], path: Path | None, run_options: Mapping[str, An
         max_bytes=int(data["inputs"]["max_bytes"]),
         accept_words=tuple(data["vocabulary"]["accept"]),
         reject_words=tuple(data["vocabulary"]["reject"]),
-        checkers=_freeze(data["checkers"]),
+        checkers=_freeze(_file_relative(data["checkers"], path, given.get("checkers", {}))),
         server=_freeze(data["server"]),
         config_path=str(path) if path else None,
         config_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16],

@@ -120,7 +120,7 @@ def load_bytes(path: str, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files and folders are read")
         if info.st_size > limit:  # refused without reading; a file growing meanwhile is caught below
-            raise InputError(path, f"file too large ({info.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB)")
+            raise InputError(path, f"file too large ({size_text(info.st_size)}; the limit is {size_text(limit)})")
         try:
             return _capped(handle, path, limit)
         except OSError as exc:
@@ -131,8 +131,14 @@ def _capped(handle, path: str, limit: int) -> bytes:
     data = handle.read(limit + 1)
     if len(data) > limit:
         what = "input" if path == "<stdin>" else "file"
-        raise InputError(path, f"{what} too large (over the limit of {limit / 1e6:.1f} MB)")
+        raise InputError(path, f"{what} too large (over the limit of {size_text(limit)})")
     return data
+
+
+def size_text(size: int) -> str:
+    """A file size for a message: megabytes, or bytes below 0.1 MB, so that a small
+    ``[inputs] max_bytes`` is not reported as "the limit is 0.0 MB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _kind(mode: int) -> str:

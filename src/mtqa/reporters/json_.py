@@ -1,4 +1,4 @@
-"""The JSON report: the stable shape of DESIGN.md, versioned by ``schema_version``.
+"""The JSON report: the stable shape of docs/report-schema.md, versioned by ``schema_version``.
 
 Keys are written in a fixed order and floats rounded, so two runs on the same input give
 byte-identical output.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from mtqa.report import Report
-from mtqa.summary import summarize
+from mtqa.summary import rounded_penalty, summarize
 
 SCHEMA_VERSION = "1.0"
 
@@ -22,7 +22,7 @@ def report_to_dict(report: Report) -> dict:
             "path": doc.path,
             "id": doc.id,
             "words": doc.words,
-            "penalty": doc.penalty,
+            "penalty": rounded_penalty(doc.penalty),
             "score": doc.score,
             "mqm_per_1000_words": doc.mqm_per_1000_words,
             "findings": [f.to_dict() for f in doc.findings],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mtqa.report import Report
 from mtqa.reporters.marker import MARKDOWN_HEAD
 from mtqa.reporters.regions import location
-from mtqa.summary import summarize
+from mtqa.summary import metrics_line, summarize
 
 MAX_DOCUMENTS = 30
 MAX_FINDINGS = 25
@@ -41,6 +41,9 @@ def render(report: Report, color: bool = False) -> str:
     else:
         out.append(f"{verdict} in {s.documents} document(s), {s.words} words · MQM penalty {s.penalty:g} "
                    f"({s.mqm_per_1000_words:g} per 1,000 words) · score **{s.score:g}**")
+    metrics = metrics_line(report)
+    if metrics and s.score is not None:
+        out += ["", metrics + "."]
     suppressed = sum(d.suppressed for d in report.documents)
     if suppressed:
         out += ["", f"{suppressed} finding(s) suppressed by comments or the project vocabulary."]

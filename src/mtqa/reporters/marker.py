@@ -40,6 +40,12 @@ def file_head(format_name: str) -> str:
     return _FILE_HEADS.get(format_name, "")
 
 
+def leaderboard_head(format_name: str) -> str:
+    """What a leaderboard of `mtqa score` written to a file starts with: its text and Markdown
+    (``-o board.md`` beside the system outputs) are read by a folder run like a report."""
+    return {"text": TEXT_HEAD, "markdown": MARKDOWN_HEAD}.get(format_name, "")
+
+
 def is_report(path: str) -> bool:
     """Whether ``path`` is a regular file that starts as an mtqa report or rule page does
     (False if it is unreadable or no regular file: the reader then says why). Opened without

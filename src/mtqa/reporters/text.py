@@ -20,7 +20,7 @@ from collections import Counter
 from mtqa.model import Severity
 from mtqa.report import Report
 from mtqa.reporters.regions import rule_info, segment_note
-from mtqa.summary import summarize
+from mtqa.summary import metrics_line, summarize
 
 _COLORS = {Severity.CRITICAL: "\033[1;35m", Severity.MAJOR: "\033[1;31m", Severity.MINOR: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -108,6 +108,9 @@ def _summary(report: Report, after_findings: bool) -> list[str]:
         + (f" ({severity})" if severity else "")
         + f"; MQM penalty {s.penalty:g}, {s.mqm_per_1000_words:g} per 1,000 words, score {s.score:g}"
     )
+    metrics = metrics_line(report)
+    if metrics:
+        out.append(metrics)
     for category, n in s.by_category.items():
         out.append(f"  {n:5d}  {category}")
     if s.errors:

@@ -68,6 +68,10 @@ class ServerConfig:
                 f"refusing to listen on {self.host or '*'} without a token: set --token or "
                 f"{TOKEN_ENV} (anyone who can reach the port could use the server otherwise)"
             )
+        if self.token and self.token != self.token.strip():
+            # Blank ("  "), or spaces a client's header would lose: no client could send it right.
+            raise MtqaError("the token starts or ends with whitespace (or is only whitespace); set a secret "
+                            f"without it with --token or {TOKEN_ENV}")
         if "*" in self.allow_origins and self.token:
             raise MtqaError("--allow-origin '*' cannot be combined with a token; list the origins instead")
         for name, value, low in (("port", self.port, 0), ("max_body_bytes", self.max_body_bytes, 1024),

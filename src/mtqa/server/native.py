@@ -1,4 +1,4 @@
-"""`POST /api/check`: mtqa's own JSON report (DESIGN's shape) for one article.
+"""`POST /api/check`: mtqa's own JSON report (the shape of docs/report-schema.md) for one article.
 
 The body is JSON (or form fields) with ``text`` and optionally ``source``, ``source_lang``,
 ``reference`` and ``filename`` (the app reads the text as that file). When the source (or
