@@ -54,6 +54,14 @@ def test_dask_local_cluster_reports_what_one_process_reports():
     assert _findings(dask) == _findings(one)
 
 
+def test_a_scheduler_address_without_a_port_is_one_error_line():
+    pytest.importorskip("distributed")
+    result = run_mtqa("check", "--no-grammar", "--engine", "dask", "--scheduler", "notanaddress", str(CORPUS))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("mtqa: error: cannot reach the Dask scheduler at notanaddress")
+
+
 def test_dask_engine_without_dask_says_how_to_install_it():
     code = (
         "import sys; sys.modules['distributed'] = None\n"

@@ -123,7 +123,7 @@ def _client(distributed, scheduler: str | None, workers: int | None) -> Iterator
         return
     try:
         client = distributed.Client(scheduler, timeout="30s")
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:  # ValueError: no such address
         raise MtqaError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
         yield client
