@@ -52,6 +52,14 @@ def test_katakana_words_are_romanised_only_when_the_dictionary_has_them_as_names
     assert not SourceNames("エミコットを見た。", "ja").contains("Emiko")  # only as a whole word
 
 
+def test_a_one_kanji_surname_counts_before_a_title_or_a_given_name():
+    assert SourceNames("会見で森市長は述べた。", "ja").contains("Mori")
+    assert SourceNames("林芳正外相が訪れた。", "ja").contains("Hayashi")
+    assert not SourceNames("週に一度ランチする仲です。", "ja").contains("Naka")  # a relationship
+    assert not SourceNames("週に一度ランチする仲", "ja").contains("Naka")  # also at the end
+    assert not SourceNames("森の中を歩いた。", "ja").contains("Mori")  # a forest
+
+
 def test_kanji_alone_are_japanese_only_in_a_japanese_source():
     assert SourceNames("市川市長が会見", "ja").contains("Ichikawa")
     assert not SourceNames("市川市长会见记者", "zh").contains("Ichikawa")

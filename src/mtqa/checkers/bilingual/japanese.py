@@ -5,7 +5,8 @@ Kanji do not spell their sound, and the sound of a name's kanji is the name's ow
 proper nouns (IPAdic people, places, organisations; japanese_readings.tsv.gz, built by
 scripts/build_japanese_readings.py), looked up for every run of source characters that
 is one of its surfaces; a surface all in katakana (エミコ, アピタ) only as a whole
-katakana word. Other katakana words are not romanised: most are loanwords and common
+katakana word, and a surname of one kanji (林, 森) only before a title or a given name
+(林外相, 林芳正): alone, 仲 is a relationship and 沼 a swamp, not Naka and Numa. Other katakana words are not romanised: most are loanwords and common
 words, and their romaji in a translation is a word left untranslated (ヨメ "Yome",
 wife; キキョウ "Kikyo", bellflower), not a name: on WMT ja-en outputs, about half the
 findings that romanising every katakana word would drop were such words.
@@ -28,6 +29,9 @@ from itertools import product
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = frozenset(chr(c) for c in range(0x30a1, 0x30fb)) | {"ー"}
+# What follows a surname said alone: honorifics and the titles of the news (森市長, 林外相).
+_TITLE = re.compile(r"さん|氏|様|君|くん|ちゃん|夫妻|容疑者|被告|選手|監督|教授|先生|議員|[首外]相|大臣|長官|知事"
+                    r"|[市町村区]長|[社会議部店所園校]長|理事長|代表|記者|容疑")
 MAX_SPELLINGS = 256  # of one reading: a reading with four long o has 4**4 spellings
 
 _MONO = dict(zip(
@@ -57,11 +61,16 @@ def spellings(source: str) -> set[str]:
     readings: set[str] = set()
     for i, ch in enumerate(source):
         for n in lengths.get(ch, ()):
+            if i + n > len(source):
+                break
             if (got := table.get(source[i:i + n])) is None:
                 continue
             if ch in _KATAKANA and all(c in _KATAKANA for c in source[i:i + n]) and (
                     source[i - 1:i] in _KATAKANA or source[i + n:i + n + 1] in _KATAKANA):
                 continue  # a katakana name only as a whole word: not エミコ in エミコット
+            if n == 1 and not (_TITLE.match(source, i + 1) or any(
+                    source[i + 1:i + 1 + m] in table for m in lengths.get(source[i + 1:i + 2], ()) if m > 1)):
+                continue  # 林 and 森 are names before a title or a given name; alone, 仲 is a relationship
             readings.update(got)
     for reading in readings:
         found |= romaji(reading)
