@@ -6,10 +6,11 @@ proper nouns (IPAdic people, places, organisations; japanese_readings.tsv.gz, bu
 scripts/build_japanese_readings.py), looked up for every run of source characters that
 is one of its surfaces; a surface all in katakana (エミコ, アピタ) only as a whole
 katakana word, and a surname of one kanji (林, 森) only before a title or a given name
-(林外相, 林芳正): alone, 仲 is a relationship and 沼 a swamp, not Naka and Numa. Other katakana words are not romanised: most are loanwords and common
-words, and their romaji in a translation is a word left untranslated (ヨメ "Yome",
-wife; キキョウ "Kikyo", bellflower), not a name: on WMT ja-en outputs, about half the
-findings that romanising every katakana word would drop were such words.
+(林外相, 林芳正): alone, 仲 is a relationship and 沼 a swamp, not Naka and Numa. Other
+katakana words are not romanised: most are loanwords and common words, and their romaji
+in a translation is a word left untranslated (ヨメ "Yome", wife; キキョウ "Kikyo",
+bellflower), not a name; on WMT ja-en outputs many of the findings that romanising every
+katakana word would drop were such words (docs/languagetool.md).
 
 A reading is spelt the ways English news spells it: Hepburn (shi, chi, tsu, fu, ji), a
 long vowel as the plain vowel or doubled, and a long o also as "ou" and "oh" (Tōkyō:
