@@ -25,7 +25,10 @@ inside running text); not country names (米国 is the United States in English,
 Beikoku). Licence: IPAdic's (NAIST and ICOT), which
 permits redistribution with its notice: JAPANESE_READINGS_LICENSE beside the data.
 
-Output rows: surface<TAB>readings in katakana, space-separated. Gzip'd, without a
+Output rows: surface<TAB>readings in katakana, space-separated<TAB>what the surface names,
+one letter each: f a family name, g a given name, p a place, o an organisation, x another
+proper noun (the checker takes a surname of one kanji for a name before a given name,
+林芳正, but not before a place, 東京). Gzip'd, without a
 timestamp, so that a rebuild from the same input gives the same bytes.
 
 Usage: python scripts/build_japanese_readings.py Noun.name.csv Noun.place.csv Noun.org.csv
@@ -57,8 +60,14 @@ def rows(path: Path, encoding: str):
         print(f"{path}: cannot read as {encoding} CSV: {error}", file=sys.stderr)
 
 
-def readings(paths: list[Path], encoding: str) -> dict[str, set[str]]:
+# IPAdic's kind and subkind of a proper noun -> the letter of the output.
+KIND_LETTERS = {("人名", "姓"): "f", ("人名", "名"): "g", "人名": "x", "地域": "p", "組織": "o", "一般": "x"}
+
+
+def readings(paths: list[Path], encoding: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Surface -> readings, and surface -> the letters of what it names."""
     table: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, set[str]] = defaultdict(set)
     for path in paths:
         for row in rows(path, encoding):
             if len(row) < 12 or row[4] != "名詞" or row[5] != "固有名詞" or row[6] not in KINDS:
@@ -70,7 +79,8 @@ def readings(paths: list[Path], encoding: str) -> dict[str, set[str]]:
             if len(surface) < 2 and not (kind == "人名" and sub == "姓"):
                 continue
             table[surface].add(reading)
-    return table
+            kinds[surface].add(KIND_LETTERS.get((kind, sub)) or KIND_LETTERS[kind])
+    return table, kinds
 
 
 def main() -> None:
@@ -79,8 +89,9 @@ def main() -> None:
     parser.add_argument("--encoding", default="euc-jp")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    table = readings(args.files, args.encoding)
-    text = "".join(f"{surface}\t{' '.join(sorted(table[surface]))}\n" for surface in sorted(table))
+    table, kinds = readings(args.files, args.encoding)
+    text = "".join(f"{surface}\t{' '.join(sorted(table[surface]))}\t{''.join(sorted(kinds[surface]))}\n"
+                   for surface in sorted(table))
     with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(text.encode("utf-8"))
     print(f"{len(table)} surfaces, {args.out.stat().st_size} bytes -> {args.out}")

@@ -52,12 +52,25 @@ def test_katakana_words_are_romanised_only_when_the_dictionary_has_them_as_names
     assert not SourceNames("エミコットを見た。", "ja").contains("Emiko")  # only as a whole word
 
 
+def test_no_and_ke_between_kanji_are_read_either_way():
+    assert SourceNames("竹ノ塚駅の近く", "ja").contains("Takenotsuka")  # the dictionary writes 竹の塚
+    assert SourceNames("関ヶ原の戦い", "ja").contains("Sekigahara")
+
+
+def test_a_place_name_matches_with_its_suffix():
+    names = SourceNames("岡崎市福岡町の川で見つかった。さいたま市岩槻区にある。", "ja")
+    assert names.contains("Fukuoka-cho") and names.contains("Fukuoka-machi") and names.contains("Iwatsuki-ku")
+    assert not names.contains("Fukuoka-ku")  # 福岡町 is a town (cho), not a ward
+    assert not names.contains("Cho") and not names.contains("Ku")  # the suffix is no name alone
+
+
 def test_a_one_kanji_surname_counts_before_a_title_or_a_given_name():
     assert SourceNames("会見で森市長は述べた。", "ja").contains("Mori")
     assert SourceNames("林芳正外相が訪れた。", "ja").contains("Hayashi")
     assert not SourceNames("週に一度ランチする仲です。", "ja").contains("Naka")  # a relationship
     assert not SourceNames("週に一度ランチする仲", "ja").contains("Naka")  # also at the end
     assert not SourceNames("森の中を歩いた。", "ja").contains("Mori")  # a forest
+    assert not SourceNames("東京都に住む。", "ja").contains("Higashi")  # 京都 is a place, not a given name
 
 
 def test_kanji_alone_are_japanese_only_in_a_japanese_source():
@@ -79,6 +92,11 @@ def test_kanji_alone_are_japanese_only_in_a_japanese_source():
 def test_readings_are_spelt_as_english_news_spells_them(reading, spellings):
     assert spellings <= japanese.romaji(reading)
     assert "tsuzi" not in japanese.romaji(reading)
+
+
+def test_a_doubled_consonant_before_n_or_at_the_end_is_not_written():
+    assert japanese.romaji("ウッ") == {"u"}
+    assert all(word.isascii() for word in japanese.romaji("アッン"))
 
 
 def test_hepburn_only():

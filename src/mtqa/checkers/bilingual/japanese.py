@@ -15,39 +15,30 @@ katakana word would drop were such words (docs/languagetool.md).
 A reading is spelt the ways English news spells it: Hepburn (shi, chi, tsu, fu, ji), a
 long vowel as the plain vowel or doubled, and a long o also as "ou" and "oh" (Tōkyō:
 Tokyo, Toukyou; 大野 Ono, Ohno; a macron is dropped before the comparison), ん before
-b, m, p as n or m (Shinbun, Shimbun) and っ as a doubled consonant (Hatchobori, Hacchobori).
-No spelling near these counts: a near miss is the wrong name reviewers mark.
+b, m, p as n or m (Shinbun, Shimbun) and っ as a doubled consonant (Hatchobori, Hacchobori);
+a place name also with its suffix (福岡町 Fukuoka-cho, 港区 Minato-ku). The tables are
+data (japanese_romaji.toml). No spelling near these counts: a near miss is the wrong name
+reviewers mark.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
+import tomllib
 from functools import lru_cache
 from importlib import resources
 from itertools import product
+from typing import NamedTuple
 
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = frozenset(chr(c) for c in range(0x30a1, 0x30fb)) | {"ー"}
-# What follows a surname said alone: honorifics and the titles of the news (森市長, 林外相).
-_TITLE = re.compile(r"さん|氏|様|君|くん|ちゃん|夫妻|容疑者|被告|選手|監督|教授|先生|議員|[首外]相|大臣|長官|知事"
-                    r"|[市町村区]長|[社会議部店所園校]長|理事長|代表|記者|容疑")
+# ノ and ヶ between kanji are the particle の and the small ケ of place names, written
+# either way (竹ノ塚, 竹の塚; 関ヶ原, 関ケ原): surfaces and sources are compared with one.
+_VARIANTS = re.compile(r"(?<=[\u3400-\u9fff])[ノヶ](?=[\u3400-\u9fff])")
+_ONE = {"ノ": "の", "ヶ": "ケ"}
 MAX_SPELLINGS = 256  # of one reading: a reading with four long o has 4**4 spellings
-
-_MONO = dict(zip(
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲ"
-    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョヮヵヶ",
-    "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho "
-    "ma mi mu me mo ya yu yo ra ri ru re ro wa i e o ga gi gu ge go za ji zu ze zo da ji zu de do "
-    "ba bi bu be bo pa pi pu pe po vu a i u e o ya yu yo wa ka ke".split()))
-_SMALL = {"ャ": "a", "ュ": "u", "ョ": "o"}
-_DIGRAPH = {"ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ティ": "ti", "ディ": "di", "トゥ": "tu",
-            "ドゥ": "du", "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve",
-            "ヴォ": "vo", "シェ": "she", "ジェ": "je", "チェ": "che", "デュ": "dyu", "テュ": "tyu", "イェ": "ye",
-            "ツァ": "tsa", "ツェ": "tse", "ツォ": "tso", "クァ": "kwa", "グァ": "gwa"}
-# A long vowel (the second vowel of ou, oo, uu, or ー) and how English news writes it after the first.
-_LONG = {"o": ("", "u", "h", "o"), "u": ("", "u"), "a": ("", "a"), "e": ("", "e"), "i": ("", "i")}
 
 
 def is_japanese(source: str, lang: str | None) -> bool:
@@ -57,9 +48,19 @@ def is_japanese(source: str, lang: str | None) -> bool:
 
 def spellings(source: str) -> set[str]:
     """The romaji spellings (lower-case letters) of the dictionary's names in `source`."""
-    table, lengths = _table()
     found: set[str] = set()
     readings: set[str] = set()
+    _find(_canonical(source), readings, found)
+    for reading in readings:
+        found |= romaji(reading)
+    return found
+
+
+def _find(source: str, readings: set[str], joined: set[str]) -> None:
+    """Add the readings of the dictionary's surfaces in `source`, and to `joined` the
+    spellings of a place name with its suffix (福岡町: fukuokacho, fukuokamachi)."""
+    table, lengths, given = _table()
+    rules = _rules()
     for i, ch in enumerate(source):
         for n in lengths.get(ch, ()):
             if i + n > len(source):
@@ -69,18 +70,23 @@ def spellings(source: str) -> set[str]:
             if ch in _KATAKANA and all(c in _KATAKANA for c in source[i:i + n]) and (
                     source[i - 1:i] in _KATAKANA or source[i + n:i + n + 1] in _KATAKANA):
                 continue  # a katakana name only as a whole word: not エミコ in エミコット
-            if n == 1 and not (_TITLE.match(source, i + 1) or any(
-                    source[i + 1:i + 1 + m] in table for m in lengths.get(source[i + 1:i + 2], ()) if m > 1)):
-                continue  # 林 and 森 are names before a title or a given name; alone, 仲 is a relationship
+            if n == 1 and not (source.startswith(rules.titles, i + 1) or any(
+                    source[i + 1:i + 1 + m] in given for m in lengths.get(source[i + 1:i + 2], ())
+                    if i + 1 + m <= len(source))):
+                continue  # 林 and 森 are names before a title or a given name (林芳正), not before 京都
             readings.update(got)
-    for reading in readings:
-        found |= romaji(reading)
-    return found
+            if n > 1 and (suffix := rules.suffixes.get(source[i + n:i + n + 1])):
+                joined.update(name + end for reading in got for name in romaji(reading) for end in suffix)
+
+
+def _canonical(text: str) -> str:
+    return _VARIANTS.sub(lambda m: _ONE[m.group()], text)
 
 
 @lru_cache(maxsize=65536)
 def romaji(reading: str) -> frozenset[str]:
     """Every spelling English news gives the kana `reading` (see the module's docstring)."""
+    rules = _rules()
     syllables = _syllables(reading.translate(_TO_KATAKANA))
     if not syllables:
         return frozenset()
@@ -89,8 +95,8 @@ def romaji(reading: str) -> frozenset[str]:
     for k, unit in enumerate(syllables):
         after = next((u for u in syllables[k + 1:] if u not in ("ッ", "ー")), "")
         if unit == "ッ":
-            parts.append(("",) if not after or after[0] in "aeioun" else ("t", "c") if after.startswith("ch")
-                         else (after[0],))
+            parts.append(("",) if not after[:1].isascii() or not after[:1].isalpha() or after[0] in "aeiou"
+                         else ("t", "c") if after.startswith("ch") else (after[0],))
             vowel = ""
             continue
         if unit == "ン":
@@ -98,11 +104,11 @@ def romaji(reading: str) -> frozenset[str]:
             vowel = ""
             continue
         if unit == "ー":
-            parts.append(_LONG.get(vowel, ("",)))
+            parts.append(rules.long.get(vowel, ("",)))
             vowel = ""
             continue
         if unit == vowel and vowel in "ou" or unit == "u" and vowel == "o":
-            parts.append(_LONG[vowel] if unit == "u" or vowel == "u" else ("", "o", "h"))
+            parts.append(rules.long[vowel] if unit == "u" or vowel == "u" else rules.long["oo"])
             vowel = ""
             continue
         parts.append((unit,))
@@ -120,39 +126,67 @@ _TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
 
 def _syllables(kana: str) -> list[str]:
     """Katakana as romaji syllables, with ッ, ン and ー left as they are; [] for anything else."""
+    rules = _rules()
+    mono, small = rules.kana, rules.small
     out: list[str] = []
     i = 0
     while i < len(kana):
         pair = kana[i:i + 2]
-        if pair in _DIGRAPH:
-            out.append(_DIGRAPH[pair])
+        if pair in rules.digraphs:
+            out.append(rules.digraphs[pair])
             i += 2
             continue
         ch = kana[i]
         if ch in "ッンー":
             out.append(ch)
-        elif i + 1 < len(kana) and kana[i + 1] in _SMALL and ch in _MONO and _MONO[ch].endswith("i") \
-                and len(_MONO[ch]) > 1:
-            base = _MONO[ch][:-1]  # キャ kya, シャ sha, チャ cha, ジャ ja
-            out.append(base + ("" if base in ("sh", "ch", "j") else "y") + _SMALL[kana[i + 1]])
+        elif i + 1 < len(kana) and kana[i + 1] in small and ch in mono and mono[ch].endswith("i") \
+                and len(mono[ch]) > 1:
+            base = mono[ch][:-1]  # キャ kya, シャ sha, チャ cha, ジャ ja
+            out.append(base + ("" if base in ("sh", "ch", "j") else "y") + small[kana[i + 1]])
             i += 2
             continue
-        elif ch in _MONO:
-            out.append(_MONO[ch])
+        elif ch in mono:
+            out.append(mono[ch])
         else:
             return []
         i += 1
     return out
 
 
+class Rules(NamedTuple):
+    kana: dict[str, str]
+    small: dict[str, str]
+    digraphs: dict[str, str]
+    long: dict[str, tuple[str, ...]]
+    suffixes: dict[str, tuple[str, ...]]
+    titles: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
-    """The dictionary's surfaces with their readings, and the surface lengths each first character starts."""
+def _rules() -> Rules:
+    text = resources.files("mtqa.checkers.bilingual").joinpath("japanese_romaji.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    pairs = lambda text: dict(item.split("=", 1) for item in text.split())  # noqa: E731
+    hepburn = data["hepburn"]
+    return Rules(pairs(hepburn["kana"]), pairs(hepburn["small"]), pairs(hepburn["digraphs"]),
+                 {k: tuple(v) for k, v in data["long_vowels"].items()},
+                 {k: tuple(v) for k, v in data["suffixes"].items()}, tuple(data["titles"]["after_surname"]))
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], frozenset[str]]:
+    """The dictionary's surfaces with their readings, the surface lengths each first
+    character starts, and the surfaces that are given names."""
     raw = resources.files("mtqa.checkers.bilingual").joinpath("japanese_readings.tsv.gz").read_bytes()
     table: dict[str, tuple[str, ...]] = {}
     lengths: dict[str, set[int]] = {}
+    given: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        surface, _, readings = line.partition("\t")
-        table[surface] = tuple(readings.split())
+        surface, readings, kinds = line.split("\t")
+        if "ノ" in surface or "ヶ" in surface:
+            surface = _canonical(surface)
+        table[surface] = tuple(dict.fromkeys(table.get(surface, ()) + tuple(readings.split())))
         lengths.setdefault(surface[0], set()).add(len(surface))
-    return table, {ch: tuple(sorted(ns)) for ch, ns in lengths.items()}
+        if "g" in kinds:
+            given.add(surface)
+    return table, {ch: tuple(sorted(ns)) for ch, ns in lengths.items()}, frozenset(given)
