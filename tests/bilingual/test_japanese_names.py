@@ -62,6 +62,8 @@ def test_a_place_name_matches_with_its_suffix():
     assert names.contains("Fukuoka-cho") and names.contains("Fukuoka-machi") and names.contains("Iwatsuki-ku")
     assert not names.contains("Fukuoka-ku")  # 福岡町 is a town (cho), not a ward
     assert not names.contains("Cho") and not names.contains("Ku")  # the suffix is no name alone
+    kyoto = SourceNames("四条河原町で降りた。", "ja")
+    assert kyoto.contains("Kawaramachi") and not kyoto.contains("Kawaracho")  # 河原町 is read whole
 
 
 def test_a_one_kanji_surname_counts_before_a_title_or_a_given_name():

@@ -75,7 +75,8 @@ def _find(source: str, readings: set[str], joined: set[str]) -> None:
                     if i + 1 + m <= len(source))):
                 continue  # 林 and 森 are names before a title or a given name (林芳正), not before 京都
             readings.update(got)
-            if n > 1 and (suffix := rules.suffixes.get(source[i + n:i + n + 1])):
+            if n > 1 and (suffix := rules.suffixes.get(source[i + n:i + n + 1])) and source[i:i + n + 1] not in table:
+                # not when the dictionary reads the name with its suffix: 河原町 is Kawaramachi, not Kawaracho
                 joined.update(name + end for reading in got for name in romaji(reading) for end in suffix)
 
 
