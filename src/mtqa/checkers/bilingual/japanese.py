@@ -74,10 +74,11 @@ def _find(source: str, readings: set[str], joined: set[str]) -> None:
                     source[i + 1:i + 1 + m] in given for m in lengths.get(source[i + 1:i + 2], ())
                     if i + 1 + m <= len(source))):
                 continue  # 林 and 森 are names before a title or a given name (林芳正), not before 京都
-            readings.update(got)
+            got_readings = got.split()
+            readings.update(got_readings)
             if n > 1 and (suffix := rules.suffixes.get(source[i + n:i + n + 1])) and source[i:i + n + 1] not in table:
                 # not when the dictionary reads the name with its suffix: 河原町 is Kawaramachi, not Kawaracho
-                joined.update(name + end for reading in got for name in romaji(reading) for end in suffix)
+                joined.update(name + end for reading in got_readings for name in romaji(reading) for end in suffix)
 
 
 def _canonical(text: str) -> str:
@@ -175,19 +176,22 @@ def _rules() -> Rules:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], frozenset[str]]:
-    """The dictionary's surfaces with their readings, the surface lengths each first
-    character starts, and the surfaces that are given names."""
+def _table() -> tuple[dict[str, str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """The dictionary's surfaces with their readings (space-separated), the surface lengths
+    each first character starts, and the surfaces that are given names."""
     raw = resources.files("mtqa.checkers.bilingual").joinpath("japanese_readings.tsv.gz").read_bytes()
-    table: dict[str, tuple[str, ...]] = {}
-    lengths: dict[str, set[int]] = {}
+    table: dict[str, str] = {}
     given: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         surface, readings, kinds = line.split("\t")
         if "ノ" in surface or "ヶ" in surface:
             surface = _canonical(surface)
-        table[surface] = tuple(dict.fromkeys(table.get(surface, ()) + tuple(readings.split())))
-        lengths.setdefault(surface[0], set()).add(len(surface))
+            if surface in table:
+                readings = table[surface] + " " + readings
+        table[surface] = readings
         if "g" in kinds:
             given.add(surface)
+    lengths: dict[str, set[int]] = {}
+    for surface in table:
+        lengths.setdefault(surface[0], set()).add(len(surface))
     return table, {ch: tuple(sorted(ns)) for ch, ns in lengths.items()}, frozenset(given)
