@@ -22,14 +22,14 @@ surname (林, 森); surfaces all in katakana, of two or more (エミコ, アピ�
 romanises no other katakana word, since most are loanwords and common words
 (ウサギ, "Usagi", is a rabbit left untranslated); not hiragana alone (they would match
 inside running text); not country names (米国 is the United States in English, not
-Beikoku). Licence: IPAdic's (NAIST and ICOT), which
-permits redistribution with its notice: JAPANESE_READINGS_LICENSE beside the data.
+Beikoku). Licence: IPAdic's (NAIST and ICOT), which permits redistribution with its
+notice: JAPANESE_READINGS_LICENSE beside the data.
 
 Output rows: surface<TAB>readings in katakana, space-separated<TAB>what the surface names,
 one letter each: f a family name, g a given name, p a place, o an organisation, x another
 proper noun (the checker takes a surname of one kanji for a name before a given name,
-林芳正, but not before a place, 東京). Gzip'd, without a
-timestamp, so that a rebuild from the same input gives the same bytes.
+林芳正, but not before a place: 東 in 東京都 is no Higashi). Gzip'd, without a timestamp,
+so that a rebuild from the same input gives the same bytes.
 
 Usage: python scripts/build_japanese_readings.py Noun.name.csv Noun.place.csv Noun.org.csv
            Noun.proper.csv [--out PATH] [--encoding euc-jp]
