@@ -31,6 +31,10 @@ def test_wheel_contains_rule_packs_and_defaults(wheel, repo_root):
         assert f"mtqa/{pack}" in names
     assert "mtqa/config/defaults.toml" in names
     assert "mtqa/checkers/codes/consistency.yml" in names
+    # data beside the code, and the licence that must travel with the IPAdic readings
+    assert "mtqa/checkers/bilingual/japanese_readings.tsv.gz" in names
+    assert "mtqa/checkers/bilingual/JAPANESE_READINGS_LICENSE" in names
+    assert "mtqa/checkers/bilingual/japanese_romaji.toml" in names
 
 
 def test_installed_wheel_finds_its_rules(wheel, tmp_path):

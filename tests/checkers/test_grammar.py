@@ -223,8 +223,20 @@ def test_latin_words_of_a_japanese_source_and_dictionary_loanwords_are_not_spell
         ("Are ahamo, POVO and LINEMO carriers?", "ahamo、POVO、LINEMOはキャリアなの？"),
         ("We ate soba and udon at a ryokan.", "旅館でそばとうどんを食べた。"),
         ("I've never used it, but Sagawa seems to be free.", "利用したことはないけど、佐川なら無料らしい。"),
+        ("I've never used it, but Sagawa seems to be free.", "利用したことはないけど、ヤマトなら無料らしい。"),
     ])
-    assert flagged == [("3", "Sagawa")]  # kanji are not romanised: a name to check
+    assert flagged == [("4", "Sagawa")]  # 佐川 is Sagawa (japanese.py); ヤマト is another company
+
+
+def test_names_of_a_japanese_source_in_romaji_are_not_spelling_errors_but_other_spellings_are(grammar_settings):
+    # A made-up news item: the names in kanji, as IPAdic reads them, in Hepburn.
+    source = "千葉県市川市の松本美佐子さんは浦安駅から五反田へ向かい、市長選の候補と会った。"
+    flagged = _spelling(grammar_settings, "ja", [
+        ("Misako Matsumoto of Ichikawa went from Urayasu Station to Gotanda to meet a candidate.", source),
+        ("Misako Matumoto of Ichikava went from Urayasu Station to Gotanda to meet a Kouho.", source),
+    ])
+    assert sorted(text for seg, text in flagged if seg == "2") == ["Ichikava", "Kouho", "Misako Matumoto"]
+    assert all(seg == "2" for seg, _ in flagged)
 
 
 def test_hebrew_names_spelt_as_names_are_spelt_are_not_spelling_errors(grammar_settings):

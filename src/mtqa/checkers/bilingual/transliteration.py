@@ -16,8 +16,12 @@ not for pinyin-shaped words, which must match the pinyin exactly.
 
 Abjads (Hebrew, Arabic, Persian) are not romanised: their romanisation has no vowels, so
 the match would also accept a wrongly vowelled name, which is exactly what reviewers
-mark. Nor is Japanese: anyascii reads kanji as Chinese, not as the Japanese name. The
-Latin-script words of such a source still count.
+mark. The Latin-script words of such a source still count.
+
+Japanese is not romanised by anyascii, which reads kanji as Chinese: a Japanese source
+gives the romaji of the names a dictionary of proper nouns finds in it
+(japanese.py), exact spellings too. A name the dictionary holds only whole (麻布十番)
+also matches as its two words (Azabu-Juban, Azabu Juban).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
-from mtqa.checkers.bilingual import romanise
+from mtqa.checkers.bilingual import japanese, romanise
 from mtqa.wordlists import zipf
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -63,14 +67,19 @@ class SourceNames:
         from anyascii import anyascii
 
         source = unicodedata.normalize("NFKC", source or "")  # full-width ＪＲ is JR
-        self.usable = bool(source) and not _SKIP.search(source)  # may its own script be romanised?
+        is_japanese = japanese.is_japanese(source, lang)
+        self.usable = bool(source) and not _SKIP.search(source) and not is_japanese  # may anyascii romanise it?
         self.single: set[str] = set()  # pinyin syllables of the Chinese characters
         self.runs: set[str] = set()  # runs of 2 to MAX_SYLLABLES of them, joined
         self.spellings: set[str] = set()  # exact English spellings of the source's words (romanise.py)
         self.quoted: set[str] = set()  # Latin-script words of a source in another script
         self.sounds: list[list[frozenset[str]]] = []  # consonant classes per character, per run of Han
+        self.romaji: set[str] = set()  # spellings of the Japanese names (japanese.py), also in `spellings`
         if not source:
             return
+        if is_japanese:
+            self.romaji = japanese.spellings(source)
+            self.spellings |= self.romaji
         cyrillic = romanise.cyrillic_language(source, lang)
         latin: list[str] = []
         foreign = False  # letters of another script than Latin
@@ -122,6 +131,9 @@ class SourceNames:
         parts = [romanise.key(part) for part in _PART.split(name)]
         if all(part in self.spellings for part in parts if part):
             return True
+        if self.romaji and (key in self.romaji or any(
+                _letters(n) + key in self.romaji or key + _letters(n) in self.romaji for n in neighbours)):
+            return True  # one name in two words: "Azabu-Juban", or "Juban" beside "Azabu"
         return self.usable and self.transcribes(key)
 
     def quotes(self, word: str) -> bool:
