@@ -25,6 +25,8 @@ BAD = [
     ("MTQA-BI-014", "zh", "7月26日，舰队起航。", "On July 26, 2019, the fleet sailed.", "2019"),
     ("MTQA-BI-010", "de", "Anpfiff ist um 19 Uhr.", "Kick-off is at 8 PM.", "8"),
     ("MTQA-BI-013", "de", "Die Wahl findet im März statt.", "The election takes place in May 2022.", "May"),
+    # A month range with one 月 (3至6月, March to June) still has its end month checked.
+    ("MTQA-BI-013", "zh", "每年3至6月是樱桃的采摘季。", "Every year from March to July is the cherry season.", "July"),
     ("MTQA-BI-020", "de", "Mehr unter https://example.de/info.", "More at https://example.com/info.",
      "https://example.com/info"),
     ("MTQA-BI-021", "uk", "Пишіть на info@example.ua", "Write to info@example.com", "info@example.com"),
@@ -66,6 +68,10 @@ GOOD = [
     ("zh", "当天14时40分左右，飞机撞上住宅楼。", "At about 14: 40 that day, the plane hit a house."),
     ("zh", "数据(7月25日08H00-7月26日08H00)", "Data (from 08:00 on July 25 to 08:00 on July 26)"),
     ("liv", "Īlma temperatūr vȯzīs +22 C sōņõ.", "The air temperature will reach +22 C."),
+    # One 月 after a range or a list of months names all of them.
+    ("zh", "每年3至6月是樱桃的采摘季，9、10月是苹果季。",
+     "Every year from March to June is the cherry season, and September and October are the apple season."),
+    ("ja", "見頃は４～６月です。", "The best time to see them is April to June."),
 ]
 
 
