@@ -103,7 +103,7 @@ class BilingualChecker(Checker):
         if tags:
             yield from self._tags(document, tags, span)
         if source_lang in (None, "he"):
-            for start, end, name in names.foreign_names(source, analysis):
+            for start, end, name in names.foreign_names(source, analysis, hebrew_names.english_words(source)):
                 yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
                                     f"'{name}' spells no word of the Hebrew source", confidence=0.7)
             for start, end, text, known in hebrew_names.by_meaning(source, analysis):
