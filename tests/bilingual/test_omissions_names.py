@@ -118,3 +118,13 @@ def test_the_english_name_of_a_desert_and_a_people():
     bad = "The Bedouin tribe set up a camp in the Judean Desert, near Alon Braqet's lookout."
     assert _bi070(source, good) == []
     assert _bi070(source, bad) == ["Braqet"]
+
+
+def test_a_url_in_a_chinese_source_is_as_long_in_english():
+    """A link after a Chinese caption is 26 characters of English, not 26 Chinese ones
+    (about 100 of English): the whole caption, translated, is not short for its source."""
+    source = "（新华社图：北京冬奥会的场馆已经全部完工并通过验收。）pic.twitter.com/Ab12Cd34Ef"
+    whole = "(Xinhua photo: the Beijing Winter Olympic venues are all finished and approved. ) pic.twitter.com/Ab12Cd34Ef"
+    assert dropped_sentences(source, whole, "zh") == []
+    dropped = dropped_sentences(source, "pic.twitter.com/Ab12Cd34Ef", "zh")
+    assert [(o.position, o.dropped) for o in dropped] == [(0, "（新华社图：北京冬奥会的场馆已经全部完工并通过验收。）")]
