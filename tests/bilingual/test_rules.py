@@ -113,6 +113,25 @@ def test_length_outliers_relative_to_the_document(checker):
     assert [(f.rule, f.text) for f in findings] == [("MTQA-BI-060", "Budget.")]
 
 
+def test_latin_text_in_a_chinese_source_is_as_long_in_english(checker):
+    """A placeholder or a product name in a Chinese source is not four times longer in
+    English, as Chinese characters are; a translation that drops the Chinese text around
+    the product name is still short."""
+    base = [("委员会周一在市政厅开会，讨论明年的预算。",
+             "The committee meets at the city hall on Monday to discuss next year's budget.")] * 30
+
+    def outliers(source, target):
+        units = [Unit(target=t, source=s, id=str(i)) for i, (s, t) in enumerate(base + [(source, target)])]
+        return [(f.rule, f.text) for f in checker.check(document_from_units("t", "t", units, "zh"))
+                if f.rule.startswith("MTQA-BI-06")]
+
+    assert outliers("好的，您的订单号是 #ORDERNUMBER#，请查收。", "OK, your order number is #ORDERNUMBER#, please check.") == []
+    assert outliers("推荐理由：这款 SmartClean Pro 3000 扫地机器人噪音很小，而且价格便宜。",
+                    "Recommended: the SmartClean Pro 3000 robot vacuum is quiet and cheap.") == []
+    assert outliers("推荐理由：这款 SmartClean Pro 3000 扫地机器人噪音很小，而且价格便宜，电池可以用一整天，清洁效果也非常好。",
+                    "SmartClean Pro 3000.") == [("MTQA-BI-060", "SmartClean Pro 3000.")]
+
+
 def test_untranslated_target_by_language_id():
     checker = BilingualChecker(load_settings())
     source = "Die Bundesregierung hat am Mittwoch ein neues Klimaschutzgesetz beschlossen."

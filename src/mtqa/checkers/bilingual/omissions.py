@@ -64,7 +64,7 @@ _ASCII_RUN = re.compile(r"[\x21-\x7e]+")
 DENSE_SCRIPT = 2.0  # usual ratios above this are scripts of fewer, fuller characters (zh, ja)
 
 
-def _source_length(text: str, expected: float) -> float:
+def source_length(text: str, expected: float) -> float:
     """A source sentence's length in characters of its own script: in Chinese or Japanese, a
     URL of 26 characters is 26 characters of English, not 100, so it counts 26 / ratio."""
     if expected <= DENSE_SCRIPT:
@@ -114,7 +114,7 @@ def dropped_sentences(source: str, target: str, source_lang: str | None,
     n, m = len(src), len(tgt)
     if not m or m > n or n > MAX_SENTENCES:
         return []
-    src_lengths = [_source_length(source[s:e], expected) for s, e in src]
+    src_lengths = [source_length(source[s:e], expected) for s, e in src]
     src_chars = sum(src_lengths)
     tgt_chars = sum(e - s for s, e in tgt)
     if not tgt_chars or not src_chars or math.log(tgt_chars / (expected * src_chars)) > -SHORT_SPREADS * spread:
