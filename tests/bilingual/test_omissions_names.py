@@ -118,6 +118,9 @@ def test_the_english_name_of_a_desert_and_a_people():
     bad = "The Bedouin tribe set up a camp in the Judean Desert, near Alon Braqet's lookout."
     assert _bi070(source, good) == []
     assert _bi070(source, bad) == ["Braqet"]
+    # A people in a spoken form (התימוני, the Yemenite, with its vav).
+    assert _bi070("מאיפה הזמר התימוני הזה?", "Where is this Yemenite singer from?") == []
+    assert _bi070("מאיפה הזמר התימוני הזה?", "Where is this Temanite singer from?") == ["Temanite"]
 
 
 def test_a_url_in_a_chinese_source_is_as_long_in_english():
