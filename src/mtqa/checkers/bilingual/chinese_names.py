@@ -17,6 +17,9 @@ syllable that matches too easily to tell anything.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 from mtqa.checkers.bilingual.transliteration import _letters, pinyin_shaped, source_names
 from mtqa.wordlists import zipf
@@ -27,6 +30,19 @@ MIN_LETTERS = 4
 MAX_NAMES = 100  # distinct names looked up per segment
 # A capitalised word, with an apostrophe inside (Yu'ebao) but not a possessive 's.
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’](?!s\b)[a-z]+)?(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """(Chinese forms, English words) of the names English does not spell by their pinyin."""
+    text = resources.files("mtqa.checkers.bilingual").joinpath("chinese_english_names.toml").read_text(encoding="utf-8")
+    return tuple((tuple(entry["zh"]), frozenset(entry["en"])) for entry in tomllib.loads(text)["names"])
+
+
+def english_names(source: str) -> frozenset[str]:
+    """The English words of the names the source writes whose English is not their pinyin
+    (交大 is Jiaotong, 美的 Midea)."""
+    return frozenset(word for forms, english in _english_names() if any(f in source for f in forms) for word in english)
 
 
 def is_pinyin_name(word: str) -> bool:
@@ -43,7 +59,7 @@ def unsourced_names(source: str, target: str) -> list[tuple[int, int, str]]:
         return []
     from mtqa.languagetool.names import gazetteer_words
 
-    known = gazetteer_words()
+    known = gazetteer_words() | english_names(source)
     words = list(_NAME.finditer(target))
     found = []
     checked: dict[tuple[str, tuple[str, ...]], bool] = {}
