@@ -88,3 +88,46 @@ def test_foreign_names_in_a_translation():
     assert foreign_names(source, good) == []
     assert [name for _, _, name in foreign_names(source, bad)] == ["Metindjo"]
     assert foreign_names("Ein deutscher Satz über Metindjo.", bad) == []  # not a Hebrew source
+
+
+def _bi070(source: str, target: str) -> list[str]:
+    from mtqa.checkers.bilingual import BilingualChecker
+    from mtqa.config.settings import load_settings
+    from mtqa.readers.segments import Unit, document_from_units
+
+    checker = BilingualChecker(load_settings(overrides={"checkers.bilingual.language_id": False}))
+    document = document_from_units("t", "t", [Unit(target=target, source=source, id="s1")], "he")
+    return [document.text[f.start:f.end] for f in checker.check(document) if f.rule == "MTQA-BI-070"]
+
+
+def test_an_exonym_of_a_source_place_is_the_source_name():
+    """Nablus is שכם and Tiberias טבריה, though neither spells the Hebrew letters; a
+    garbled name beside them is still reported."""
+    source = "השוטרים עצרו שני חשודים בשכם ובטבריה, ואחר כך שוחררו אחרי חקירה של עמית גולן."
+    good = "Police arrested two suspects in Nablus and Tiberias, who were later released after questioning by Amit Golan."
+    bad = "Police arrested two suspects in Nablus and Tiberias, who were later released after questioning by Amitz Golan."
+    assert _bi070(source, good) == []
+    assert _bi070(source, bad) == ["Amitz"]
+    # Without the place in the source, the exonym is a name the source does not have.
+    assert _bi070("השוטרים עצרו שני חשודים בחברון.", "Police arrested two suspects in Nablus.") == ["Nablus"]
+
+
+def test_the_english_name_of_a_desert_and_a_people():
+    source = "השבט הבדואי הקים מאהל במדבר יהודה, ליד מצפה של אלון ברק."
+    good = "The Bedouin tribe set up a camp in the Judean Desert, near Alon Barak's lookout."
+    bad = "The Bedouin tribe set up a camp in the Judean Desert, near Alon Braqet's lookout."
+    assert _bi070(source, good) == []
+    assert _bi070(source, bad) == ["Braqet"]
+    # A people in a spoken form (התימוני, the Yemenite, with its vav).
+    assert _bi070("מאיפה הזמר התימוני הזה?", "Where is this Yemenite singer from?") == []
+    assert _bi070("מאיפה הזמר התימוני הזה?", "Where is this Temanite singer from?") == ["Temanite"]
+
+
+def test_a_url_in_a_chinese_source_is_as_long_in_english():
+    """A link after a Chinese caption is 26 characters of English, not 26 Chinese ones
+    (about 100 of English): the whole caption, translated, is not short for its source."""
+    source = "（新华社图：北京冬奥会的场馆已经全部完工并通过验收。）pic.twitter.com/Ab12Cd34Ef"
+    whole = "(Xinhua photo: the Beijing Winter Olympic venues are all finished and approved. ) pic.twitter.com/Ab12Cd34Ef"
+    assert dropped_sentences(source, whole, "zh") == []
+    dropped = dropped_sentences(source, "pic.twitter.com/Ab12Cd34Ef", "zh")
+    assert [(o.position, o.dropped) for o in dropped] == [(0, "（新华社图：北京冬奥会的场馆已经全部完工并通过验收。）")]

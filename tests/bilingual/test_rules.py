@@ -25,6 +25,8 @@ BAD = [
     ("MTQA-BI-014", "zh", "7月26日，舰队起航。", "On July 26, 2019, the fleet sailed.", "2019"),
     ("MTQA-BI-010", "de", "Anpfiff ist um 19 Uhr.", "Kick-off is at 8 PM.", "8"),
     ("MTQA-BI-013", "de", "Die Wahl findet im März statt.", "The election takes place in May 2022.", "May"),
+    # A month range with one 月 (3至6月, March to June) still has its end month checked.
+    ("MTQA-BI-013", "zh", "每年3至6月是樱桃的采摘季。", "Every year from March to July is the cherry season.", "July"),
     ("MTQA-BI-020", "de", "Mehr unter https://example.de/info.", "More at https://example.com/info.",
      "https://example.com/info"),
     ("MTQA-BI-021", "uk", "Пишіть на info@example.ua", "Write to info@example.com", "info@example.com"),
@@ -66,6 +68,10 @@ GOOD = [
     ("zh", "当天14时40分左右，飞机撞上住宅楼。", "At about 14: 40 that day, the plane hit a house."),
     ("zh", "数据(7月25日08H00-7月26日08H00)", "Data (from 08:00 on July 25 to 08:00 on July 26)"),
     ("liv", "Īlma temperatūr vȯzīs +22 C sōņõ.", "The air temperature will reach +22 C."),
+    # One 月 after a range or a list of months names all of them.
+    ("zh", "每年3至6月是樱桃的采摘季，9、10月是苹果季。",
+     "Every year from March to June is the cherry season, and September and October are the apple season."),
+    ("ja", "見頃は４～６月です。", "The best time to see them is April to June."),
 ]
 
 
@@ -105,6 +111,25 @@ def test_length_outliers_relative_to_the_document(checker):
     document = document_from_units("t", "t", units, "de")
     findings = [f for f in checker.check(document) if f.rule.startswith("MTQA-BI-06")]
     assert [(f.rule, f.text) for f in findings] == [("MTQA-BI-060", "Budget.")]
+
+
+def test_latin_text_in_a_chinese_source_is_as_long_in_english(checker):
+    """A placeholder or a product name in a Chinese source is not four times longer in
+    English, as Chinese characters are; a translation that drops the Chinese text around
+    the product name is still short."""
+    base = [("委员会周一在市政厅开会，讨论明年的预算。",
+             "The committee meets at the city hall on Monday to discuss next year's budget.")] * 30
+
+    def outliers(source, target):
+        units = [Unit(target=t, source=s, id=str(i)) for i, (s, t) in enumerate(base + [(source, target)])]
+        return [(f.rule, f.text) for f in checker.check(document_from_units("t", "t", units, "zh"))
+                if f.rule.startswith("MTQA-BI-06")]
+
+    assert outliers("好的，您的订单号是 #ORDERNUMBER#，请查收。", "OK, your order number is #ORDERNUMBER#, please check.") == []
+    assert outliers("推荐理由：这款 SmartClean Pro 3000 扫地机器人噪音很小，而且价格便宜。",
+                    "Recommended: the SmartClean Pro 3000 robot vacuum is quiet and cheap.") == []
+    assert outliers("推荐理由：这款 SmartClean Pro 3000 扫地机器人噪音很小，而且价格便宜，电池可以用一整天，清洁效果也非常好。",
+                    "SmartClean Pro 3000.") == [("MTQA-BI-060", "SmartClean Pro 3000.")]
 
 
 def test_untranslated_target_by_language_id():

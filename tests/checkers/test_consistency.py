@@ -404,3 +404,38 @@ def test_capitalised_words_of_all_sentences_match_each_sentence_alone(text, boun
 
     views = [SentenceView(i, s, e, 0, text) for i, (s, e) in enumerate(bounds)]
     assert capitalised_words(text, views) == [view.capitalised() for view in views]
+
+
+def _hebrew_document(pairs: list[tuple[str, str]]) -> Document:
+    from mtqa.readers.segments import Unit, document_from_units
+
+    return document_from_units("t", "t", [Unit(target=t, source=s, id=str(i)) for i, (s, t) in enumerate(pairs)], "he")
+
+
+def test_two_hebrew_names_are_not_one_name_spelt_twice(checker):
+    """Silman (סילמן) and Salman (סלמאן) differ by one vowel, but the source writes two
+    names; Zukerman and Zuckerman both spell צוקרמן, one name spelt two ways."""
+    pairs = [
+        ('ד"ר סלמאן חדאד מונה למנהל המחלקה.', "Dr. Salman Haddad was appointed head of the department."),
+        ("סלמאן אמר כי המחלקה תיפתח בקרוב.", "Salman said the department would open soon."),
+        ("לדברי סלמאן, יש מספיק אחיות.", "According to Salman, there are enough nurses."),
+        ('יו"ר הוועדה, ח"כ עידית סילמן, תקפה את המשרד.', "Committee chair MK Idit Silman attacked the ministry."),
+        ('ד"ר בני צוקרמן עבר לבית החולים.', "Dr. Benny Zuckerman moved to the hospital."),
+        ("צוקרמן ניהל את היחידה עשר שנים.", "Zuckerman ran the unit for ten years."),
+        ("המטופלים אהבו את צוקרמן.", "The patients loved Zuckerman."),
+        ("צוקרמן סירב להגיב.", "Zukerman declined to comment."),
+    ]
+    assert spans(list(checker.check(_hebrew_document(pairs))), "MTQA-CONS-003") == ["Zukerman"]
+    # Without its source, the same text cannot tell Silman from Salman.
+    text = " ".join(t for _, t in pairs)
+    assert sorted(spans(run(checker, text), "MTQA-CONS-003")) == ["Silman", "Zukerman"]
+
+
+def test_a_hebrew_name_written_with_a_vowel_letter_is_one_name(checker):
+    """דיזינגוף and דיזנגוף are one street; Dizinghoff for the first is Dizengoff misspelt."""
+    pairs = [
+        ("הפיגוע ברחוב דיזנגוף זעזע את העיר.", "The attack on Dizengoff Street shocked the city."),
+        ("בדיזנגוף נסגרו החנויות.", "Shops on Dizengoff closed."),
+        ("השוטרים חזרו לדיזינגוף בערב.", "The police returned to Dizinghoff in the evening."),
+    ]
+    assert spans(list(checker.check(_hebrew_document(pairs))), "MTQA-CONS-003") == ["Dizinghoff"]

@@ -55,7 +55,7 @@ class BilingualChecker(Checker):
         inline = document.metadata.get("inline_tags", {})
         missing = set(document.metadata.get("missing_targets", ()))
         source_lang = document.source_lang or self._detect_source_lang(document)
-        lengths: list[tuple[int, int, int]] = []
+        lengths: list[tuple[int, float, int]] = []
         for index, unit in enumerate(document.units):
             if unit.source is None:
                 continue
@@ -87,7 +87,9 @@ class BilingualChecker(Checker):
         if not source.strip():
             return
         if len(source.strip()) >= self.length_min_chars:
-            lengths.append((index, len(source.strip()), len(analysis.strip())))
+            # A link or an English word in a Chinese source is as long in the translation.
+            usual = omissions.ratios().get(source_lang or "", (1.0, 0.0))[0]
+            lengths.append((index, omissions.source_length(source.strip(), usual), len(analysis.strip())))
         if _SPACES.sub(" ", source.strip()) == _SPACES.sub(" ", analysis.strip()):
             if (len(_LETTER_WORD.findall(source)) >= self.identical_min_words and source_lang != "en"
                     and not english.is_english(source)):  # an English quote or name kept as it is
@@ -103,7 +105,7 @@ class BilingualChecker(Checker):
         if tags:
             yield from self._tags(document, tags, span)
         if source_lang in (None, "he"):
-            for start, end, name in names.foreign_names(source, analysis):
+            for start, end, name in names.foreign_names(source, analysis, hebrew_names.english_words(source)):
                 yield self._finding(document, "MTQA-BI-070", unit.start + start, unit.start + end,
                                     f"'{name}' spells no word of the Hebrew source", confidence=0.7)
             for start, end, text, known in hebrew_names.by_meaning(source, analysis):

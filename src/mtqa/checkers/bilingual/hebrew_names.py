@@ -114,6 +114,16 @@ def source_names(source: str) -> list[tuple[Name, set[tuple[str, ...]]]]:
     return [(n, forms) for n, forms in found if forms]
 
 
+def english_words(source: str) -> frozenset[str]:
+    """The capitalised words of the English forms of the names the source writes: the
+    translation may call a place by them though none spells a source word (Nablus, שכם)."""
+    words = set()
+    for name, _ in source_names(source):
+        for form in name.english:
+            words.update(w for w in re.split(r"[\s-]+", re.sub(r"['’]s?$", "", form)) if w[:1].isupper())
+    return frozenset(words)
+
+
 def _latin_key(text: str) -> str:
     return " ".join(re.sub(r"['’‘`ʼ\"“”]", "", text).replace("-", " ").replace(".", " ").split())
 

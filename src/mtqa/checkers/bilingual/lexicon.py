@@ -147,9 +147,23 @@ def _month_values(word: str, source_lang: str | None) -> tuple[int, ...]:
     return tuple(int(v) for v in stem_values(word, tables(source_lang)[2]))
 
 
+_MONTH = r"(?<!\d)(1[0-2]|0?[1-9])"
+_MONTH_DAY = re.compile(_MONTH + r"\s*月")
+# Chinese and Japanese write a range or list of months with one 月 after the last: 3至6月
+# (March to June), 7～9月, 3、4月 (March and April).
+_MONTH_RANGE = re.compile(_MONTH + r"\s*(?:(至|到|-|~|～|〜|—|–)|(、|和|或|与|及))\s*(1[0-2]|0?[1-9])\s*月")
+
+
 def source_months(text: str, source_lang: str | None = None) -> set[int]:
-    """Months a source segment names (month words, and N月 in Chinese and Japanese)."""
+    """Months a source segment names (month words, and N月 in Chinese and Japanese, with
+    the months of a range or list before it: 3至6月 names March to June)."""
     scan = text.translate(FULLWIDTH)
     found = {v for m in WORD.finditer(scan) for v in _month_values(m.group().lower(), source_lang)}
-    found |= {int(m.group(1)) for m in re.finditer(r"(?<!\d)(1[0-2]|0?[1-9])\s*月", scan)}
+    found |= {int(m.group(1)) for m in _MONTH_DAY.finditer(scan)}
+    for m in _MONTH_RANGE.finditer(scan):
+        first, last = int(m.group(1)), int(m.group(4))
+        if m.group(2) and first < last:
+            found.update(range(first, last + 1))
+        else:
+            found.update((first, last))
     return found

@@ -148,8 +148,12 @@ def _latin(name: str) -> tuple[str, frozenset[str]]:
     return latin, frozenset(latin[:lead + 1])
 
 
-def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of rare capitalised English words no Hebrew source word spells."""
+def foreign_names(source: str, target: str, english: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, name) of rare capitalised English words no Hebrew source word spells.
+
+    ``english``: words of the English names of places and peoples the source names
+    (hebrew_names.toml): an exonym (Nablus for שכם, Tiberias for טבריה) spells no
+    source word letter by letter, yet it is the source's name."""
     if not _HEBREW.search(source):
         return []
     hebrew = None
@@ -160,7 +164,8 @@ def foreign_names(source: str, target: str) -> list[tuple[int, int, str]]:
         if name not in known:
             if len(known) >= MAX_NAMES:
                 break
-            if len(name) > MAX_NAME_LETTERS or _ENGLISH_ENDING.search(name) or zipf(name.lower()) >= MAX_ZIPF:
+            if (len(name) > MAX_NAME_LETTERS or name in english or _ENGLISH_ENDING.search(name)
+                    or zipf(name.lower()) >= MAX_ZIPF):
                 known[name] = True
                 continue
             hebrew = hebrew or HebrewSource(source)

@@ -58,6 +58,21 @@ def ratios() -> dict[str, tuple[float, float]]:
     return {lang: (float(v["ratio"]), float(v["spread"])) for lang, v in table.items()}
 
 
+# A run of printable ASCII in a source of a denser script (a URL, a brand, a model number)
+# is as long in the translation as in the source.
+_ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+DENSE_SCRIPT = 2.0  # usual ratios above this are scripts of fewer, fuller characters (zh, ja)
+
+
+def source_length(text: str, expected: float) -> float:
+    """A source sentence's length in characters of its own script: in Chinese or Japanese, a
+    URL of 26 characters is 26 characters of English, not 100, so it counts 26 / ratio."""
+    if expected <= DENSE_SCRIPT:
+        return len(text)
+    ascii_chars = sum(len(run) for run in _ASCII_RUN.findall(text))
+    return len(text) - ascii_chars + ascii_chars / expected
+
+
 def _cost(target_lengths: list[int], source_lengths: list[int], expected: float) -> float:
     ratio = sum(target_lengths) / max(1, sum(source_lengths))
     fit = sum(abs(math.log(t / (ratio * s))) for t, s in zip(target_lengths, source_lengths) if t and s)
@@ -99,11 +114,11 @@ def dropped_sentences(source: str, target: str, source_lang: str | None,
     n, m = len(src), len(tgt)
     if not m or m > n or n > MAX_SENTENCES:
         return []
-    src_chars = sum(e - s for s, e in src)
+    src_lengths = [source_length(source[s:e], expected) for s, e in src]
+    src_chars = sum(src_lengths)
     tgt_chars = sum(e - s for s, e in tgt)
-    if not tgt_chars or math.log(tgt_chars / (expected * src_chars)) > -SHORT_SPREADS * spread:
+    if not tgt_chars or not src_chars or math.log(tgt_chars / (expected * src_chars)) > -SHORT_SPREADS * spread:
         return []
-    src_lengths = [e - s for s, e in src]
     tgt_lengths = [e - s for s, e in tgt]
     held = _sentence_anchors(source, src, target, source_lang) if n > m else [0] * n
     best = min(range(n - m + 1), key=lambda k: _cost(tgt_lengths, src_lengths[k:k + m], expected)
@@ -111,8 +126,9 @@ def dropped_sentences(source: str, target: str, source_lang: str | None,
     if math.log(tgt_chars / (expected * sum(src_lengths[best:best + m]))) > FIT_SPREADS * spread:
         return []
     found = []
-    for position, sentences, pair in ((0, src[:best], 0), (len(target), src[best + m:], m - 1)):
-        chars = sum(e - s for s, e in sentences)
+    for position, sentences, pair in ((0, slice(0, best), 0), (len(target), slice(best + m, n), m - 1)):
+        chars = sum(src_lengths[sentences])
+        sentences = src[sentences]
         # A kept sentence much shorter than its source lost part of itself.
         kept = src_lengths[best + pair]
         lost = kept - tgt_lengths[pair] / expected

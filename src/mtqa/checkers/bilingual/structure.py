@@ -194,7 +194,7 @@ def tag_differences(source_tokens: list[str], target_tokens: list[str]) -> tuple
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
 
 
-def length_outliers(pairs: list[tuple[int, int, int]], min_units: int, z_limit: float,
+def length_outliers(pairs: list[tuple[int, float, int]], min_units: int, z_limit: float,
                     min_factor: float) -> dict[int, tuple[float, float]]:
     """Units whose target/source length ratio is an outlier for this document.
 
@@ -226,7 +226,7 @@ PRIOR_FACTOR = 2.5
 PRIOR_SPREADS = 5.0
 
 
-def prior_outliers(pairs: list[tuple[int, int, int]], ratio: float, spread: float) -> dict[int, tuple[float, float]]:
+def prior_outliers(pairs: list[tuple[int, float, int]], ratio: float, spread: float) -> dict[int, tuple[float, float]]:
     """Units whose target/source length ratio is far from the language's usual ``ratio``:
     index -> (ratio, usual ratio), like ``length_outliers``."""
     outliers = {}

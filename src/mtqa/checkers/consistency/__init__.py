@@ -16,6 +16,7 @@ from mtqa.checkers.consistency.names import find_known_misspellings, find_name_v
 from mtqa.checkers.consistency.person import find_person_shifts
 from mtqa.checkers.consistency.pronouns import find_country_pronouns
 from mtqa.checkers.consistency.quotestyle import find_mixed_quotes
+from mtqa.checkers.consistency.sources import HebrewSources
 from mtqa.checkers.consistency.tense import find_tense_clashes
 from mtqa.checkers.consistency.text import QuoteIndex, sentence_views
 from mtqa.gazetteers import load as load_gazetteer
@@ -55,8 +56,10 @@ class ConsistencyChecker(Checker):
                 f"'{hit.word}' does not agree with the third-person subject '{hit.subject}'",
                 suggestions=hit.suggestions, confidence=0.8, evidence=hit.subject,
             )
+        sources = HebrewSources.of(document)
         for hit in find_name_variants(text, views, self.gazetteer, accept=accept, min_length=options["min_name_length"],
-                                      common_word=lambda word: wordlists.zipf(word.lower())):
+                                      common_word=lambda word: wordlists.zipf(word.lower()),
+                                      two_names=sources.two_names if sources else None):
             yield self.finding(
                 document, "MTQA-CONS-003", hit.start, hit.end,
                 f"'{hit.form}' ({hit.count}x) is spelt '{hit.preferred}' ({hit.preferred_count}x) elsewhere in the document",

@@ -79,7 +79,10 @@ def find_name_variants(
     common_word: Callable[[str], float],
     accept: frozenset[str],
     min_length: int = 5,
+    two_names: Callable[[str, list[tuple[int, int]], str, list[tuple[int, int]]], bool] | None = None,
 ) -> Iterator[NameVariant]:
+    """``two_names(form, its spans, preferred, its spans)``: does the source say the two
+    forms are two names (sources.py)? Such a pair is not reported."""
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     sentence_of: dict[str, int] = {}  # the sentence of a form's first occurrence
@@ -133,6 +136,8 @@ def find_name_variants(
             if frozenset((form, preferred)) in together and not _doubled_letter(form, preferred):
                 continue
             if form in flagged:
+                continue
+            if two_names is not None and two_names(form, where[form], preferred, where[preferred]):
                 continue
             flagged.add(form)
             for start, end in where[form]:
