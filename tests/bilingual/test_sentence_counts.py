@@ -70,6 +70,21 @@ def test_a_real_difference_is_still_reported():
                                    "Good morning. We have enough. It is nice. We are glad. Call us.")
 
 
+def test_a_chinese_sentence_cut_at_its_commas_asks_for_a_reread_not_an_addition():
+    checker = BilingualChecker(load_settings(overrides={"checkers.bilingual.language_id": False}))
+    cut = document_from_units("t", "t", [Unit(
+        target="The city opened a new bridge. It cost two billion yuan. Traffic fell by a third. Residents welcomed it.",
+        source="该市开通了一座新桥，耗资二十亿元，交通量下降了三分之一，居民表示欢迎。", id="s1")], "zh")
+    added = document_from_units("t", "t", [Unit(
+        target="The city opened a new bridge. It cost a lot. Traffic fell. Residents welcomed it. More will come.",
+        source="该市开通了一座新桥。居民表示欢迎。", id="s1")], "zh")
+    [finding] = [f for f in checker.check(cut) if f.rule == "MTQA-BI-051"]
+    assert finding.message.startswith("the translation cuts the source's 1 sentence(s) into 4 at its commas")
+    assert finding.confidence == 0.3
+    [finding] = [f for f in checker.check(added) if f.rule == "MTQA-BI-051"]
+    assert finding.message == "source has 2 sentences, translation 5"
+
+
 # Question and exclamation parity (MTQA-BI-030/031), on lines of the same outputs.
 PARITY_QUIET = [
     ("uk", "можете сказати мені пароль від wi-fi", "Can you tell me the password to the wi-fi?"),

@@ -136,6 +136,15 @@ def ends_with_mark(text: str) -> bool:
     return bool(end) and _MARK.fullmatch(end[-1]) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[，；：,;:]")
+
+
+def clause_breaks(text: str) -> int:
+    """Commas, semicolons and colons: where a Chinese or Japanese sentence, which runs its
+    clauses together with commas, may be cut into English sentences."""
+    return len(_CLAUSE_BREAK.findall(text))
+
+
 _CLAUSE_MARK = re.compile(r"[?？؟!！]+")
 
 
