@@ -40,7 +40,7 @@ def source_count(code: str, source: str) -> int:
 
 def drop_copied(document: Document, findings: list[Finding]) -> list[Finding]:
     """``findings`` without those whose defect the aligned source segment has too."""
-    if not document.units:
+    if not document.units or not document.has_source:  # nothing to compare: no patterns to compile
         return findings
     tests = source_tests()
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)

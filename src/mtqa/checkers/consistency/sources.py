@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from mtqa.checkers.bilingual.names import could_spell, letter_form, prefixed_forms
 from mtqa.model import Document
 
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״”]*")
@@ -33,6 +32,10 @@ class HebrewSources:
     """The Hebrew source of each unit of one document, asked which source words a form spells."""
 
     def __init__(self, document: Document) -> None:
+        # Imported here: the bilingual package costs a tenth of a second to import, which a
+        # run without Hebrew sources (and so without this class) should not pay.
+        from mtqa.checkers.bilingual.names import prefixed_forms
+
         units = [u for u in document.units if u.source]
         self._starts = [u.start for u in units]
         self._ends = [u.end for u in units]
@@ -54,6 +57,8 @@ class HebrewSources:
     def spelt(self, form: str, spans: Iterable[tuple[int, int]]) -> frozenset[str]:
         """Source words (with and without their prefixes, as ``_skeleton`` writes them) that
         ``form`` spells, in the units where it stands."""
+        from mtqa.checkers.bilingual.names import could_spell, letter_form
+
         found: set[str] = set()
         for start, _ in spans:
             unit = self._unit(start)
