@@ -45,13 +45,15 @@ class Loop:
 
 def loops(text: str, start: int = 0, end: int | None = None, min_repeats: int = MIN_REPEATS) -> Iterator[Loop]:
     """Loops in text[start:end], longest coverage first at each position; linear in the text."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
-    words = [text[s:e].lower() for s, e in spans]
+    end = len(text) if end is None else end
     # A unit repeated k times has each of its words k times: most sentences have no word
-    # min_repeats times and are done here, and no other word can start a loop.
-    counts = Counter(words)
+    # min_repeats times and are done here (counted on the words alone, without their
+    # places), and no other word can start a loop.
+    counts = Counter(_WORD.findall(text[start:end].lower()))
     if not counts or max(counts.values()) < min_repeats:
         return
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    words = [text[s:e].lower() for s, e in spans]
     i = 0
     while i < len(words):
         if counts[words[i]] < min_repeats:
