@@ -142,7 +142,7 @@ def target_months(text: str) -> list[tuple[int, int, int]]:
 
 
 @lru_cache(maxsize=65536)
-def _month_values(word: str, source_lang: str | None) -> tuple[int, ...]:
+def month_values(word: str, source_lang: str | None) -> tuple[int, ...]:
     """Months one lower-case source word names; cached, since a source repeats its words."""
     return tuple(int(v) for v in stem_values(word, tables(source_lang)[2]))
 
@@ -158,7 +158,7 @@ def source_months(text: str, source_lang: str | None = None) -> set[int]:
     """Months a source segment names (month words, and N月 in Chinese and Japanese, with
     the months of a range or list before it: 3至6月 names March to June)."""
     scan = text.translate(FULLWIDTH)
-    found = {v for m in WORD.finditer(scan) for v in _month_values(m.group().lower(), source_lang)}
+    found = {v for m in WORD.finditer(scan) for v in month_values(m.group().lower(), source_lang)}
     found |= {int(m.group(1)) for m in _MONTH_DAY.finditer(scan)}
     for m in _MONTH_RANGE.finditer(scan):
         first, last = int(m.group(1)), int(m.group(4))

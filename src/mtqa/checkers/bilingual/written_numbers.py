@@ -16,8 +16,8 @@ from mtqa.checkers.bilingual.cjk import (CIRCLED, CJK_EXTRA, CJK_TIME, COUNTED, 
                                          cjk_pattern, cjk_stems, cjk_value, cjk_values, era_year)
 from mtqa.checkers.bilingual.digits import NUMBER, completed_year, digit_values, groups, last_place, space_split
 from mtqa.checkers.bilingual.index import Covered
-from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, scaled_word_values, stem_matches,
-                                             stem_values, tables, value_key)
+from mtqa.checkers.bilingual.lexicon import (FULLWIDTH, WORD, halves, lexicon, month_values, scaled_word_values,
+                                             stem_matches, stem_values, tables, value_key)
 from mtqa.checkers.bilingual.readings import cyrillic_values, hebrew_letter_values
 
 # Dates written with dots, slashes or hyphens: 10.8.2022, 10/08/22, 2021.6.11, 2022-03-01,
@@ -237,9 +237,9 @@ def _roman(numeral: str) -> int:
 def _word_reading(word: str, source_lang: str | None) -> tuple[tuple[float, ...], tuple[float, ...], frozenset]:
     """(number values, scale factors, value keys) of one lower-case source word. Cached:
     a source repeats its words, and the stem tables are searched four ways per word."""
-    scales, words, months = tables(source_lang)
+    scales, words, _ = tables(source_lang)
     found, factors = tuple(stem_values(word, words)), tuple(stem_values(word, scales))
-    keys = {value_key(v) for v in found} | {value_key(v) for v in stem_values(word, months)}
+    keys = {value_key(v) for v in found} | {value_key(float(v)) for v in month_values(word, source_lang)}
     # A scale word on its own is one of it: "כמיליארד" (about a billion), "مليار", "тысяча".
     keys |= {value_key(f) for f in factors}
     keys |= {value_key(v) for v in scaled_word_values(word, words, scales)}  # čtyřtisícovka
@@ -251,7 +251,7 @@ def source_numbers(text: str, source_lang: str | None = None,
     """Digit numbers of a source segment (checked) and the values of every number form."""
     scan = _PHONE_DOTS.sub(lambda m: m.group().replace("・", "-"), text.translate(FULLWIDTH))  # ０１９８・６２・１３３３
     scan = re.sub(r"(?<=\d)・(?=\d)", ".", scan)  # ２・５ = 2.5
-    scales, words, months = tables(source_lang)
+    scales = tables(source_lang)[0]
     numbers: list[Number] = []
     values: set[float] = set()
     cjk_chars, cjk_units = cjk_pattern()
