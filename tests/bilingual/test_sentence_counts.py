@@ -16,10 +16,14 @@ from mtqa.config.settings import load_settings
 from mtqa.readers.segments import Unit, document_from_units
 
 
-def _rules(lang: str, source: str, target: str) -> list[str]:
+def _findings(lang: str, source: str, target: str) -> list:
     checker = BilingualChecker(load_settings(overrides={"checkers.bilingual.language_id": False}))
     document = document_from_units("t", "t", [Unit(target=target, source=source, id="s1")], lang)
-    return [f.rule for f in checker.check(document)]
+    return list(checker.check(document))
+
+
+def _rules(lang: str, source: str, target: str) -> list[str]:
+    return [f.rule for f in _findings(lang, source, target)]
 
 
 QUIET = [
@@ -71,18 +75,17 @@ def test_a_real_difference_is_still_reported():
 
 
 def test_a_chinese_sentence_cut_at_its_commas_asks_for_a_reread_not_an_addition():
-    checker = BilingualChecker(load_settings(overrides={"checkers.bilingual.language_id": False}))
-    cut = document_from_units("t", "t", [Unit(
-        target="The city opened a new bridge. It cost two billion yuan. Traffic fell by a third. Residents welcomed it.",
-        source="该市开通了一座新桥，耗资二十亿元，交通量下降了三分之一，居民表示欢迎。", id="s1")], "zh")
-    added = document_from_units("t", "t", [Unit(
-        target="The city opened a new bridge. It cost a lot. Traffic fell. Residents welcomed it. More will come.",
-        source="该市开通了一座新桥。居民表示欢迎。", id="s1")], "zh")
-    [finding] = [f for f in checker.check(cut) if f.rule == "MTQA-BI-051"]
-    assert finding.message.startswith("the translation cuts the source's 1 sentence(s) into 4 at its commas")
-    assert finding.confidence == 0.3
-    [finding] = [f for f in checker.check(added) if f.rule == "MTQA-BI-051"]
-    assert finding.message == "source has 2 sentences, translation 5"
+    [cut] = [f for f in _findings(
+        "zh", "该市开通了一座新桥，耗资二十亿元，交通量下降了三分之一，居民表示欢迎。",
+        "The city opened a new bridge. It cost two billion yuan. Traffic fell by a third. Residents welcomed it.")
+        if f.rule == "MTQA-BI-051"]
+    assert cut.message.startswith("the translation cuts the source's 1 sentence(s) into 4 at its commas")
+    assert cut.confidence == 0.3
+    [added] = [f for f in _findings(
+        "zh", "该市开通了一座新桥。居民表示欢迎。",
+        "The city opened a new bridge. It cost a lot. Traffic fell. Residents welcomed it. More will come.")
+        if f.rule == "MTQA-BI-051"]
+    assert added.message == "source has 2 sentences, translation 5"
 
 
 # Question and exclamation parity (MTQA-BI-030/031), on lines of the same outputs.
