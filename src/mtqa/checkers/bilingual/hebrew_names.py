@@ -102,16 +102,18 @@ def _written(tokens: list[str], variants: list[set[str]], name: Name) -> set[tup
             if form[0] in first and tuple(tokens[i + 1:i + len(form)]) == form[1:]}
 
 
-def source_names(source: str) -> list[tuple[Name, set[tuple[str, ...]]]]:
-    """The gazetteer's names the source writes, each with the forms it writes them in."""
+@lru_cache(maxsize=256)
+def source_names(source: str) -> tuple[tuple[Name, frozenset[tuple[str, ...]]], ...]:
+    """The gazetteer's names the source writes, each with the forms it writes them in.
+    Cached: MTQA-BI-070 (exonyms) and MTQA-BI-072 both ask for one segment's names."""
     tokens = _tokens(source)
     if not tokens:
-        return []
+        return ()
     index = gazetteer()
     variants = [_variants(t) for t in tokens]
     candidates = {id(n): n for v in variants for key in v for n in index.get(key, ())}
-    found = [(n, _written(tokens, variants, n)) for n in candidates.values()]
-    return [(n, forms) for n, forms in found if forms]
+    found = [(n, frozenset(_written(tokens, variants, n))) for n in candidates.values()]
+    return tuple((n, forms) for n, forms in found if forms)
 
 
 def english_words(source: str) -> frozenset[str]:
